@@ -1,0 +1,133 @@
+"""The `careerdata` command.
+
+Exit codes, for every command: 0 success; 2 bad input or usage (one line on stderr, no
+traceback); 3 database unusable (locked by another process, newer schema, not DuckDB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from careerdata import db
+
+EXIT_OK, EXIT_INPUT, EXIT_DB = 0, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line on stderr, exit 2 (argparse prints usage too)
+        self.exit(EXIT_INPUT, f"careerdata: {message} (see `careerdata --help`)\n")
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="PATH", help="career file (default: $CAREERDATA_DB or ~/.careerdata/career.duckdb)")
+
+
+def cmd_init(args) -> int:
+    from careerdata.store import create_database
+
+    path = db.resolve_db_path(args.db)
+    create_database(path, demo=not args.empty, force=args.force)
+    kind = "empty career file" if args.empty else "career file with the demo persona"
+    print(f"Created {kind} at {path}")
+    return EXIT_OK
+
+
+def cmd_info(args) -> int:
+    path = db.resolve_db_path(args.db)
+    con = db.connect(path, create=False)
+    try:
+        info = {
+            "db": str(path),
+            "schema_version": db.schema_version(con),
+            "dataset": db.get_meta(con, "dataset", "user"),
+            "counts": db.row_counts(con),
+        }
+    finally:
+        con.close()
+    if args.json:
+        print(json.dumps(info, indent=2))
+    else:
+        print(f"file:           {info['db']}")
+        print(f"schema version: {info['schema_version']}")
+        print(f"data:           {'demo persona' if info['dataset'] == 'demo' else 'your own'}")
+        width = max(len(t) for t in info["counts"])
+        for table, n in info["counts"].items():
+            print(f"  {table:<{width}}  {n:>7,}")
+    return EXIT_OK
+
+
+def cmd_ladder(args) -> int:
+    from careerdata import repo
+    from careerdata.io.yaml_files import read_ladder
+
+    ladder = read_ladder(Path(args.file))
+    con = db.connect(db.resolve_db_path(args.db), create=False)
+    try:
+        repo.replace_ladder(con, ladder)
+    finally:
+        con.close()
+    print(f"Loaded ladder {ladder.name!r}: {len(ladder.levels)} levels, {len(ladder.competencies)} competencies")
+    return EXIT_OK
+
+
+def cmd_market(args) -> int:
+    from careerdata.market.loader import load_market_data
+
+    con = db.connect(db.resolve_db_path(args.db), create=False)
+    try:
+        loaded = load_market_data(con, Path(args.folder))
+    finally:
+        con.close()
+    for table, rows in loaded.items():
+        print(f"{table:<28} {rows:>7,} rows")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="careerdata", description="Your career as a product: the data behind the dashboard.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("init", help="create a career file (demo persona by default)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--demo", action="store_true", help="fill it with the demo persona (default)")
+    group.add_argument("--empty", action="store_true", help="start an empty file of your own")
+    p.add_argument("--force", action="store_true", help="replace an existing file (its data is lost)")
+    _add_db(p)
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("info", help="file path, schema version and row counts")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _add_db(p)
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("ladder", help="load a career ladder YAML (replaces the current ladder)")
+    p.add_argument("file", help="ladder YAML, in the format of sample_data/ladders/engineering.yaml")
+    _add_db(p)
+    p.set_defaults(func=cmd_ladder)
+
+    p = sub.add_parser("market", help="reload the public market data from a folder of CSVs")
+    p.add_argument("folder", help="folder with the O*NET / BLS CSV files (see sample_data/market/SOURCES.md)")
+    _add_db(p)
+    p.set_defaults(func=cmd_market)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except db.CareerDataError as err:
+        message = str(err).splitlines()
+        print(f"careerdata: {message[0]}", file=sys.stderr)
+        for line in message[1:]:
+            print(f"  {line}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
