@@ -84,9 +84,13 @@ def _insert_skill(cur: Cursor, s: m.Skill) -> int:
     ).fetchone()[0]
 
 
-def add_skill(con, skill: m.Skill) -> int:
+def add_skill(con, skill: m.Skill, first_assessment: m.SkillAssessment | None = None) -> int:
+    """Add a skill, with the user's level today, in one transaction."""
     with transaction(con) as cur:
-        return _insert_skill(cur, skill)
+        skill_id = _insert_skill(cur, skill)
+        if first_assessment is not None:
+            _insert_assessment(cur, first_assessment)
+        return skill_id
 
 
 def update_skill(con, skill_id: int, skill: m.Skill) -> None:

@@ -1,0 +1,130 @@
+"""Pure helpers behind the data-entry forms: editor tables to models, errors to field labels.
+
+Kept free of Streamlit so the conversions a user depends on (an empty editor row is not a
+metric; a blank cell is "unknown", not zero) are unit-tested.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+from pydantic import ValidationError
+
+from careerdata import models as m
+
+METRIC_COLUMNS = ["category", "description", "baseline", "new_value", "unit", "money_usd", "hours", "confidence",
+                  "verified_by"]
+
+FIELD_LABELS = {
+    "title": "Title",
+    "start_date": "Start date",
+    "end_date": "End date",
+    "employer": "Employer",
+    "scope": "Scope",
+    "situation": "Situation",
+    "task": "Task",
+    "action": "Action",
+    "result": "Result",
+    "skills": "Skills",
+    "competencies": "Competencies",
+    "links": "Links",
+    "metrics": "Impact metric",
+    "category": "Category",
+    "description": "What changed",
+    "baseline": "Baseline",
+    "new_value": "New value",
+    "unit": "Unit",
+    "money_usd": "Money (USD/yr)",
+    "hours": "Hours saved/yr",
+    "confidence": "Confidence",
+    "verified_by": "Verified by",
+    "name": "Name",
+    "kind": "Kind",
+    "taxonomy_id": "Taxonomy id",
+    "self_level": "Level",
+    "as_of": "As of",
+    "skill": "Skill",
+    "contact": "Contact",
+    "date": "Date",
+    "channel": "Channel",
+    "follow_up_due": "Follow-up due",
+    "relationship": "Relationship",
+    "influence": "Influence",
+    "advocacy_stage": "Advocacy stage",
+    "cadence_days": "Keep-in-touch cadence (days)",
+    "current_title": "Current title",
+    "current_level": "Current level",
+    "current_pay": "Current pay",
+    "headline": "Headline",
+    "review_cycle_start": "Review cycle start",
+    "review_cycle_end": "Review cycle end",
+    "reach": "Reach",
+    "venue": "Venue",
+    "url": "Link",
+}
+
+
+def _clean(value):
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def metrics_frame(metrics: list[m.ImpactMetric]) -> pd.DataFrame:
+    """The editable table for an accomplishment's metrics (one empty table when there are none)."""
+    rows = [metric.model_dump() for metric in metrics]
+    frame = pd.DataFrame(rows, columns=METRIC_COLUMNS)
+    for col in ("baseline", "new_value", "money_usd", "hours"):
+        frame[col] = pd.to_numeric(frame[col]).astype("float64")
+    for col in ("category", "description", "unit", "confidence", "verified_by"):
+        frame[col] = frame[col].astype("object")
+    return frame
+
+
+def metric_rows(frame: pd.DataFrame) -> list[dict]:
+    """Editor rows to metric dicts; rows left entirely blank are dropped, blanks become None."""
+    rows = []
+    for record in frame.to_dict("records"):
+        cleaned = {k: _clean(record.get(k)) for k in METRIC_COLUMNS}
+        if all(v is None for v in cleaned.values()):
+            continue
+        if cleaned["confidence"] is None:
+            cleaned["confidence"] = "estimated"
+        if cleaned["unit"] is None:
+            cleaned["unit"] = ""
+        rows.append(cleaned)
+    return rows
+
+
+def lines(text: str | None) -> list[str]:
+    """One entry per non-empty line (links in a text area)."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def field_label(loc: tuple) -> str:
+    """('metrics', 0, 'verified_by') -> 'Impact metric 1 › Verified by'."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            if parts:
+                parts[-1] = f"{parts[-1]} {part + 1}"
+        else:
+            parts.append(FIELD_LABELS.get(str(part), str(part).replace("_", " ").capitalize()))
+    return " › ".join(parts) or "Form"
+
+
+def friendly_errors(err: ValidationError) -> list[str]:
+    """One message per problem, naming the field as the form labels it."""
+    out = []
+    for item in err.errors():
+        msg = re.sub(r"^Value error, ", "", item["msg"])
+        out.append(f"{field_label(tuple(item['loc']))}: {msg}")
+    return out

@@ -1,0 +1,62 @@
+"""Shared page furniture: the page registry, the sidebar, headers and empty states."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from careerdata.ui import state
+
+# key -> (file, title, icon, url path); dashboard.py builds the navigation from this.
+PAGES: dict[str, tuple[str, str, str, str]] = {
+    "home": ("pages/home.py", "Home", ":material/space_dashboard:", "home"),
+    "journal": ("pages/journal.py", "Journal", ":material/edit_note:", "journal"),
+    "about": ("pages/about.py", "About & data sources", ":material/info:", "about"),
+}
+SECTIONS: dict[str, list[str]] = {
+    "Overview": ["home"],
+    "Data": ["journal", "about"],
+}
+
+
+def page_file(key: str) -> str:
+    return PAGES[key][0]
+
+
+def page_link(key: str, label: str | None = None, icon: str | None = None) -> None:
+    file, title, default_icon, _ = PAGES[key]
+    st.page_link(file, label=label or title, icon=icon or default_icon)
+
+
+def header(title: str, question: str) -> None:
+    """Every page opens with its title and the one question it answers."""
+    st.title(title)
+    st.caption(question)
+
+
+def empty_state(message: str, page: str, action: str) -> None:
+    """Say what is missing and link to where it is added; never a blank chart."""
+    with st.container(border=True):
+        st.markdown(f"**{message}**")
+        page_link(page, label=action, icon=":material/add_circle:")
+
+
+def sidebar(created_now: bool) -> None:
+    """Which file is open, whether it is the demo, and the way to start your own."""
+    path = state.db_path()
+    with st.sidebar:
+        if created_now:
+            st.success("First launch: created a career file with the demo persona so you can explore.")
+        demo = state.demo_loaded()
+        st.markdown("**Career file**")
+        st.code(str(path), language=None, wrap_lines=True)
+        if demo:
+            st.info("You are looking at **demo data** (Priya Raman, a fictional senior engineer).", icon="🧪")
+            with st.popover("Start my own file", icon=":material/restart_alt:", width="stretch"):
+                st.markdown(
+                    f"Replaces the demo data in `{path.name}` with an **empty** career file of your own. "
+                    "You can get the demo back any time with `careerdata init --demo --force`."
+                )
+                if st.button("Replace demo with an empty file", type="primary", key="start_empty"):
+                    state.start_empty_file()
+                    st.rerun()
+        st.caption("Local only: nothing leaves this machine. O*NET® and BLS data: see About.")

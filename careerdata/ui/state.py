@@ -1,0 +1,85 @@
+"""The only Streamlit-aware data code: which file is open, the cached connection, cached reads.
+
+One DuckDB connection per file for the whole server (`st.cache_resource`); every query takes
+its own cursor. Reads are cached with `st.cache_data` keyed by file and query, and every
+write goes through `write()`, which clears that cache so the change shows on every page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from careerdata import db, queries
+from careerdata.store import create_database, is_demo
+
+T = TypeVar("T")
+
+
+def db_path() -> Path:
+    """`streamlit run dashboard.py -- --db PATH` beats CAREERDATA_DB beats the default."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db")
+    args, _ = parser.parse_known_args(sys.argv[1:])
+    return db.resolve_db_path(args.db)
+
+
+def ensure_database(path: Path) -> bool:
+    """Create the demo file on first launch; True when this call created it."""
+    if path.exists():
+        return False
+    create_database(path, demo=True)
+    return True
+
+
+def _close(con: duckdb.DuckDBPyConnection) -> None:
+    con.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_close)
+def _connection(path: str) -> duckdb.DuckDBPyConnection:
+    return db.connect(path, create=False)
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    return _connection(str(db_path()))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _read(path: str, query: str, args: tuple) -> pd.DataFrame | dict | list | None:
+    return getattr(queries, query)(_connection(path), *args)
+
+
+def read(query: Callable[..., T], *args) -> T:
+    """A cached call of a `careerdata.queries` function (cleared by `write`)."""
+    if getattr(query, "__module__", None) != queries.__name__:
+        raise ValueError(f"{query!r} is not a careerdata.queries function")
+    result = _read(str(db_path()), query.__name__, args)
+    return result.copy() if isinstance(result, pd.DataFrame) else result
+
+
+def write(action: Callable[..., T], *args, **kwargs) -> T:
+    """Run a `careerdata.repo` write on the shared connection, then refresh every page's data."""
+    try:
+        return action(connection(), *args, **kwargs)
+    finally:
+        st.cache_data.clear()
+
+
+def demo_loaded() -> bool:
+    return is_demo(connection())
+
+
+def start_empty_file() -> None:
+    """Replace the open file with an empty one (the demo can be recreated with `careerdata init`)."""
+    path = db_path()
+    _connection.clear()  # closes the connection (on_release) so the file can be replaced
+    st.cache_data.clear()
+    create_database(path, demo=False, force=True)

@@ -1,0 +1,145 @@
+"""Reusable Streamlit forms. Each returns a validated model on submit, or None.
+
+Validation errors are shown inside the form, naming the field; nothing is written until
+the model is valid, and the caller writes it in one transaction through `state.write`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+from pydantic import BaseModel, ValidationError
+
+from careerdata import forms
+from careerdata import models as m
+from careerdata.charts import IMPACT_CATEGORY_LABELS
+from careerdata.db import InputError, today
+
+M = TypeVar("M", bound=BaseModel)
+EARLIEST = dt.date(1970, 1, 1)
+
+LEVEL_HELP = "1 = aware of it · 2 = can do it with help · 3 = on your own · 4 = teach others · 5 = known for it"
+
+
+def validate(model: type[M], data: dict) -> M | None:
+    """Build `model` from form data, or show every problem by field and return None."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        st.error("Not saved. Fix these fields:\n\n" + "\n".join(f"- {e}" for e in forms.friendly_errors(err)),
+                 icon=":material/error:")
+        return None
+
+
+def save(action: Callable[[], object], success: str) -> bool:
+    """Run a write; on a repository InputError show it and report failure (nothing was written)."""
+    try:
+        action()
+    except InputError as err:
+        st.error(f"Not saved: {err}", icon=":material/error:")
+        return False
+    st.session_state["flash"] = success
+    return True
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.toast(message, icon=":material/check_circle:")
+
+
+def form_generation(name: str) -> int:
+    """A counter in the form key: bumping it after a save gives a fresh, empty form."""
+    return st.session_state.setdefault(f"_gen_{name}", 0)
+
+
+def reset_form(name: str) -> None:
+    st.session_state[f"_gen_{name}"] = form_generation(name) + 1
+
+
+def accomplishment_form(
+    key: str,
+    initial: m.Accomplishment | None,
+    *,
+    skills: list[str],
+    competencies: pd.DataFrame,
+    employers: list[str],
+    contacts: list[str],
+    submit_label: str,
+) -> m.Accomplishment | None:
+    a = initial
+    comp_names = dict(zip(competencies["key"], competencies["name"], strict=True)) if not competencies.empty else {}
+    with st.form(key, border=True):
+        st.text_input("Title", value=a.title if a else "", key=f"{key}_title",
+                      placeholder="Cut p99 checkout latency from 1.2s to 300ms",
+                      help="Past tense, specific, readable without context.")
+        c1, c2, c3, c4 = st.columns([1, 1, 2, 2])
+        c1.date_input("Start date", value=a.start_date if a else today(), min_value=EARLIEST, key=f"{key}_start")
+        c2.date_input("End date", value=a.end_date if a else None, min_value=EARLIEST, key=f"{key}_end",
+                      help="Leave empty while the work is ongoing.")
+        options = list(dict.fromkeys(([a.employer] if a and a.employer else []) + employers))
+        c3.selectbox("Employer", options, index=0 if options else None, accept_new_options=True,
+                     key=f"{key}_employer", placeholder="Type or pick an employer")
+        c4.radio("Scope", m.SCOPES, index=m.SCOPES.index(a.scope) if a else 0, horizontal=True,
+                 key=f"{key}_scope", help="Who felt the impact: your team, your org, the company, or outside it.")
+        s1, s2 = st.columns(2)
+        s1.text_area("Situation", value=a.situation if a else "", key=f"{key}_situation", height=90,
+                     placeholder="What was wrong or at stake?")
+        s2.text_area("Task", value=a.task if a else "", key=f"{key}_task", height=90,
+                     placeholder="What were you responsible for?")
+        s1.text_area("Action", value=a.action if a else "", key=f"{key}_action", height=110,
+                     placeholder="What did you do (not the team: you)?")
+        s2.text_area("Result", value=a.result if a else "", key=f"{key}_result", height=110,
+                     placeholder="What changed, in numbers where you can?")
+        k1, k2 = st.columns(2)
+        k1.multiselect("Skills used", skills, default=[s for s in (a.skills if a else []) if s in skills],
+                       key=f"{key}_skills", help="Add new skills on the Skills tab.")
+        k2.multiselect("Ladder competencies shown", list(comp_names), format_func=lambda k: comp_names.get(k, k),
+                       default=[c for c in (a.competencies if a else []) if c in comp_names],
+                       key=f"{key}_competencies")
+        st.text_area("Links (one per line)", value="\n".join(a.links) if a else "", key=f"{key}_links", height=68,
+                     placeholder="https://… design doc, PR, dashboard")
+        st.markdown("**Impact metrics**: one row per measurable change. Money is your annualised estimate.")
+        editor = st.data_editor(
+            forms.metrics_frame(a.metrics if a else []),
+            num_rows="dynamic", key=f"{key}_metrics", width="stretch", hide_index=True,
+            column_config={
+                "category": st.column_config.SelectboxColumn(
+                    "Category", options=list(m.IMPACT_CATEGORIES), required=True,
+                    format_func=lambda c: IMPACT_CATEGORY_LABELS.get(c, c)),
+                "description": st.column_config.TextColumn("What changed", required=True, width="large"),
+                "baseline": st.column_config.NumberColumn("Baseline"),
+                "new_value": st.column_config.NumberColumn("New value"),
+                "unit": st.column_config.TextColumn("Unit", help="e.g. ms, USD/month, pages/week"),
+                "money_usd": st.column_config.NumberColumn("Money (USD/yr)", min_value=0, format="dollar"),
+                "hours": st.column_config.NumberColumn("Hours saved/yr", min_value=0),
+                "confidence": st.column_config.SelectboxColumn(
+                    "Confidence", options=list(m.CONFIDENCES), default="estimated",
+                    help="verified: confirmed by a named person · measured: from a dashboard · estimated: your guess"),
+                "verified_by": st.column_config.SelectboxColumn("Verified by", options=contacts),
+            },
+        )
+        submitted = st.form_submit_button(submit_label, type="primary")
+    if not submitted:
+        return None
+    ss = st.session_state
+    data = {
+        "title": ss[f"{key}_title"],
+        "start_date": ss[f"{key}_start"],
+        "end_date": ss[f"{key}_end"],
+        "employer": ss[f"{key}_employer"],
+        "scope": ss[f"{key}_scope"],
+        "situation": ss[f"{key}_situation"],
+        "task": ss[f"{key}_task"],
+        "action": ss[f"{key}_action"],
+        "result": ss[f"{key}_result"],
+        "skills": ss[f"{key}_skills"],
+        "competencies": ss[f"{key}_competencies"],
+        "links": forms.lines(ss[f"{key}_links"]),
+        "metrics": forms.metric_rows(editor),
+    }
+    return validate(m.Accomplishment, data)

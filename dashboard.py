@@ -1,0 +1,31 @@
+"""Career Product Dashboard: page config, navigation over pages/, the shared sidebar."""
+
+import streamlit as st
+
+from careerdata.db import CareerDataError
+from careerdata.ui import layout, state
+
+st.set_page_config(page_title="Career Product Dashboard", page_icon=":material/trending_up:", layout="wide")
+
+try:
+    created = state.ensure_database(state.db_path())
+    state.connection()
+except CareerDataError as err:
+    st.title("Career Product Dashboard")
+    st.error(f"The career file cannot be opened. {err}", icon=":material/error:")
+    st.stop()
+
+navigation = st.navigation(
+    {
+        section: [
+            st.Page(layout.PAGES[key][0], title=layout.PAGES[key][1], icon=layout.PAGES[key][2],
+                    url_path=layout.PAGES[key][3], default=key == "home")
+            for key in keys
+        ]
+        for section, keys in layout.SECTIONS.items()
+    }
+)
+if created:
+    st.session_state["created_demo_file"] = True
+layout.sidebar(created_now=st.session_state.get("created_demo_file", False))
+navigation.run()

@@ -1,0 +1,44 @@
+"""About: where the data lives, what is private, and where the market figures come from."""
+
+import streamlit as st
+
+from careerdata import db
+from careerdata.market.loader import attributions
+from careerdata.ui import layout, state
+
+layout.header("About & data sources", "Where does your data live, and where do the market numbers come from?")
+
+con = state.connection()
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader("Your data stays here")
+    st.markdown(
+        f"""
+- Your career file is **`{state.db_path()}`**, a single DuckDB file (schema version {db.schema_version(con)}).
+  Choose another with `CAREERDATA_DB=/path/file.duckdb` or `streamlit run dashboard.py -- --db PATH`.
+- The app listens on **127.0.0.1** only and sends **no usage statistics**; nothing is uploaded anywhere.
+- Back it up by copying the file while the app is stopped. `careerdata info` shows what it holds.
+- Figures you enter (money estimates, self-levels, pay) are **your own estimates** and are labelled as such.
+"""
+    )
+    st.subheader("Career ladder")
+    ladder = con.cursor().execute("SELECT name, source FROM ladder").fetchone()
+    if ladder:
+        st.markdown(f"**{ladder[0]}**: {ladder[1]}")
+    else:
+        st.info("No ladder loaded.")
+    st.markdown("Load your company's ladder with `careerdata ladder my-ladder.yaml` (format: "
+                "`sample_data/ladders/engineering.yaml`).")
+with right:
+    st.subheader("Public market data and attribution")
+    sources = con.cursor().execute(
+        "SELECT table_name, file, rows, loaded_at FROM market_source ORDER BY table_name").df()
+    for text in attributions(con):
+        st.caption(text)
+    if sources.empty:
+        st.warning("No market data loaded: run `careerdata market sample_data/market`.")
+    else:
+        st.dataframe(sources, hide_index=True, width="stretch",
+                     column_config={"table_name": "Table", "file": "File", "rows": "Rows",
+                                    "loaded_at": st.column_config.DatetimeColumn("Loaded", format="YYYY-MM-DD")})
+    st.markdown("The full list of sources, versions, checksums and changes is in `sample_data/market/SOURCES.md`.")

@@ -1,0 +1,107 @@
+"""Home: the product one-pager. What am I worth to the business, and what should I do next?"""
+
+import streamlit as st
+
+from careerdata import charts, queries
+from careerdata.analytics import overview as ov
+from careerdata.db import today
+from careerdata.ui import layout, state
+
+layout.header("Your career, as a product", "What value have you delivered, and what should you do next to get it seen?")
+
+now = today()
+profile = state.read(queries.profile)
+accs = state.read(queries.accomplishments)
+metrics = state.read(queries.impact_metrics)
+skills = state.read(queries.skills)
+contacts = state.read(queries.contacts)
+visibility = state.read(queries.visibility)
+
+totals = ov.impact_totals(metrics, now)
+with st.container(border=True):
+    who = f"{profile['name']} · {profile['current_title']}" if profile else "Your value proposition"
+    st.caption(who)
+    st.markdown(f"#### {ov.value_headline(profile, accs, skills, totals)}")
+    if not profile:
+        layout.page_link("journal", label="Add your name, title and headline in the Journal", icon=":material/person:")
+
+share = ov.share_with_metric(accs)
+last_visibility = ov.days_since_last(visibility["date"], now) if not visibility.empty else None
+overdue = ov.overdue_contacts(contacts, now)
+k = st.columns(6)
+k[0].metric(
+    f"Impact {now.year} to date", ov.format_money(totals.money_ytd),
+    delta=ov.format_money(totals.money_ytd - totals.money_prev_ytd) + " vs same time last year"
+    if totals.money_ytd or totals.money_prev_ytd else None,
+    help="Sum of the annualised money estimates of impact metrics on wins completed this calendar year, "
+         "compared with the same stretch of last year.", border=True)
+k[1].metric(
+    "Impact all-time", ov.format_money(totals.money_all),
+    delta=f"{totals.verified_share:.0%} verified" if totals.verified_share is not None else None,
+    delta_color="off",
+    help="All annualised money estimates across your career; 'verified' is the share confirmed by a named "
+         "contact.", border=True)
+k[2].metric(
+    f"Hours saved {now.year}", f"{totals.hours_ytd:,.0f} h",
+    delta=f"{totals.hours_all:,.0f} h all-time", delta_color="off",
+    help="Hours per year your work saved others (from the 'hours' of impact metrics).", border=True)
+k[3].metric(
+    "Wins with a metric", f"{share:.0%}" if share is not None else "—",
+    delta=f"{len(accs)} accomplishments", delta_color="off",
+    help="Share of your accomplishments with at least one quantified impact metric.", border=True)
+k[4].metric(
+    "Skills with evidence", f"{ov.skills_with_evidence(skills)} of {len(skills)}",
+    help="Skills linked to at least one accomplishment: claims you can prove.", border=True)
+k[5].metric(
+    "Contacts overdue", f"{len(overdue)}",
+    delta=f"last visibility {last_visibility} days ago" if last_visibility is not None else "no visibility logged",
+    delta_color="off",
+    help="Contacts past their keep-in-touch cadence; and days since your last talk, post, demo or doc.",
+    border=True)
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader("Do this next")
+    items = ov.nudges(accs, contacts, visibility, now)
+    if not items:
+        st.success("Nothing urgent: your wins are quantified, your sponsors are warm and your work is visible.")
+    for nudge in items[:5]:
+        with st.container(border=True):
+            st.markdown(nudge.message)
+            layout.page_link(nudge.page, label=nudge.action, icon=":material/arrow_forward:")
+with right:
+    st.subheader("Recent wins")
+    if accs.empty:
+        layout.empty_state("No wins logged yet.", "journal", "Log your first accomplishment")
+    else:
+        st.dataframe(
+            ov.recent_wins(accs), hide_index=True, width="stretch",
+            column_config={
+                "title": st.column_config.TextColumn("Win", width="large"),
+                "done_on": st.column_config.DateColumn("Done", format="MMM YYYY"),
+                "scope": "Scope",
+                "metrics": st.column_config.NumberColumn("Metrics", help="Quantified impact metrics"),
+                "money_usd": st.column_config.NumberColumn("Value / yr", format="dollar"),
+                "hours": st.column_config.NumberColumn("Hours / yr", format="%d"),
+                "skills": None,
+            },
+        )
+
+st.subheader("Impact over time")
+if metrics.empty:
+    layout.empty_state("No impact metrics yet: add a baseline, a new value and what it was worth to a win.",
+                       "journal", "Quantify a win")
+else:
+    quarters = ov.quarterly_activity(accs, now)
+    chart_left, chart_right = st.columns(2, gap="large")
+    by_quarter = ov.impact_by_quarter(metrics, now)
+    with chart_left:
+        if by_quarter.empty:
+            st.info("No quantified impact in the last 12 quarters.")
+        else:
+            st.plotly_chart(charts.impact_by_quarter_chart(by_quarter, quarters["quarter"].tolist()),
+                            theme=None, key="impact_chart")
+            st.caption("Your own estimates, annualised, on the quarter the work was done. Source: your career file.")
+    with chart_right:
+        st.plotly_chart(charts.activity_chart(quarters), theme=None, key="activity_chart")
+        st.caption("Counts of accomplishments by the quarter they were completed. Source: your career file.")

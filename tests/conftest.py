@@ -1,0 +1,53 @@
+"""Shared fixtures: real DuckDB files built once per session and copied per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from careerdata import db
+from careerdata.store import create_database
+
+ROOT = Path(__file__).resolve().parents[1]
+# The demo persona is written as of this date; pin "today" so nudges and KPIs are stable.
+DEMO_TODAY = "2026-11-21"
+os.environ.setdefault("CAREERDATA_TODAY", DEMO_TODAY)
+
+
+@pytest.fixture(scope="session")
+def _demo_master(tmp_path_factory) -> Path:
+    return create_database(tmp_path_factory.mktemp("master") / "demo.duckdb", demo=True)
+
+
+@pytest.fixture(scope="session")
+def _empty_master(tmp_path_factory) -> Path:
+    return create_database(tmp_path_factory.mktemp("master") / "empty.duckdb", demo=False)
+
+
+@pytest.fixture
+def demo_db(_demo_master, tmp_path) -> Path:
+    """A private copy of the demo career file."""
+    return Path(shutil.copy(_demo_master, tmp_path / "career.duckdb"))
+
+
+@pytest.fixture
+def empty_db(_empty_master, tmp_path) -> Path:
+    """A private copy of a new user's file: market data and ladder, no career data."""
+    return Path(shutil.copy(_empty_master, tmp_path / "career.duckdb"))
+
+
+@pytest.fixture
+def demo_con(demo_db):
+    con = db.connect(demo_db)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def empty_con(empty_db):
+    con = db.connect(empty_db)
+    yield con
+    con.close()
