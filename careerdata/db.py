@@ -553,6 +553,7 @@ CORE_TABLES = (
     "level_expectation",
     "promo_case",
     "market_occupation",
+    "market_role",
     "market_role_skill",
     "market_technology",
     "market_wage",

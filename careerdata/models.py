@@ -391,7 +391,7 @@ def describe_validation_error(err: ValidationError, where: str = "") -> str:
                 parts.append(f"[{part}]")
             else:
                 parts.append(("." if parts else "") + str(part))
-        field = "".join(parts) or "(record)"
+        field = "".join(parts)
         message = item["msg"].removeprefix("Value error, ")
-        lines.append(f"{where}{field}: {message}")
+        lines.append(f"{where}{field}: {message}" if field else f"{where}{message}")
     return "\n".join(lines)

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up a virtual environment and run the whole test suite (unit, AppTest, CLI, browser) plus ruff.
+# Needs Python >= 3.11 and Debian's chromium at /usr/bin/chromium for the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+.venv/bin/ruff check .
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
