@@ -1,4 +1,4 @@
-"""Career Product Dashboard: page config, navigation over pages/, the shared sidebar."""
+"""Career Product Dashboard: page config, navigation over app_pages/, the shared sidebar."""
 
 import streamlit as st
 

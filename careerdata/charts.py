@@ -39,15 +39,15 @@ IMPACT_CATEGORY_LABELS = {
 _FONT = "Inter, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"
 
 
-def apply_theme(fig: go.Figure, *, title: str, height: int = 380) -> go.Figure:
-    """The one look: white background, readable title, light grid, legend on top."""
+def apply_theme(fig: go.Figure, *, title: str, height: int = 420) -> go.Figure:
+    """The one look: white background, readable title, light grid, legend under the plot."""
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         template="plotly_white",
         font={"family": _FONT, "size": 13, "color": "#1F2937"},
         height=height,
-        margin={"l": 60, "r": 20, "t": 80, "b": 50},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0, "title": None},
+        margin={"l": 70, "r": 20, "t": 60, "b": 90},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.34, "xanchor": "left", "x": 0, "title": None},
         hoverlabel={"bgcolor": "white", "font_size": 13},
         bargap=0.25,
     )
@@ -60,13 +60,20 @@ def _money_tick(fig: go.Figure) -> None:
     fig.update_yaxes(tickprefix="$", tickformat="~s")
 
 
+def _quarter_ticks(fig: go.Figure, quarters: list[str]) -> None:
+    """'2026 Q3' as 'Q3' over '2026', horizontal, so twelve quarters stay readable."""
+    fig.update_xaxes(categoryorder="array", categoryarray=quarters, tickmode="array", tickvals=quarters,
+                     ticktext=[f"{q.split()[1]}<br>{q.split()[0]}" for q in quarters],
+                     tickangle=0)
+
+
 def impact_by_quarter_chart(frame: pd.DataFrame, quarters: list[str]) -> go.Figure:
     """Stacked bars: annualised money by impact category per quarter."""
     fig = go.Figure()
     for category, color in IMPACT_CATEGORY_COLORS.items():
         part = frame[frame["category"] == category]
-        if part.empty:
-            continue
+        if part["money_usd"].fillna(0).sum() <= 0:
+            continue  # no money estimate in the window: a legend entry with no bar would mislead
         label = IMPACT_CATEGORY_LABELS[category]
         fig.add_bar(
             x=part["quarter"], y=part["money_usd"].fillna(0), name=label, marker_color=color,
@@ -80,7 +87,8 @@ def impact_by_quarter_chart(frame: pd.DataFrame, quarters: list[str]) -> go.Figu
     if best:
         title += f": {best} was your biggest quarter"
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(categoryorder="array", categoryarray=quarters, title="Quarter the work was done")
+    _quarter_ticks(fig, quarters)
+    fig.update_xaxes(title="Quarter the work was done")
     fig.update_yaxes(title="Annualised value (USD per year)")
     _money_tick(fig)
     return apply_theme(fig, title=title)
@@ -104,7 +112,8 @@ def activity_chart(frame: pd.DataFrame) -> go.Figure:
     else:
         title = "Wins per quarter"
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title="Quarter", categoryorder="array", categoryarray=frame["quarter"].tolist())
+    _quarter_ticks(fig, frame["quarter"].tolist())
+    fig.update_xaxes(title="Quarter the work was completed")
     fig.update_yaxes(title="Accomplishments (count)", dtick=1 if frame["accomplishments"].max() <= 6 else None)
     return apply_theme(fig, title=title)
 

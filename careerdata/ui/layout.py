@@ -8,9 +8,9 @@ from careerdata.ui import state
 
 # key -> (file, title, icon, url path); dashboard.py builds the navigation from this.
 PAGES: dict[str, tuple[str, str, str, str]] = {
-    "home": ("pages/home.py", "Home", ":material/space_dashboard:", "home"),
-    "journal": ("pages/journal.py", "Journal", ":material/edit_note:", "journal"),
-    "about": ("pages/about.py", "About & data sources", ":material/info:", "about"),
+    "home": ("app_pages/home.py", "Home", ":material/space_dashboard:", "home"),
+    "journal": ("app_pages/journal.py", "Journal", ":material/edit_note:", "journal"),
+    "about": ("app_pages/about.py", "About & data sources", ":material/info:", "about"),
 }
 SECTIONS: dict[str, list[str]] = {
     "Overview": ["home"],
@@ -50,7 +50,7 @@ def sidebar(created_now: bool) -> None:
         st.markdown("**Career file**")
         st.code(str(path), language=None, wrap_lines=True)
         if demo:
-            st.info("You are looking at **demo data** (Priya Raman, a fictional senior engineer).", icon="🧪")
+            st.info("You are looking at **demo data** (Priya Raman, a fictional senior engineer).", icon=":material/science:")
             with st.popover("Start my own file", icon=":material/restart_alt:", width="stretch"):
                 st.markdown(
                     f"Replaces the demo data in `{path.name}` with an **empty** career file of your own. "

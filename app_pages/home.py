@@ -28,35 +28,36 @@ with st.container(border=True):
 share = ov.share_with_metric(accs)
 last_visibility = ov.days_since_last(visibility["date"], now) if not visibility.empty else None
 overdue = ov.overdue_contacts(contacts, now)
-k = st.columns(6)
-k[0].metric(
+row1, row2 = st.columns(3), st.columns(3)
+row1[0].metric(
     f"Impact {now.year} to date", ov.format_money(totals.money_ytd),
-    delta=ov.format_money(totals.money_ytd - totals.money_prev_ytd) + " vs same time last year"
+    delta=f"{ov.format_money(totals.money_ytd - totals.money_prev_ytd)} vs same time {now.year - 1}"
     if totals.money_ytd or totals.money_prev_ytd else None,
     help="Sum of the annualised money estimates of impact metrics on wins completed this calendar year, "
-         "compared with the same stretch of last year.", border=True)
-k[1].metric(
+         "compared with the same stretch of last year. Your own estimates.", border=True)
+row1[1].metric(
     "Impact all-time", ov.format_money(totals.money_all),
-    delta=f"{totals.verified_share:.0%} verified" if totals.verified_share is not None else None,
-    delta_color="off",
-    help="All annualised money estimates across your career; 'verified' is the share confirmed by a named "
-         "contact.", border=True)
-k[2].metric(
-    f"Hours saved {now.year}", f"{totals.hours_ytd:,.0f} h",
-    delta=f"{totals.hours_all:,.0f} h all-time", delta_color="off",
+    delta=f"{totals.verified_share:.0%} verified by a named contact" if totals.verified_share is not None else None,
+    delta_color="off", delta_arrow="off",
+    help="All annualised money estimates across your career; 'verified' is the share of that money confirmed "
+         "by a named contact.", border=True)
+row1[2].metric(
+    f"Hours saved {now.year} to date", f"{totals.hours_ytd:,.0f} h",
+    delta=f"{totals.hours_all:,.0f} h all-time", delta_color="off", delta_arrow="off",
     help="Hours per year your work saved others (from the 'hours' of impact metrics).", border=True)
-k[3].metric(
+row2[0].metric(
     "Wins with a metric", f"{share:.0%}" if share is not None else "—",
-    delta=f"{len(accs)} accomplishments", delta_color="off",
+    delta=f"of {len(accs)} accomplishments", delta_color="off", delta_arrow="off",
     help="Share of your accomplishments with at least one quantified impact metric.", border=True)
-k[4].metric(
+row2[1].metric(
     "Skills with evidence", f"{ov.skills_with_evidence(skills)} of {len(skills)}",
+    delta="linked to at least one win", delta_color="off", delta_arrow="off",
     help="Skills linked to at least one accomplishment: claims you can prove.", border=True)
-k[5].metric(
-    "Contacts overdue", f"{len(overdue)}",
-    delta=f"last visibility {last_visibility} days ago" if last_visibility is not None else "no visibility logged",
-    delta_color="off",
-    help="Contacts past their keep-in-touch cadence; and days since your last talk, post, demo or doc.",
+row2[2].metric(
+    "Contacts overdue for a touch", f"{len(overdue)}",
+    delta=f"last talk, post or demo {last_visibility} days ago" if last_visibility is not None
+    else "no talk, post or demo logged", delta_color="off", delta_arrow="off",
+    help="Contacts past their keep-in-touch cadence; and days since your last visibility item.",
     border=True)
 
 left, right = st.columns([3, 2], gap="large")
@@ -74,18 +75,12 @@ with right:
     if accs.empty:
         layout.empty_state("No wins logged yet.", "journal", "Log your first accomplishment")
     else:
-        st.dataframe(
-            ov.recent_wins(accs), hide_index=True, width="stretch",
-            column_config={
-                "title": st.column_config.TextColumn("Win", width="large"),
-                "done_on": st.column_config.DateColumn("Done", format="MMM YYYY"),
-                "scope": "Scope",
-                "metrics": st.column_config.NumberColumn("Metrics", help="Quantified impact metrics"),
-                "money_usd": st.column_config.NumberColumn("Value / yr", format="dollar"),
-                "hours": st.column_config.NumberColumn("Hours / yr", format="%d"),
-                "skills": None,
-            },
-        )
+        for win in ov.recent_wins(accs).itertuples():
+            with st.container(border=True):
+                value = f" · {ov.format_money(win.money_usd)}/yr" if win.money_usd else ""
+                proof = f"{win.metrics} metric(s)" if win.metrics else "no metric yet"
+                st.markdown(f"**{win.title}**")
+                st.caption(f"{win.done_on:%b %Y} · {win.scope} scope · {proof}{value}")
 
 st.subheader("Impact over time")
 if metrics.empty:
@@ -101,7 +96,8 @@ else:
         else:
             st.plotly_chart(charts.impact_by_quarter_chart(by_quarter, quarters["quarter"].tolist()),
                             theme=None, key="impact_chart")
-            st.caption("Your own estimates, annualised, on the quarter the work was done. Source: your career file.")
+            st.caption("Your own estimates, annualised, on the quarter the work was done; categories with no money "
+                       "estimate (often reliability and risk) are left out. Source: your career file.")
     with chart_right:
         st.plotly_chart(charts.activity_chart(quarters), theme=None, key="activity_chart")
         st.caption("Counts of accomplishments by the quarter they were completed. Source: your career file.")
