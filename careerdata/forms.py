@@ -118,7 +118,7 @@ def field_label(loc: tuple) -> str:
                 parts[-1] = f"{parts[-1]} {part + 1}"
         else:
             parts.append(FIELD_LABELS.get(str(part), str(part).replace("_", " ").capitalize()))
-    return " › ".join(parts) or "Form"
+    return " › ".join(parts)
 
 
 def friendly_errors(err: ValidationError) -> list[str]:
@@ -126,5 +126,6 @@ def friendly_errors(err: ValidationError) -> list[str]:
     out = []
     for item in err.errors():
         msg = re.sub(r"^Value error, ", "", item["msg"])
-        out.append(f"{field_label(tuple(item['loc']))}: {msg}")
+        label = field_label(tuple(item["loc"]))
+        out.append(f"{label}: {msg}" if label else msg[:1].upper() + msg[1:])
     return out

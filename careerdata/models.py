@@ -106,7 +106,7 @@ class Position(Model):
     @model_validator(mode="after")
     def _order(self):
         if self.end_date and self.end_date < self.start_date:
-            raise ValueError("end_date must be on or after start_date")
+            raise ValueError("end date must be on or after the start date")
         return self
 
 
@@ -166,7 +166,7 @@ class Accomplishment(Model):
     @model_validator(mode="after")
     def _order(self):
         if self.end_date and self.end_date < self.start_date:
-            raise ValueError("end_date must be on or after start_date")
+            raise ValueError("end date must be on or after the start date")
         if len({s.casefold() for s in self.skills}) != len(self.skills):
             raise ValueError("skills lists the same skill twice")
         return self

@@ -25,7 +25,7 @@ def test_accomplishment_dates_must_be_in_order_and_errors_name_the_nested_field(
     })
     assert "metrics[0].category" in text
     text = _errors(m.Accomplishment, {"title": "Shipped it", "start_date": "2025-05-01", "end_date": "2025-04-01"})
-    assert "end_date must be on or after start_date" in text
+    assert "end date must be on or after the start date" in text
 
 
 def test_unknown_fields_are_refused_so_typos_in_a_career_file_surface():
