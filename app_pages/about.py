@@ -32,13 +32,12 @@ with left:
 with right:
     st.subheader("Public market data and attribution")
     sources = con.cursor().execute(
-        "SELECT table_name, file, rows, loaded_at FROM market_source ORDER BY table_name").df()
+        "SELECT table_name, file, rows FROM market_source ORDER BY table_name").df()
     for text in attributions(con):
-        st.caption(text)
+        st.caption(layout.escape_markdown(text))
     if sources.empty:
         st.warning("No market data loaded: run `careerdata market sample_data/market`.")
     else:
         st.dataframe(sources, hide_index=True, width="stretch",
-                     column_config={"table_name": "Table", "file": "File", "rows": "Rows",
-                                    "loaded_at": st.column_config.DatetimeColumn("Loaded", format="YYYY-MM-DD")})
+                     column_config={"table_name": "Table", "file": "File", "rows": "Rows"})
     st.markdown("The full list of sources, versions, checksums and changes is in `sample_data/market/SOURCES.md`.")

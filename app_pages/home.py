@@ -20,8 +20,8 @@ visibility = state.read(queries.visibility)
 totals = ov.impact_totals(metrics, now)
 with st.container(border=True):
     who = f"{profile['name']} · {profile['current_title']}" if profile else "Your value proposition"
-    st.caption(who)
-    st.markdown(f"#### {ov.value_headline(profile, accs, skills, totals)}")
+    st.caption(layout.escape_markdown(who))
+    st.markdown(f"#### {layout.escape_markdown(ov.value_headline(profile, accs, skills, totals))}")
     if not profile:
         layout.page_link("journal", label="Add your name, title and headline in the Journal", icon=":material/person:")
 
@@ -68,7 +68,7 @@ with left:
         st.success("Nothing urgent: your wins are quantified, your sponsors are warm and your work is visible.")
     for nudge in items[:5]:
         with st.container(border=True):
-            st.markdown(nudge.message)
+            st.markdown(layout.escape_markdown(nudge.message))
             layout.page_link(nudge.page, label=nudge.action, icon=":material/arrow_forward:")
 with right:
     st.subheader("Recent wins")
@@ -79,7 +79,7 @@ with right:
             with st.container(border=True):
                 value = f" · {ov.format_money(win.money_usd)}/yr" if win.money_usd else ""
                 proof = f"{win.metrics} metric(s)" if win.metrics else "no metric yet"
-                st.markdown(f"**{win.title}**")
+                st.markdown(f"**{layout.escape_markdown(win.title)}**")
                 st.caption(f"{win.done_on:%b %Y} · {win.scope} scope · {proof}{value}")
 
 st.subheader("Impact over time")

@@ -29,7 +29,7 @@ def open_app(monkeypatch, path, page: str | None = None) -> AppTest:
 def texts(at: AppTest) -> str:
     parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.info]
     parts += [e.value for e in at.success] + [e.value for e in at.error] + [e.value for e in at.warning]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(str(p) for p in parts).replace("\\", "")  # drop Markdown escapes
 
 
 def button(at: AppTest, label: str):

@@ -87,7 +87,7 @@ MARKET_FILES: tuple[MarketFile, ...] = (
                _cols("onet_soc_code, soc_code, title, job_zone INTEGER, wage_occ_title, year INTEGER, "
                      "employment BIGINT, p10 DOUBLE, p25 DOUBLE, median_wage DOUBLE, p75 DOUBLE, p90 DOUBLE, "
                      "mean_wage DOUBLE, topcoded_fields, wage_is_soc_aggregate BOOLEAN, source"),
-               f"{ONET_ATTRIBUTION} {OEWS_ATTRIBUTION}"),
+               f"{ONET_ATTRIBUTION}\n{OEWS_ATTRIBUTION}"),
     MarketFile("market_projection", "employment_projections.csv",
                _cols("soc_code, title, occupation_type, employment_2024_thousands DOUBLE, "
                      "employment_2034_thousands DOUBLE, change_2024_34_thousands DOUBLE, "
@@ -158,8 +158,7 @@ def load_market_data(con: duckdb.DuckDBPyConnection, folder: Path | str = MARKET
 
 
 def attributions(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Distinct attribution texts of the market data actually loaded, for the About box."""
-    rows = con.cursor().execute(
-        "SELECT DISTINCT attribution FROM market_source ORDER BY attribution"
-    ).fetchall()
-    return [r[0] for r in rows]
+    """Distinct attribution texts of the market data actually loaded, O*NET first, for the About page."""
+    rows = con.cursor().execute("SELECT attribution FROM market_source ORDER BY table_name").fetchall()
+    texts = dict.fromkeys(line for (text,) in rows for line in text.splitlines() if line.strip())
+    return sorted(texts, key=lambda t: (not t.startswith("This product includes information from the O*NET"), t))

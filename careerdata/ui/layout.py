@@ -27,6 +27,13 @@ def page_link(key: str, label: str | None = None, icon: str | None = None) -> No
     st.page_link(file, label=label or title, icon=icon or default_icon)
 
 
+def escape_markdown(text: str) -> str:
+    """Show text literally where Streamlit renders Markdown (O*NET's asterisk is not emphasis)."""
+    for char in "\\*_`[]<>#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
 def header(title: str, question: str) -> None:
     """Every page opens with its title and the one question it answers."""
     st.title(title)

@@ -103,7 +103,8 @@ def accomplishment_form(
                        key=f"{key}_competencies")
         st.text_area("Links (one per line)", value="\n".join(a.links) if a else "", key=f"{key}_links", height=68,
                      placeholder="https://… design doc, PR, dashboard")
-        st.markdown("**Impact metrics**: one row per measurable change. Money is your annualised estimate.")
+        st.markdown("**Impact metrics**: one row per measurable change (click the empty row to add one; select "
+                    "rows and press Delete to remove). Money is your annualised estimate.")
         editor = st.data_editor(
             forms.metrics_frame(a.metrics if a else []),
             num_rows="dynamic", key=f"{key}_metrics", width="stretch", hide_index=True,

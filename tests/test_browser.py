@@ -1,0 +1,140 @@
+"""Browser end-to-end: the real `streamlit run` server, driven by Debian's headless Chromium.
+
+Opens every page in the navigation by clicking it, fails on any exception element or an
+empty page, and keeps a screenshot per page in test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from careerdata.ui.layout import PAGES
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A first launch: no career file yet, so the app must create the demo one and say so."""
+    db_path = tmp_path_factory.mktemp("browser") / "first-launch.duckdb"
+    port = _free_port()
+    env = {**os.environ, "CAREERDATA_DB": str(db_path), "CAREERDATA_TODAY": "2026-11-21"}
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+         "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        log.seek(0)
+        pytest.fail(f"streamlit did not start:\n{log.read()}")
+    yield url, db_path
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def _settle(page) -> None:
+    """Wait until the script run finished and charts are drawn."""
+    page.wait_for_selector("h1", timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] button')"
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(1500)
+
+
+def _assert_healthy(page, name: str) -> None:
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, f"{name}: {exceptions.first.inner_text()}"
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert len(main.strip()) > 200, f"{name} looks empty: {main!r}"
+
+
+def test_first_launch_creates_the_demo_and_every_page_renders(server, browser):
+    url, db_path = server
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1440, "height": 2200})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url)
+    _settle(page)
+    assert db_path.exists()
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "First launch: created a career file with the demo persona" in sidebar
+    assert "demo data" in sidebar
+
+    for key, (_file, title, _icon, _url_path) in PAGES.items():
+        page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+        page.wait_for_function("t => document.querySelector('h1') && document.title.length > 0", arg=title)
+        _settle(page)
+        _assert_healthy(page, title)
+        page.screenshot(path=str(SHOTS / f"{key}.png"), full_page=True)
+    assert not errors, errors
+
+
+def test_home_draws_its_charts_with_titles(server, browser):
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1440, "height": 2200})
+    page.goto(url)
+    _settle(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()
+    assert any(t.startswith("Quantified impact by quarter") for t in titles), titles
+    assert any(t.startswith("Wins per quarter") for t in titles), titles
+    assert page.get_by_text("Impact all-time").count() == 1
+
+
+def test_a_win_logged_in_the_browser_appears_on_home(server, browser):
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1440, "height": 2200})
+    page.goto(f"{url}/journal")
+    _settle(page)
+    page.get_by_role("textbox", name="Title").first.fill("Paired with Support to close 40 stale tickets in a week")
+    page.get_by_role("button", name="Save accomplishment").click()
+    page.wait_for_timeout(500)
+    _settle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Home", exact=True).click()
+    _settle(page)
+    assert page.get_by_text("Paired with Support to close 40 stale tickets in a week").count() >= 1
