@@ -69,7 +69,7 @@ with left:
     for nudge in items[:5]:
         with st.container(border=True):
             st.markdown(layout.escape_markdown(nudge.message))
-            layout.page_link(nudge.page, label=nudge.action, icon=":material/arrow_forward:")
+            layout.page_link(nudge.page, label=nudge.action, icon=":material/arrow_forward:", tab=nudge.tab)
 with right:
     st.subheader("Recent wins")
     if accs.empty:

@@ -18,8 +18,15 @@ competencies = state.read(queries.competencies)
 employers = state.read(queries.employers)
 accs = state.read(queries.accomplishments)
 
+tab_labels = {
+    "log": "Log a win",
+    "accomplishments": f"Accomplishments ({len(accs)})",
+    "skills": f"Skills ({len(skills)})",
+    "people": "People & visibility",
+    "profile": "Profile",
+}
 tab_log, tab_list, tab_skills, tab_people, tab_profile = st.tabs(
-    ["Log a win", f"Accomplishments ({len(accs)})", f"Skills ({len(skills)})", "People & visibility", "Profile"]
+    list(tab_labels.values()), default=tab_labels.get(st.query_params.get("tab", "log"), tab_labels["log"])
 )
 
 with tab_log:

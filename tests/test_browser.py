@@ -138,3 +138,15 @@ def test_a_win_logged_in_the_browser_appears_on_home(server, browser):
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Home", exact=True).click()
     _settle(page)
     assert page.get_by_text("Paired with Support to close 40 stale tickets in a week").count() >= 1
+
+
+def test_a_nudge_opens_the_journal_on_the_tab_where_it_is_done(server, browser):
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1440, "height": 2200})
+    page.goto(url)
+    _settle(page)
+    page.get_by_role("link", name="Log a touch").first.click()
+    _settle(page)
+    assert "tab=people" in page.url
+    assert page.get_by_text("Log a touch: a 1:1, coffee, call or message").is_visible()
+    assert not page.get_by_role("button", name="Save accomplishment").is_visible()

@@ -155,6 +155,7 @@ class Nudge:
     action: str
     page: str  # a key of the app's page registry
     priority: int  # 1 = most urgent
+    tab: str | None = None  # the tab on that page where it is done
 
 
 def nudges(
@@ -176,7 +177,7 @@ def nudges(
             found.append(Nudge(
                 f"{len(bare)} win(s) from the last 12 months have no metric: {titles}. "
                 "Unquantified work is easy to overlook in a review.",
-                "Add a metric", "journal", 2))
+                "Add a metric", "journal", 2, "accomplishments"))
         since = days_since_last(accomplishments["done_on"], today)
         if since is not None and since > WIN_DROUGHT_DAYS:
             found.append(Nudge(
@@ -192,16 +193,16 @@ def nudges(
                 gap = "never" if days is None else f"{days} days ago"
                 found.append(Nudge(
                     f"You last talked to your sponsor {row['name']} {gap}. Sponsors advocate for what they "
-                    "have recently heard about.", "Log a touch", "journal", 1))
+                    "have recently heard about.", "Log a touch", "journal", 1, "people"))
         if sponsors.empty:
             found.append(Nudge("No sponsor in your network yet: who senior would speak up for you?",
-                               "Add a contact", "journal", 2))
+                               "Add a contact", "journal", 2, "people"))
     if not visibility.empty:
         since = days_since_last(visibility["date"], today)
         if since is not None and since > VISIBILITY_DROUGHT_DAYS:
             found.append(Nudge(
                 f"Your last talk, post or demo was {since} days ago. Value that is not seen is not rewarded.",
-                "Plan a demo or post", "journal", 3))
+                "Log a talk, post or demo", "journal", 3, "people"))
     return sorted(found, key=lambda n: n.priority)
 
 

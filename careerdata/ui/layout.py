@@ -22,9 +22,10 @@ def page_file(key: str) -> str:
     return PAGES[key][0]
 
 
-def page_link(key: str, label: str | None = None, icon: str | None = None) -> None:
+def page_link(key: str, label: str | None = None, icon: str | None = None, tab: str | None = None) -> None:
+    """A link to a page of the registry, optionally opening one of its tabs (`?tab=`)."""
     file, title, default_icon, _ = PAGES[key]
-    st.page_link(file, label=label or title, icon=icon or default_icon)
+    st.page_link(file, label=label or title, icon=icon or default_icon, query_params={"tab": tab} if tab else None)
 
 
 def escape_markdown(text: str) -> str:
