@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from careerdata import db
+from careerdata import db, queries
 from careerdata.market.loader import attributions
 from careerdata.ui import layout, state
 
@@ -22,17 +22,16 @@ with left:
 """
     )
     st.subheader("Career ladder")
-    ladder = con.cursor().execute("SELECT name, source FROM ladder").fetchone()
+    ladder = state.read(queries.ladder_info)
     if ladder:
-        st.markdown(f"**{ladder[0]}**: {ladder[1]}")
+        st.markdown(f"**{layout.escape_markdown(ladder['name'])}**: {layout.escape_markdown(ladder['source'])}")
     else:
         st.info("No ladder loaded.")
     st.markdown("Load your company's ladder with `careerdata ladder my-ladder.yaml` (format: "
                 "`sample_data/ladders/engineering.yaml`).")
 with right:
     st.subheader("Public market data and attribution")
-    sources = con.cursor().execute(
-        "SELECT table_name, file, rows FROM market_source ORDER BY table_name").df()
+    sources = state.read(queries.market_sources)
     for text in attributions(con):
         st.caption(layout.escape_markdown(text))
     if sources.empty:

@@ -57,7 +57,7 @@ with tab_list:
                 "employer": "Employer",
                 "scope": "Scope",
                 "metrics": st.column_config.NumberColumn("Metrics"),
-                "money_usd": st.column_config.NumberColumn("Value / yr", format="dollar"),
+                "money_usd": st.column_config.NumberColumn("Value / yr (USD)", format="compact"),
                 "skills": st.column_config.TextColumn("Skills", width="medium"),
             },
         )
@@ -90,23 +90,32 @@ with tab_skills:
         else:
             st.dataframe(
                 skills[["name", "kind", "self_level", "assessed_on", "accomplishments", "quantified"]],
-                hide_index=True, width="stretch", height=420,
+                hide_index=True, width="stretch", height=min(38 + 35 * len(skills), 1200),
                 column_config={
-                    "name": "Skill",
-                    "kind": "Kind",
+                    "name": st.column_config.TextColumn("Skill"),
+                    "kind": st.column_config.TextColumn("Kind"),
                     "self_level": st.column_config.ProgressColumn("Self level", min_value=0, max_value=5,
-                                                                  format="%d / 5", help=widgets.LEVEL_HELP),
-                    "assessed_on": st.column_config.DateColumn("Assessed", format="MMM YYYY"),
+                                                                  format="%d / 5", help=widgets.LEVEL_HELP,
+                                                                  width="small"),
+                    "assessed_on": st.column_config.DateColumn("Assessed", format="MMM YY"),
                     "accomplishments": st.column_config.NumberColumn("Wins", help="Accomplishments using it"),
-                    "quantified": st.column_config.NumberColumn("With metric"),
+                    "quantified": st.column_config.NumberColumn("Quantified",
+                                                                help="Of those, wins with an impact metric"),
                 },
             )
     with right:
         if skill_names:
+            pick = st.selectbox("Skill", skill_names, key="skill_pick",
+                                help="Record a new level for it, see its history, or edit it.")
+            row = skills[skills["name"] == pick].iloc[0]
+            history = state.read(queries.skill_history, int(row["id"]))
+            if not history.empty:
+                st.plotly_chart(charts.skill_history_chart(history, pick), theme=None, key="skill_history")
             with st.form("assess", border=True):
-                st.markdown("**Record a self-assessment**: assessments are kept as history, never overwritten.")
-                pick = st.selectbox("Skill", skill_names, key="assess_skill")
-                level = st.slider("Level", 1, 5, 3, help=widgets.LEVEL_HELP, key="assess_level")
+                st.markdown(f"**Record a self-assessment of {layout.escape_markdown(pick)}**: kept as history, "
+                            "never overwritten.")
+                level = st.slider("Level", 1, 5, int(row["self_level"] or 3), help=widgets.LEVEL_HELP,
+                                  key="assess_level")
                 as_of = st.date_input("As of", value=today(), min_value=widgets.EARLIEST, key="assess_date")
                 note = st.text_input("Why this level?", key="assess_note", placeholder="Evidence or a gap you see")
                 if st.form_submit_button("Record assessment", type="primary"):
@@ -115,12 +124,20 @@ with tab_skills:
                     if entry and widgets.save(lambda: state.write(repo.record_assessment, entry),
                                               f"Recorded {pick} at level {level}"):
                         st.rerun()
-            chosen = skills[skills["name"] == st.session_state.get("assess_skill", skill_names[0])]
-            if not chosen.empty:
-                history = state.read(queries.skill_history, int(chosen.iloc[0]["id"]))
-                if not history.empty:
-                    st.plotly_chart(charts.skill_history_chart(history, chosen.iloc[0]["name"]), theme=None,
-                                    key="skill_history")
+            with (st.expander(f"Edit {pick}: rename it, change its kind or its market-data link"),
+                  st.form(f"edit_skill_{row['id']}", border=False)):
+                    new_name = st.text_input("Name", value=pick, key=f"edit_skill_name_{row['id']}")
+                    new_kind = st.selectbox("Kind", m.SKILL_KINDS, index=m.SKILL_KINDS.index(row["kind"]),
+                                            key=f"edit_skill_kind_{row['id']}")
+                    new_tax = st.text_input("O*NET element or technology", value=row["taxonomy_id"] or "",
+                                            key=f"edit_skill_tax_{row['id']}")
+                    if st.form_submit_button("Save skill"):
+                        edited_skill = widgets.validate(m.Skill, {
+                            "name": new_name, "kind": new_kind, "taxonomy_id": new_tax or None})
+                        if edited_skill and widgets.save(
+                                lambda: state.write(repo.update_skill, int(row["id"]), edited_skill),
+                                f"Saved {edited_skill.name}"):
+                            st.rerun()
         gen = widgets.form_generation("skill")
         with st.form(f"add_skill_{gen}", border=True):
             st.markdown("**Add a skill**")
@@ -175,7 +192,8 @@ with tab_people:
                 hide_index=True, width="stretch",
                 column_config={"name": "Contact", "relationship": "Relationship",
                                "days_since": st.column_config.NumberColumn("Days since", help="Blank: never"),
-                               "cadence_days": "Cadence (days)", "overdue_by": "Overdue by (days)"},
+                               "cadence_days": st.column_config.NumberColumn("Cadence", help="Ideal days between touches"),
+                               "overdue_by": st.column_config.NumberColumn("Overdue", help="Days past the cadence")},
             )
     with right:
         gen = widgets.form_generation("contact")

@@ -141,3 +141,12 @@ def accomplishment_model(con, acc_id: int) -> m.Accomplishment:
              "verified_by"]
     data["metrics"] = [dict(zip(mkeys, r, strict=True)) for r in metric_rows]
     return m.Accomplishment.model_validate(data)
+
+
+def ladder_info(con) -> dict | None:
+    row = con.cursor().execute("SELECT name, source FROM ladder").fetchone()
+    return {"name": row[0], "source": row[1]} if row else None
+
+
+def market_sources(con) -> pd.DataFrame:
+    return _df(con, "SELECT table_name, file, rows FROM market_source ORDER BY table_name")

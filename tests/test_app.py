@@ -110,7 +110,7 @@ def test_adding_a_skill_and_recording_an_assessment_keeps_history(monkeypatch, e
     at.text_input(key="skill_name_0").input("Rust")
     button(at, "Add skill").click().run()
     assert not at.exception
-    at.selectbox(key="assess_skill").set_value("Rust")
+    at.selectbox(key="skill_pick").set_value("Rust").run()
     at.slider(key="assess_level").set_value(4)
     at.date_input(key="assess_date").set_value(dt.date(2026, 11, 21))
     button(at, "Record assessment").click().run()
@@ -155,3 +155,28 @@ def test_a_newer_file_is_refused_with_a_message_not_a_traceback(monkeypatch, tmp
     at = AppTest.from_file(str(APP), default_timeout=60).run()
     assert not at.exception
     assert "schema version 99" in at.error[0].value
+
+
+def test_editing_a_skill_renames_it_everywhere(monkeypatch, demo_db):
+    at = open_app(monkeypatch, demo_db, "app_pages/journal.py")
+    at.selectbox(key="skill_pick").set_value("Go").run()
+    skill_id = next(t.key for t in at.text_input if t.key.startswith("edit_skill_name_")).rsplit("_", 1)[1]
+    at.text_input(key=f"edit_skill_name_{skill_id}").input("Go (Golang)")
+    button(at, "Save skill").click().run()
+    assert not at.exception
+    con = db.connect(demo_db)
+    names = set(queries.names(con, "skill"))
+    con.close()
+    assert "Go (Golang)" in names and "Go" not in names
+
+
+def test_start_my_own_file_replaces_the_demo_with_an_empty_file(monkeypatch, demo_db):
+    at = open_app(monkeypatch, demo_db)
+    button(at, "Replace demo with an empty file").click().run()
+    assert not at.exception
+    assert "demo data" not in texts(at)
+    assert "No wins logged yet." in texts(at)
+    con = db.connect(demo_db)
+    assert con.execute("SELECT count(*) FROM accomplishment").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM market_role").fetchone()[0] == 38  # market data kept
+    con.close()

@@ -107,7 +107,7 @@ def accomplishment_form(
                     "rows and press Delete to remove). Money is your annualised estimate.")
         editor = st.data_editor(
             forms.metrics_frame(a.metrics if a else []),
-            num_rows="dynamic", key=f"{key}_metrics", width="stretch", hide_index=True,
+            num_rows="dynamic", key=f"{key}_metrics", width="stretch", hide_index=True, placeholder="—",
             column_config={
                 "category": st.column_config.SelectboxColumn(
                     "Category", options=list(m.IMPACT_CATEGORIES), required=True,
