@@ -7,11 +7,13 @@ traceback); 3 database unusable (locked by another process, newer schema, not Du
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import pkgutil
 import sys
 from pathlib import Path
 
-from careerdata import db
+from careerdata import commands, db
 
 EXIT_OK, EXIT_INPUT, EXIT_DB = 0, 2, 3
 
@@ -112,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", help="folder with the O*NET / BLS CSV files (see sample_data/market/SOURCES.md)")
     _add_db(p)
     p.set_defaults(func=cmd_market)
+
+    # Feature commands: every module in careerdata/commands/ registers its own subcommands.
+    for info in pkgutil.iter_modules(commands.__path__):
+        importlib.import_module(f"{commands.__name__}.{info.name}").register(sub, _add_db)
     return parser
 
 

@@ -8,6 +8,7 @@ write goes through `write()`, which clears that cache so the change shows on eve
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -52,16 +53,17 @@ def connection() -> duckdb.DuckDBPyConnection:
     return _connection(str(db_path()))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _read(path: str, query: str, args: tuple) -> pd.DataFrame | dict | list | None:
-    return getattr(queries, query)(_connection(path), *args)
+@st.cache_data(show_spinner=False, max_entries=512)
+def _read(path: str, module: str, query: str, args: tuple):
+    return getattr(importlib.import_module(module), query)(_connection(path), *args)
 
 
 def read(query: Callable[..., T], *args) -> T:
-    """A cached call of a `careerdata.queries` function (cleared by `write`)."""
-    if getattr(query, "__module__", None) != queries.__name__:
+    """A cached call of a read function in the `careerdata.queries` package (cleared by `write`)."""
+    module = getattr(query, "__module__", "") or ""
+    if module != queries.__name__ and not module.startswith(queries.__name__ + "."):
         raise ValueError(f"{query!r} is not a careerdata.queries function")
-    result = _read(str(db_path()), query.__name__, args)
+    result = _read(str(db_path()), module, query.__name__, args)
     return result.copy() if isinstance(result, pd.DataFrame) else result
 
 
