@@ -22,7 +22,7 @@ navigation = st.navigation(
                     url_path=layout.PAGES[key][3], default=key == "home")
             for key in keys
         ]
-        for section, keys in layout.SECTIONS.items()
+        for section, keys in layout.navigation_sections().items()
     }
 )
 if created:

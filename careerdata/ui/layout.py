@@ -7,6 +7,7 @@ import streamlit as st
 from careerdata.ui import state
 
 # key -> (file, title, icon, url path); dashboard.py builds the navigation from this.
+# SECTIONS orders the navigation; a key only shows once its page is registered in PAGES.
 PAGES: dict[str, tuple[str, str, str, str]] = {
     "home": ("app_pages/home.py", "Home", ":material/space_dashboard:", "home"),
     "journal": ("app_pages/journal.py", "Journal", ":material/edit_note:", "journal"),
@@ -14,8 +15,17 @@ PAGES: dict[str, tuple[str, str, str, str]] = {
 }
 SECTIONS: dict[str, list[str]] = {
     "Overview": ["home"],
-    "Data": ["journal", "about"],
+    "Product": ["matrix", "value", "market", "competitors"],
+    "Growth": ["promotion", "roles"],
+    "Sales": ["network", "pipeline", "conversations"],
+    "Data": ["journal", "import_export", "about"],
 }
+
+
+def navigation_sections() -> dict[str, list[str]]:
+    """SECTIONS with only the registered pages, and no empty sections."""
+    shown = {section: [k for k in keys if k in PAGES] for section, keys in SECTIONS.items()}
+    return {section: keys for section, keys in shown.items() if keys}
 
 
 def page_file(key: str) -> str:
