@@ -395,3 +395,29 @@ def describe_validation_error(err: ValidationError, where: str = "") -> str:
         message = item["msg"].removeprefix("Value error, ")
         lines.append(f"{where}{field}: {message}" if field else f"{where}{message}")
     return "\n".join(lines)
+
+
+class SkillValueEstimate(Model):
+    """Your own estimate of a skill's market value index, shown as 'your estimate'."""
+
+    skill: Name
+    value: Annotated[float, Field(ge=0, le=300)]
+    note: str = Field(default="", max_length=500)
+    as_of: dt.date
+
+
+class SkillLink(Model):
+    """A link from one of your skills to an O*NET element (e.g. 2.B.1.d) or technology name."""
+
+    skill: Name
+    element_id: str | None = Field(default=None, pattern=r"^2\.[A-C](\.[0-9a-z]+)*$")
+    technology: str | None = Field(default=None, max_length=200)
+    note: str = Field(default="", max_length=500)
+
+    _blank = field_validator("element_id", "technology", mode="before")(_blank_to_none)
+
+    @model_validator(mode="after")
+    def _one_target(self):
+        if bool(self.element_id) == bool(self.technology):
+            raise ValueError("give either an O*NET element id or a technology name")
+        return self

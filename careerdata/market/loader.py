@@ -33,6 +33,7 @@ SO_ATTRIBUTION = (
     "(ODbL 1.0), aggregated by thibaudcolas/timeline-of-django."
 )
 PROXY_ATTRIBUTION = "Stand-in occupations chosen by this project where O*NET 29.3 has no ratings (not O*NET data)."
+SKILL_MAP_ATTRIBUTION = "Default links from common skill names to O*NET elements and technologies, chosen by this project."
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ MARKET_FILES: tuple[MarketFile, ...] = (
                      "admired_share DOUBLE, source"), SO_ATTRIBUTION, optional=True),
     MarketFile("market_proxy", "proxies.csv", _cols("onet_soc_code, proxy_onet_soc_code, reason"),
                PROXY_ATTRIBUTION, optional=True),
+    MarketFile("market_skill_map", "skill_map.csv", _cols("skill, element_id, technology, note"),
+               SKILL_MAP_ATTRIBUTION, optional=True),
 )
 
 
@@ -162,3 +165,21 @@ def attributions(con: duckdb.DuckDBPyConnection) -> list[str]:
     rows = con.cursor().execute("SELECT attribution FROM market_source ORDER BY table_name").fetchall()
     texts = dict.fromkeys(line for (text,) in rows for line in text.splitlines() if line.strip())
     return sorted(texts, key=lambda t: (not t.startswith("This product includes information from the O*NET"), t))
+
+
+def load_missing(con: duckdb.DuckDBPyConnection, folder: Path | str = MARKET_DIR) -> list[str]:
+    """Fill market tables that are still empty (e.g. a table added by a newer migration).
+
+    A file upgraded to a schema with a new reference table gets its shipped data on first
+    open, without touching tables the user may have reloaded from a newer release.
+    """
+    folder = Path(folder)
+    filled = []
+    with transaction(con) as cur:
+        for spec in MARKET_FILES:
+            path = folder / spec.file
+            if not path.exists() or cur.execute(f"SELECT count(*) FROM {spec.table}").fetchone()[0]:
+                continue
+            _load_one(cur, spec, path)
+            filled.append(spec.table)
+    return filled

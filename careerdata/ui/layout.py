@@ -10,6 +10,8 @@ from careerdata.ui import state
 # SECTIONS orders the navigation; a key only shows once its page is registered in PAGES.
 PAGES: dict[str, tuple[str, str, str, str]] = {
     "home": ("app_pages/home.py", "Home", ":material/space_dashboard:", "home"),
+    "matrix": ("app_pages/matrix.py", "Skill-value matrix", ":material/scatter_plot:", "matrix"),
+    "market": ("app_pages/market.py", "Market", ":material/query_stats:", "market"),
     "journal": ("app_pages/journal.py", "Journal", ":material/edit_note:", "journal"),
     "about": ("app_pages/about.py", "About & data sources", ":material/info:", "about"),
 }

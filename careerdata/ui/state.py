@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from careerdata import db, queries
+from careerdata.market.loader import load_missing
 from careerdata.store import create_database, is_demo
 
 T = TypeVar("T")
@@ -46,7 +47,9 @@ def _close(con: duckdb.DuckDBPyConnection) -> None:
 
 @st.cache_resource(show_spinner=False, on_release=_close)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return db.connect(path, create=False)
+    con = db.connect(path, create=False)
+    load_missing(con)
+    return con
 
 
 def connection() -> duckdb.DuckDBPyConnection:

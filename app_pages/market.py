@@ -1,0 +1,110 @@
+"""Market: where do your skills fit in the job market, and what does it pay?"""
+
+import streamlit as st
+
+from careerdata import queries
+from careerdata.analytics import market as mk
+from careerdata.analytics import skill_value as sv
+from careerdata.charts.market import pay_percentiles_chart, pay_trend_chart, roles_map_chart, skill_pay_chart
+from careerdata.db import today
+from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION
+from careerdata.queries.skill_value import matrix_inputs, wage_history
+from careerdata.ui import layout, state
+
+layout.header("Market", "Where do your skills fit in the job market, what does it pay, and what is in demand?")
+
+inputs = state.read(matrix_inputs)
+if inputs.roles.empty:
+    st.warning("No market data is loaded: run `careerdata market sample_data/market`.")
+    st.stop()
+
+with st.sidebar:
+    basis = st.segmented_control("Fit uses", ["Self-assessed", "Evidence"], default="Self-assessed",
+                                 key="market_basis", help="Which proficiency counts towards your fit to each role.")
+proficiency = "evidence" if basis == "Evidence" else "self"
+
+targets = inputs.target_roles.dropna(subset=["onet_soc_code"])
+target_codes = list(dict.fromkeys(targets["onet_soc_code"]))
+if not target_codes:
+    target_codes = ["15-1252.00"]
+    st.info("No target role has an O\\*NET occupation yet, so the pay and technology sections show Software "
+            "Developers (15-1252.00).", icon=":material/info:")
+
+result = sv.compute_matrix(inputs, target_codes, proficiency, today())
+evidence = sv.evidence_levels(inputs.evidence, today())
+levels = mk.user_element_levels(inputs.skills, result.mappings, evidence, proficiency)
+roles = mk.roles_map(inputs, levels, target_codes)
+wage_year = int(inputs.roles["year"].dropna().max())
+
+st.subheader("Roles map")
+if inputs.skills.empty:
+    layout.empty_state("Add your skills to see how well you fit each occupation.", "journal", "Add skills")
+else:
+    st.plotly_chart(roles_map_chart(roles), theme=None, key="roles_map")
+    stand_ins = roles.dropna(subset=["stand_in"])
+    st.caption(
+        f"Each bubble is an O\\*NET occupation; size = BLS employment May {wage_year}, colour = BLS projected growth "
+        "2024–34, bars = 25th–75th percentile wage. Targets are outlined. "
+        f"{len(stand_ins)} occupations without O\\*NET ratings use a documented stand-in for fit. "
+        "Sources: O\\*NET® 29.3 (CC BY 4.0); BLS OEWS May 2025; BLS Employment Projections 2024–34.")
+
+st.subheader("Pay for your target occupations")
+soc_codes = list(dict.fromkeys(inputs.roles.loc[inputs.roles["onet_soc_code"].isin(target_codes), "soc_code"]))
+history = state.read(wage_history, soc_codes)
+profile = state.read(queries.profile) or {}
+left, right = st.container(), st.container()
+with left:
+    st.plotly_chart(pay_percentiles_chart(history, wage_year), theme=None, key="pay_percentiles")
+    st.caption("Grey line: 10th–90th percentile; box: 25th–75th; dot: median.")
+    if profile.get("current_pay"):
+        pay = float(profile["current_pay"])
+        latest = history[history["year"] == wage_year]
+        above = [f"{r.occ_title}: {'above' if pay > r.annual_p75 else 'within' if pay >= r.annual_p25 else 'below'}"
+                 f" the middle half" for r in latest.itertuples(index=False)]
+        st.markdown(f"Your current pay (your figure): **${pay:,.0f}**. " + "; ".join(above) + ".")
+    groups = inputs.roles[inputs.roles["onet_soc_code"].isin(target_codes) & inputs.roles["wage_is_soc_aggregate"]]
+    for row in groups.itertuples(index=False):
+        st.caption(f"{row.title} has no wage of its own in OEWS: the figure is for the whole SOC group "
+                   f"{row.soc_code} ({row.wage_occ_title}).")
+with right:
+    st.plotly_chart(pay_trend_chart(history), theme=None, key="pay_trend")
+    st.caption("Line: median; shaded band: 25th–75th percentile. Nominal dollars (not adjusted for inflation).")
+st.caption(layout.escape_markdown(OEWS_ATTRIBUTION) + " Nominal dollars, excluding the self-employed; "
+           "national figures, not adjusted for seniority or location.")
+
+st.subheader("Which skills pay")
+gradient = mk.skill_pay_gradient(inputs.ratings, inputs.roles)
+yours = {e for e in result.mappings["element_id"].dropna()}
+occupations = int(gradient["occupations"].max()) if not gradient.empty else 0
+st.plotly_chart(skill_pay_chart(gradient, yours, occupations), theme=None, key="skill_pay")
+st.caption("Each bar: how strongly an O\\*NET skill's importance rises (right) or falls (left) with median pay "
+           f"across {occupations} computer-related occupations that have their own ratings and wages. ● = a skill "
+           "you have. Sources: O\\*NET® 29.3 Skills ratings; BLS OEWS May 2025. Correlation, not causation.")
+
+st.subheader("Hot and in-demand technologies for your targets")
+titles = dict(zip(inputs.roles["onet_soc_code"], inputs.roles["title"], strict=True))
+have = set(result.mappings["technology"].dropna())
+tech = mk.hot_technologies(inputs.tech, target_codes, have, titles)
+if tech.empty:
+    st.info("The shipped O\\*NET data lists no hot or in-demand technology for these occupations.")
+else:
+    demanded = tech[tech["in_demand_for"] != ""]
+    c1, c2, c3 = st.columns([1, 1, 2])
+    c1.metric("In demand for your targets", f"{int((demanded['you'] == 'have').sum())} of {len(demanded)}",
+              help="O*NET In Demand technologies of your target occupations that one of your skills is linked to.",
+              border=True)
+    c2.metric("Hot across all postings", f"{int((tech['hot'] & (tech['you'] == 'have')).sum())} of "
+              f"{int(tech['hot'].sum())}", help="O*NET Hot Technologies listed for your target occupations that "
+              "you have.", border=True)
+    missing = demanded[demanded["you"] == "missing"].head(6)["technology"].tolist()
+    if missing:
+        c3.markdown("**In demand for your targets, not in your skills:** "
+                    + ", ".join(layout.escape_markdown(t) for t in missing))
+    st.dataframe(tech, hide_index=True, width="stretch", height=360, column_config={
+        "technology": "Technology", "roles": st.column_config.NumberColumn("Target occupations listing it"),
+        "hot": st.column_config.CheckboxColumn("Hot", help="O*NET Hot Technology: frequently in job postings "
+                                                           "across all employers"),
+        "in_demand_for": st.column_config.TextColumn("In demand for",
+                                                     help="O*NET In Demand: frequent in postings for that occupation"),
+        "you": "You"})
+st.caption(layout.escape_markdown(ONET_ATTRIBUTION) + " " + layout.escape_markdown(PROJECTIONS_ATTRIBUTION))
