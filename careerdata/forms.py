@@ -129,3 +129,43 @@ def friendly_errors(err: ValidationError) -> list[str]:
         label = field_label(tuple(item["loc"]))
         out.append(f"{label}: {msg}" if label else msg[:1].upper() + msg[1:])
     return out
+
+
+REQUIREMENT_COLUMNS = ["skill", "importance", "required_level", "must_have"]
+PAY_POINT_COLUMNS = ["amount", "kind", "as_of", "note"]
+
+
+def requirements_frame(skills: list[m.TargetRoleSkill]) -> pd.DataFrame:
+    frame = pd.DataFrame([s.model_dump() for s in skills], columns=REQUIREMENT_COLUMNS)
+    return frame.astype({"skill": "object", "importance": "Int64", "required_level": "Int64", "must_have": "bool"})
+
+
+def requirement_rows(frame: pd.DataFrame) -> list[dict]:
+    """Editor rows to required-skill dicts; blank rows dropped, a blank flag means not a must-have."""
+    rows = []
+    for record in frame.to_dict("records"):
+        cleaned = {k: _clean(record.get(k)) for k in REQUIREMENT_COLUMNS}
+        if cleaned["skill"] is None and cleaned["importance"] is None and cleaned["required_level"] is None:
+            continue
+        cleaned["must_have"] = bool(cleaned["must_have"])
+        rows.append({k: v for k, v in cleaned.items() if v is not None})
+    return rows
+
+
+def pay_points_frame(points: list[m.PayPoint]) -> pd.DataFrame:
+    frame = pd.DataFrame([p.model_dump() for p in points], columns=PAY_POINT_COLUMNS)
+    frame["amount"] = pd.to_numeric(frame["amount"]).astype("float64")
+    frame["as_of"] = pd.to_datetime(frame["as_of"])
+    return frame.astype({"kind": "object", "note": "object"})
+
+
+def pay_point_rows(frame: pd.DataFrame) -> list[dict]:
+    rows = []
+    for record in frame.to_dict("records"):
+        cleaned = {k: _clean(record.get(k)) for k in PAY_POINT_COLUMNS}
+        if all(v is None for v in cleaned.values()):
+            continue
+        if isinstance(cleaned["as_of"], pd.Timestamp):
+            cleaned["as_of"] = cleaned["as_of"].date()
+        rows.append({k: v for k, v in cleaned.items() if v is not None})
+    return rows

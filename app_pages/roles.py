@@ -1,0 +1,319 @@
+"""Target roles: which role should you go for next, and what would it take?"""
+
+import pandas as pd
+import streamlit as st
+
+from careerdata import forms, queries
+from careerdata import models as m
+from careerdata.analytics import roles as rl
+from careerdata.analytics import skill_value as sv
+from careerdata.analytics.overview import format_money
+from careerdata.charts.roles import fit_pay_chart, pay_compare_chart, plan_chart, requirements_heatmap
+from careerdata.db import today
+from careerdata.queries import roles as queries_roles
+from careerdata.queries.roles import role_data
+from careerdata.queries.skill_value import matrix_inputs
+from careerdata.repo import roles as repo_roles
+from careerdata.ui import layout, state, widgets
+
+layout.header("Target roles", "Which role should you go for next, how well do you fit it, and what would it take?")
+widgets.show_flash()
+
+inputs = state.read(matrix_inputs)
+data = state.read(role_data)
+profile = state.read(queries.profile) or {}
+mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
+                               inputs.technologies)
+evidence = sv.evidence_levels(inputs.evidence, today())
+lookup = rl.level_lookup(inputs.skills, mappings, evidence, inputs.elements)
+saved = rl.saved_specs(inputs, data, mappings)
+occupations = {f"O*NET: {r.title} ({r.onet_soc_code})": r.onet_soc_code for r in inputs.roles.itertuples()}
+by_label = {s.name: s for s in saved}
+
+tab_names = {"compare": "Compare", "plan": "Learning plan", "edit": "Edit roles"}
+tab_compare, tab_plan, tab_edit = st.tabs(list(tab_names.values()),
+                                          default=tab_names.get(st.query_params.get("tab", "compare"), "Compare"))
+
+
+def spec_for(label: str) -> rl.RoleSpec:
+    return by_label[label] if label in by_label else rl.occupation_spec(occupations[label], inputs, mappings)
+
+
+with tab_compare:
+    options = list(by_label) + list(occupations)
+    default = list(by_label)[:4] if len(by_label) >= 2 else list(by_label) + list(occupations)[:2 - len(by_label)]
+    c1, c2 = st.columns([3, 1])
+    picked = c1.multiselect("Compare 2 to 4 roles", options, default=default, max_selections=4, key="compare_roles",
+                            help="Your target roles, or any O*NET occupation in the shipped data.")
+    basis_label = c2.segmented_control("Your level", ["Self-assessed", "Evidence"], default="Self-assessed",
+                                       key="roles_basis")
+    basis = "evidence" if basis_label == "Evidence" else "self"
+    if not by_label:
+        st.info("You have no target roles yet: the comparison uses O\\*NET occupations. Create your own roles on the "
+                "**Edit roles** tab.", icon=":material/info:")
+    if inputs.skills.empty:
+        layout.empty_state("Add your skills first: fit and gaps compare the roles' requirements with your levels.",
+                           "journal", "Add skills")
+    if len(picked) < 2:
+        st.warning("Pick at least two roles to compare.")
+    else:
+        specs = [spec_for(label) for label in picked]
+        reqs = {s.name: rl.with_current(s.requirements, lookup) for s in specs}
+        fits = {s.name: rl.fit_score(reqs[s.name], basis) for s in specs}
+        facts = {s.name: rl.market_facts(s.onet_soc_code, inputs) for s in specs}
+        cols = st.columns(len(specs))
+        for col, spec in zip(cols, specs, strict=True):
+            fit, fact = fits[spec.name], facts[spec.name]
+            with col.container(border=True):
+                st.markdown(f"**{layout.escape_markdown(spec.name)}**")
+                where = " · ".join(x for x in (spec.level, spec.company or ("market" if spec.target_role_id else ""),
+                                               spec.onet_soc_code or "") if x)
+                st.caption(layout.escape_markdown(where))
+                st.metric("Fit", f"{fit.fit:.0f}/100",
+                          delta=(f"coverage {fit.coverage:.0f}, gated by {fit.gating_skill}" if fit.gating_skill
+                                 else "no must-have gap"),
+                          delta_color="inverse" if fit.gating_skill else "off", delta_arrow="off",
+                          help="Importance-weighted coverage of the requirements × the weakest must-have's coverage. "
+                               f"Coverage before the gate: {fit.coverage:.0f}.")
+                st.metric("BLS median pay", format_money(fact.median_wage),
+                          delta=fact.wage_reason if fact.wage_reason else f"May {fact.year}",
+                          delta_color="off", delta_arrow="off", help="BLS OEWS national median annual wage.")
+                growth = "n/a" if fact.growth_pct is None else f"{fact.growth_pct:+.1f}%"
+                openings = "n/a" if fact.openings_thousands is None else f"{fact.openings_thousands * 1000:,.0f}"
+                st.metric("Projected growth 2024–34", growth, delta=f"{openings} openings a year",
+                          delta_color="off", delta_arrow="off", help="BLS Employment Projections 2024–34.")
+                for note in spec.notes:
+                    st.caption(layout.escape_markdown(note))
+
+        summary = pd.DataFrame([{
+            "role": s.name, "fit": fits[s.name].fit, "median_wage": facts[s.name].median_wage,
+            "p10": facts[s.name].p10, "p25": facts[s.name].p25, "p75": facts[s.name].p75, "p90": facts[s.name].p90,
+            "year": facts[s.name].year, "occupation": facts[s.name].occupation, "pay_min": s.pay_min,
+            "pay_max": s.pay_max} for s in specs])
+        all_req = pd.concat([r.assign(role=name, current=r[rl._col(basis)]) for name, r in reqs.items()],
+                            ignore_index=True)
+        st.plotly_chart(fit_pay_chart(summary, profile.get("current_pay")), theme=None, key="fit_pay")
+        st.plotly_chart(requirements_heatmap(all_req, [s.name for s in specs], basis_label.lower()), theme=None,
+                        key="req_heatmap")
+        st.caption("Fit: your file's skill levels against each role's requirements (formula below). Pay and demand: "
+                   "BLS OEWS May 2025 and BLS Employment Projections 2024–34 (public domain); O\\*NET® 29.3 "
+                   "(CC BY 4.0) for occupations' requirements. Role pay ranges and data points are your own figures.")
+
+        t_fit, t_gaps, t_pay, t_demand, t_evidence = st.tabs(["Fit breakdown", "Gaps", "Pay", "Demand", "Evidence"])
+        level_cfg = {"skill": "Requirement", "importance": "Importance", "required_level": "Required",
+                     "must_have": st.column_config.CheckboxColumn("Must-have"),
+                     "current_self": st.column_config.NumberColumn("You (self)", format="%.0f"),
+                     "current_evidence": st.column_config.NumberColumn("You (evidence)", format="%.1f"),
+                     "your_skill": "Matched your skill", "current": st.column_config.NumberColumn("You", format="%.1f"),
+                     "shortfall": st.column_config.NumberColumn("Short by", format="%.1f"), "weight": None}
+        with t_fit:
+            for spec in specs:
+                st.markdown(f"**{layout.escape_markdown(spec.name)}**: fit {fits[spec.name].fit:.0f}")
+                st.dataframe(reqs[spec.name], hide_index=True, width="stretch", column_config=level_cfg)
+            with st.expander("How fit is computed"):
+                st.markdown((rl.__doc__ or "").replace("O*NET", "O\\*NET"))
+        with t_gaps:
+            gcols = st.columns(len(specs))
+            for col, spec in zip(gcols, specs, strict=True):
+                g = rl.gaps(reqs[spec.name], basis)
+                col.markdown(f"**{layout.escape_markdown(spec.name)}**: {len(g)} gap(s)")
+                col.dataframe(g[["skill", "required_level", "current", "shortfall", "must_have"]].head(10),
+                              hide_index=True, width="stretch", column_config=level_cfg)
+        with t_pay:
+            points = pd.concat([s.pay_points.assign(role=s.name) for s in specs if not s.pay_points.empty]
+                               or [pd.DataFrame(columns=["amount", "kind", "as_of", "note", "role"])],
+                               ignore_index=True)
+            if not points.empty:
+                points["as_of"] = pd.to_datetime(points["as_of"])
+            st.plotly_chart(pay_compare_chart(summary, points, profile.get("current_pay")), theme=None,
+                            key="pay_compare")
+            if not profile.get("current_pay"):
+                layout.page_link("journal", label="Add your current pay to see it on this chart (stays local)",
+                                 icon=":material/payments:", tab="profile")
+        with t_demand:
+            st.dataframe(pd.DataFrame([{
+                "Role": s.name, "Occupation": facts[s.name].occupation or "—",
+                "Employment (May 2025)": facts[s.name].employment,
+                "Growth 2024–34 (%)": facts[s.name].growth_pct,
+                "Openings a year": None if facts[s.name].openings_thousands is None
+                else facts[s.name].openings_thousands * 1000} for s in specs]),
+                hide_index=True, width="stretch",
+                column_config={"Employment (May 2025)": st.column_config.NumberColumn(format="localized"),
+                               "Openings a year": st.column_config.NumberColumn(format="localized")})
+            st.caption("Source: BLS OEWS May 2025 (employment) and Employment Projections 2024–34 (growth and openings)."
+                       " Figures are for the whole occupation, not a seniority level.")
+        with t_evidence:
+            ecols = st.columns(len(specs))
+            for col, spec in zip(ecols, specs, strict=True):
+                col.markdown(f"**{layout.escape_markdown(spec.name)}**")
+                best = rl.supporting_evidence(reqs[spec.name], data.evidence, today())
+                if best.empty:
+                    col.info("No accomplishment uses this role's required skills yet.")
+                for b in best.itertuples(index=False):
+                    with col.container(border=True):
+                        st.markdown(layout.escape_markdown(b.title))
+                        value = f" · {format_money(b.money_usd)}/yr" if b.money_usd else ""
+                        st.caption(f"{pd.Timestamp(b.done_on):%b %Y} · uses {layout.escape_markdown(b.skills)}{value}")
+
+with tab_plan:
+    plan_options = list(by_label) + list(occupations)
+    if not plan_options:
+        st.info("No roles to plan for.")
+    else:
+        chosen = st.selectbox("Plan for", plan_options, key="plan_role")
+        spec = spec_for(chosen)
+        req = rl.with_current(spec.requirements, lookup)
+        saved_efforts = data.efforts[data.efforts["target_role_id"] == spec.target_role_id] \
+            if spec.target_role_id else data.efforts.iloc[0:0]
+        efforts = dict(zip(saved_efforts["skill_name"], saved_efforts["effort_weeks"], strict=True))
+        plan = rl.learning_plan(req, efforts, "self", today())
+        start_fit = rl.fit_score(req, "self").fit
+        if plan.empty:
+            st.success(f"You meet every requirement of {chosen} at your self-assessed levels.")
+        else:
+            st.plotly_chart(plan_chart(plan, start_fit, spec.name), theme=None, key="plan_chart")
+            st.caption("Each step closes one gap (to the required level); order = most fit gained per week of effort. "
+                       "Effort is your estimate; blanks use 4 weeks per missing level.")
+            edited = st.data_editor(
+                plan[["skill", "current", "required_level", "must_have", "fit_gain", "effort_weeks", "done_by",
+                      "projected_fit"]],
+                hide_index=True, width="stretch", key=f"plan_editor_{spec.key}",
+                disabled=["skill", "current", "required_level", "must_have", "fit_gain", "done_by", "projected_fit"],
+                column_config={"skill": "Gap", "current": "You", "required_level": "Required",
+                               "must_have": st.column_config.CheckboxColumn("Must-have"),
+                               "fit_gain": st.column_config.NumberColumn("Fit gained", format="+%.1f"),
+                               "effort_weeks": st.column_config.NumberColumn("Effort (weeks, your estimate)",
+                                                                             min_value=0.5, max_value=520, step=0.5),
+                               "done_by": st.column_config.DateColumn("Done by", format="MMM D, YYYY"),
+                               "projected_fit": st.column_config.NumberColumn("Fit after", format="%.0f")})
+            if spec.target_role_id is None:
+                st.caption("Effort estimates are saved for your own target roles; create one on **Edit roles** to keep "
+                           "them.")
+            elif st.button("Save effort estimates", type="primary", key="save_efforts"):
+                changed = edited[edited["effort_weeks"] != plan["effort_weeks"]]
+
+                def _save_efforts(rows=changed, role_id=spec.target_role_id):
+                    for r in rows.itertuples(index=False):
+                        state.write(repo_roles.set_gap_effort, role_id, r.skill, float(r.effort_weeks))
+
+                if widgets.save(_save_efforts, f"Saved {len(changed)} effort estimate(s)"):
+                    st.rerun()
+
+with tab_edit:
+    choice = st.selectbox("Role", ["New role", *by_label], key="edit_role_pick",
+                          help="Pick a role to edit it, or start a new one.")
+    editing = None if choice == "New role" else by_label[choice]
+    base = (queries_roles.target_role_model(state.connection(), editing.target_role_id) if editing
+            else m.TargetRole(name="New role"))
+    slot = "new" if editing is None else str(editing.target_role_id)
+    ss = st.session_state
+    draft_key, gen_key = f"req_draft_{slot}", f"req_gen_{slot}"
+    if draft_key not in ss:
+        ss[draft_key] = forms.requirements_frame(base.skills)
+        ss[gen_key] = 0
+
+    st.markdown("**1. The O\\*NET occupation it maps to** (for market pay, demand and a draft of its skills)")
+    s1, s2 = st.columns([2, 3])
+    query = s1.text_input("Search O*NET titles and alternate titles", key=f"occ_search_{slot}",
+                          placeholder="e.g. staff engineer, solutions architect, data scientist")
+    found = rl.search_occupations(data.titles, query) if query else pd.DataFrame(columns=["onet_soc_code", "label"])
+    names = dict(zip(inputs.roles["onet_soc_code"], inputs.roles["title"], strict=True))
+    choices = {"— none —": None}
+    if base.onet_soc_code:
+        choices[f"{names.get(base.onet_soc_code, base.onet_soc_code)} ({base.onet_soc_code})"] = base.onet_soc_code
+    choices.update(dict(zip(found["label"], found["onet_soc_code"], strict=True)))
+    picked_label = s2.selectbox("Occupation", list(choices), key=f"occ_pick_{slot}_{query}",
+                                index=1 if len(choices) > 1 else 0,
+                                help="Search by any job title on the left; O*NET alternate titles map to occupations.")
+    code = choices[picked_label]
+    b1, b2 = st.columns([1, 3])
+    if b1.button("Pre-fill skills from O*NET", disabled=not code, key=f"prefill_{slot}",
+                 help="Replaces the requirements below with the occupation's important O*NET skills and its hot and "
+                      "in-demand technologies, named after your own skills where they are linked."):
+        ss[draft_key], stand_in = rl.occupation_requirements(code, inputs, mappings)
+        ss[gen_key] += 1
+        if stand_in:
+            ss["flash"] = f"O*NET has no ratings for {code}; skills drafted from its stand-in {stand_in}."
+        st.rerun()
+
+    with st.expander("Suggest skills from a job posting"):
+        posting = st.text_area("Paste the posting", key=f"posting_{slot}", height=150)
+        if st.button("Suggest skills", key=f"suggest_{slot}", disabled=not posting.strip()):
+            vocab = rl.posting_vocabulary(inputs.skills, inputs.elements, inputs.technologies, inputs.default_map)
+            ss[f"suggested_{slot}"] = rl.match_posting(posting, vocab)
+        suggested = ss.get(f"suggested_{slot}")
+        if suggested is not None:
+            if suggested.empty:
+                st.info("No known skill or O*NET technology found in that text.")
+            else:
+                have = {s.casefold() for s in ss[draft_key]["skill"].dropna()}
+                fresh = [s for s in suggested["skill"] if s.casefold() not in have]
+                st.dataframe(suggested, hide_index=True, width="stretch",
+                             column_config={"skill": "Skill", "source": "Matched as", "mentions": "Mentions"})
+                add = st.multiselect("Add to the requirements (you confirm)", fresh, default=fresh,
+                                     key=f"suggest_pick_{slot}")
+                if st.button("Add selected", key=f"suggest_add_{slot}", disabled=not add):
+                    extra = pd.DataFrame({"skill": add, "importance": 3, "required_level": 3, "must_have": False})
+                    ss[draft_key] = pd.concat([ss[draft_key], extra], ignore_index=True)
+                    ss[gen_key] += 1
+                    ss.pop(f"suggested_{slot}", None)
+                    st.rerun()
+
+    with st.form(f"role_form_{slot}", border=True):
+        st.markdown("**2. The role**")
+        f1, f2, f3 = st.columns(3)
+        name = f1.text_input("Title", value="" if editing is None else base.name, key=f"role_name_{slot}",
+                             placeholder="Staff Engineer")
+        level = f2.text_input("Level", value=base.level, key=f"role_level_{slot}", placeholder="L6 or M1")
+        company = f3.text_input("Company (empty = the market)", value=base.company, key=f"role_company_{slot}")
+        p1, p2 = st.columns(2)
+        pay_min = p1.number_input("Pay range from (USD/yr, your figure)", 0.0, 1e8, float(base.pay_min or 0.0),
+                                  step=1000.0, key=f"role_pmin_{slot}")
+        pay_max = p2.number_input("Pay range to (USD/yr, your figure)", 0.0, 1e8, float(base.pay_max or 0.0),
+                                  step=1000.0, key=f"role_pmax_{slot}")
+        st.markdown("**3. Required skills** (importance and level 1–5; ★ must-haves gate the fit)")
+        req_edit = st.data_editor(
+            ss[draft_key], num_rows="dynamic", hide_index=True, width="stretch",
+            key=f"req_editor_{slot}_{ss[gen_key]}",
+            column_config={
+                "skill": st.column_config.TextColumn("Skill", required=True, width="large"),
+                "importance": st.column_config.NumberColumn("Importance", min_value=1, max_value=5, step=1,
+                                                            default=3, required=True),
+                "required_level": st.column_config.NumberColumn("Required level", min_value=1, max_value=5, step=1,
+                                                                default=3, required=True),
+                "must_have": st.column_config.CheckboxColumn("★ Must-have", default=False)})
+        st.markdown("**4. Your pay data points** (an offer, a posted range, a peer's number)")
+        pay_edit = st.data_editor(
+            forms.pay_points_frame(base.pay_points), num_rows="dynamic", hide_index=True, width="stretch",
+            key=f"pay_editor_{slot}",
+            column_config={
+                "amount": st.column_config.NumberColumn("Amount (USD/yr)", min_value=0, format="dollar",
+                                                        required=True),
+                "kind": st.column_config.SelectboxColumn("Kind", options=["offer", "posted_range", "peer",
+                                                                          "recruiter", "other"], default="other"),
+                "as_of": st.column_config.DateColumn("As of", required=True),
+                "note": st.column_config.TextColumn("Note", width="large")})
+        notes = st.text_area("Notes", value=base.notes, key=f"role_notes_{slot}", height=80)
+        if st.form_submit_button("Save role", type="primary"):
+            role = widgets.validate(m.TargetRole, {
+                "name": name, "level": level, "company": company, "onet_soc_code": code or None,
+                "pay_min": pay_min or None, "pay_max": pay_max or None, "notes": notes,
+                "skills": forms.requirement_rows(req_edit), "pay_points": forms.pay_point_rows(pay_edit)})
+            if role:
+                def save_role(role=role):
+                    if editing is None:
+                        return state.write(repo_roles.create_target_role, role)
+                    return state.write(repo_roles.update_target_role, editing.target_role_id, role)
+
+                if widgets.save(save_role, f"Saved {role.name}"):
+                    ss.pop(draft_key, None)
+                    st.rerun()
+    if editing is not None:
+        with st.popover("Delete this role", icon=":material/delete:"):
+            st.markdown(f"Delete **{layout.escape_markdown(editing.name)}** with its requirements, pay points and "
+                        "effort estimates? Opportunities linked to it keep their record.")
+            if st.button("Delete for good", type="primary", key=f"delete_role_{slot}"):
+                state.write(repo_roles.delete_target_role, editing.target_role_id)
+                ss.pop(draft_key, None)
+                ss["flash"] = f"Deleted {editing.name}"
+                st.rerun()
