@@ -3,13 +3,12 @@
 import streamlit as st
 
 from careerdata import queries
-from careerdata.analytics import market as mk
-from careerdata.analytics import skill_value as sv
 from careerdata.charts.market import pay_percentiles_chart, pay_trend_chart, roles_map_chart, skill_pay_chart
 from careerdata.db import today
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION
 from careerdata.queries.skill_value import matrix_inputs, wage_history
 from careerdata.ui import layout, state
+from careerdata.views import market as views
 
 layout.header("Market", "Where do your skills fit in the job market, what does it pay, and what is in demand?")
 
@@ -30,10 +29,8 @@ if not target_codes:
     st.info("No target role has an O\\*NET occupation yet, so the pay and technology sections show Software "
             "Developers (15-1252.00).", icon=":material/info:")
 
-result = sv.compute_matrix(inputs, target_codes, proficiency, today())
-evidence = sv.evidence_levels(inputs.evidence, today())
-levels = mk.user_element_levels(inputs.skills, result.mappings, evidence, proficiency)
-roles = mk.roles_map(inputs, levels, target_codes)
+view = state.read(views.market, tuple(target_codes), proficiency, today())
+result, roles = view.matrix, view.roles_map
 wage_year = int(inputs.roles["year"].dropna().max())
 
 st.subheader("Roles map")
@@ -73,7 +70,7 @@ st.caption(layout.escape_markdown(OEWS_ATTRIBUTION) + " Nominal dollars, excludi
            "national figures, not adjusted for seniority or location.")
 
 st.subheader("Which skills pay")
-gradient = mk.skill_pay_gradient(inputs.ratings, inputs.roles)
+gradient = view.gradient
 yours = {e for e in result.mappings["element_id"].dropna()}
 occupations = int(gradient["occupations"].max()) if not gradient.empty else 0
 st.plotly_chart(skill_pay_chart(gradient, yours, occupations), theme=None, key="skill_pay")
@@ -82,9 +79,7 @@ st.caption("Each bar: how strongly an O\\*NET skill's importance rises (right) o
            "you have. Sources: O\\*NET® 29.3 Skills ratings; BLS OEWS May 2025. Correlation, not causation.")
 
 st.subheader("Hot and in-demand technologies for your targets")
-titles = dict(zip(inputs.roles["onet_soc_code"], inputs.roles["title"], strict=True))
-have = set(result.mappings["technology"].dropna())
-tech = mk.hot_technologies(inputs.tech, target_codes, have, titles)
+tech = view.hot_tech
 if tech.empty:
     st.info("The shipped O\\*NET data lists no hot or in-demand technology for these occupations.")
 else:

@@ -10,6 +10,7 @@ from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECT
 from careerdata.queries.skill_value import matrix_inputs
 from careerdata.repo import skill_value as repo_sv
 from careerdata.ui import layout, state, widgets
+from careerdata.views import market as views
 
 layout.header("Skill-value matrix",
               "Which of your skills does the market pay for, and which can you prove with your record?")
@@ -36,7 +37,7 @@ proficiency = "evidence" if basis == "Evidence" else "self"
 if sv.ALL_TARGETS not in choices:
     controls[2].info("No target role has an O*NET occupation yet, so this shows Software Developers.")
 
-result = sv.compute_matrix(inputs, choices[role_label], proficiency, today())
+result = state.read(views.skill_matrix, tuple(choices[role_label]), proficiency, today())
 frame = result.frame
 counts = frame["quadrant"].value_counts()
 k = st.columns(5)

@@ -51,16 +51,16 @@ def occupation_fit(levels: dict[str, float], ratings: pd.DataFrame) -> tuple[flo
 
 def roles_map(inputs, levels: dict[str, float], target_codes: list[str]) -> pd.DataFrame:
     """One row per occupation in the shipped data: fit, pay percentiles, employment, growth."""
-    rated = set(inputs.ratings["onet_soc_code"])
+    by_code = {code: group for code, group in inputs.ratings.groupby("onet_soc_code")}
     growth = dict(zip(inputs.projections["soc_code"], inputs.projections["change_2024_34_pct"], strict=True))
+    fits: dict[str, float | None] = {}
     rows = []
     for role in inputs.roles.itertuples(index=False):
-        source, is_proxy = rated_code(role.onet_soc_code, rated, inputs.proxies)
-        fit = None
-        if source:
-            fit, _ = occupation_fit(levels, inputs.ratings[inputs.ratings["onet_soc_code"] == source])
+        source, is_proxy = rated_code(role.onet_soc_code, set(by_code), inputs.proxies)
+        if source and source not in fits:
+            fits[source] = occupation_fit(levels, by_code[source])[0]
         rows.append({
-            "onet_soc_code": role.onet_soc_code, "title": role.title, "fit": fit,
+            "onet_soc_code": role.onet_soc_code, "title": role.title, "fit": fits.get(source) if source else None,
             "median_wage": role.median_wage, "p25": role.p25, "p75": role.p75, "employment": role.employment,
             "growth_pct": growth.get(role.soc_code), "is_target": role.onet_soc_code in target_codes,
             "stand_in": source if is_proxy else None, "wage_is_group": bool(role.wage_is_soc_aggregate),
@@ -80,13 +80,15 @@ def skill_pay_gradient(ratings: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFra
     data = ratings[ratings["kind"] == "skill"].merge(own[["onet_soc_code", "median_wage"]], on="onet_soc_code")
     rows = []
     for (element, name), group in data.groupby(["element_id", "name"]):
-        x, y = group["importance"].astype(float), group["median_wage"].astype(float)
-        if len(group) < 3 or x.std() == 0:
+        x = group["importance"].to_numpy(dtype=float)
+        y = group["median_wage"].to_numpy(dtype=float)
+        if len(x) < 3 or x.std() == 0:
             continue
-        r = float(x.corr(y))
-        slope = float(((x - x.mean()) * (y - y.mean())).sum() / ((x - x.mean()) ** 2).sum())
+        dx, dy = x - x.mean(), y - y.mean()
+        r = float((dx * dy).sum() / math.sqrt((dx ** 2).sum() * (dy ** 2).sum()))
+        slope = float((dx * dy).sum() / (dx ** 2).sum())
         rows.append({"element_id": element, "skill": name, "correlation": round(r, 3), "slope_usd": round(slope),
-                     "occupations": len(group), "mean_importance": round(float(x.mean()), 2)})
+                     "occupations": len(x), "mean_importance": round(float(x.mean()), 2)})
     out = pd.DataFrame(rows, columns=["element_id", "skill", "correlation", "slope_usd", "occupations",
                                       "mean_importance"])
     return out.sort_values("correlation", ascending=False).reset_index(drop=True)

@@ -50,16 +50,20 @@ def skill_matrix_chart(frame: pd.DataFrame, threshold: float, proficiency: str, 
         )
     labelled = pd.concat([frame[frame["quadrant"] == "Invest"],
                           frame[frame["quadrant"] == "Leverage"].sort_values("market_value", ascending=False).head(4)])
-    for r in labelled.itertuples(index=False):
-        fig.add_annotation(x=r.proficiency + _jitter(r.name), y=r.market_value, text=r.name, showarrow=False,
-                           yshift=14, font={"size": 11, "color": "#374151"})
-    fig.add_vline(x=HIGH_PROFICIENCY, line={"color": BENCHMARK_COLOR, "dash": "dot"})
-    fig.add_hline(y=threshold, line={"color": BENCHMARK_COLOR, "dash": "dot"})
+    notes = [{"x": r.proficiency + _jitter(r.name), "y": r.market_value, "text": r.name, "showarrow": False,
+              "yshift": 14, "font": {"size": 11, "color": "#374151"}} for r in labelled.itertuples(index=False)]
     corners = [("Invest", 0.02, 0.98, "left", "top"), ("Leverage", 0.98, 0.98, "right", "top"),
                ("Reconsider", 0.02, 0.02, "left", "bottom"), ("Maintain", 0.98, 0.02, "right", "bottom")]
-    for label, x, y, xa, ya in corners:
-        fig.add_annotation(xref="paper", yref="paper", x=x, y=y, xanchor=xa, yanchor=ya, showarrow=False,
-                           text=f"<b>{label}</b>", font={"size": 14, "color": "#6B7280"})
+    notes += [{"xref": "paper", "yref": "paper", "x": x, "y": y, "xanchor": xa, "yanchor": ya, "showarrow": False,
+               "text": f"<b>{label}</b>", "font": {"size": 14, "color": "#6B7280"}}
+              for label, x, y, xa, ya in corners]
+    # One layout update: adding annotations one by one re-validates the whole list each time.
+    fig.update_layout(
+        annotations=notes,
+        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": HIGH_PROFICIENCY, "x1": HIGH_PROFICIENCY,
+                 "y0": 0, "y1": 1, "line": {"color": BENCHMARK_COLOR, "dash": "dot"}},
+                {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": threshold, "y1": threshold,
+                 "line": {"color": BENCHMARK_COLOR, "dash": "dot"}}])
     counts = frame["quadrant"].value_counts()
     title = (f"{counts.get('Leverage', 0)} skills to lead with and {counts.get('Invest', 0)} to invest in, "
              f"valued for {role_label}")

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from careerdata import db, queries
+from careerdata import db
 from careerdata.market.loader import load_missing
 from careerdata.store import create_database, is_demo
 
@@ -61,11 +61,14 @@ def _read(path: str, module: str, query: str, args: tuple):
     return getattr(importlib.import_module(module), query)(_connection(path), *args)
 
 
+CACHEABLE_PACKAGES = ("careerdata.queries", "careerdata.views")
+
+
 def read(query: Callable[..., T], *args) -> T:
-    """A cached call of a read function in the `careerdata.queries` package (cleared by `write`)."""
+    """A cached call of a read function from `careerdata.queries` or `careerdata.views` (cleared by `write`)."""
     module = getattr(query, "__module__", "") or ""
-    if module != queries.__name__ and not module.startswith(queries.__name__ + "."):
-        raise ValueError(f"{query!r} is not a careerdata.queries function")
+    if not any(module == p or module.startswith(p + ".") for p in CACHEABLE_PACKAGES):
+        raise ValueError(f"{query!r} is not a careerdata.queries or careerdata.views function")
     result = _read(str(db_path()), module, query.__name__, args)
     return result.copy() if isinstance(result, pd.DataFrame) else result
 
