@@ -15,7 +15,7 @@ except CareerDataError as err:
     st.error(f"The career file cannot be opened. {err}", icon=":material/error:")
     st.stop()
 
-navigation = st.navigation(
+navigation = st.navigation(  # expanded: show every page, not "View more"
     {
         section: [
             st.Page(layout.PAGES[key][0], title=layout.PAGES[key][1], icon=layout.PAGES[key][2],
@@ -23,7 +23,8 @@ navigation = st.navigation(
             for key in keys
         ]
         for section, keys in layout.navigation_sections().items()
-    }
+    },
+    expanded=True,
 )
 if created:
     st.session_state["created_demo_file"] = True

@@ -12,7 +12,15 @@ PAGES: dict[str, tuple[str, str, str, str]] = {
     "home": ("app_pages/home.py", "Home", ":material/space_dashboard:", "home"),
     "matrix": ("app_pages/matrix.py", "Skill-value matrix", ":material/scatter_plot:", "matrix"),
     "market": ("app_pages/market.py", "Market", ":material/query_stats:", "market"),
+    "value": ("app_pages/value.py", "Value proposition", ":material/handshake:", "value-proposition"),
+    "competitors": ("app_pages/competitors.py", "Competitors", ":material/groups:", "competitors"),
+    "promotion": ("app_pages/promotion.py", "Promotion case", ":material/workspace_premium:", "promotion"),
+    "network": ("app_pages/network.py", "Network", ":material/hub:", "network"),
+    "pipeline": ("app_pages/pipeline.py", "Pipeline", ":material/filter_alt:", "pipeline"),
+    "conversations": ("app_pages/conversations.py", "Conversations", ":material/forum:", "conversations"),
+    "roles": ("app_pages/roles.py", "Target roles", ":material/compare_arrows:", "target-roles"),
     "journal": ("app_pages/journal.py", "Journal", ":material/edit_note:", "journal"),
+    "import_export": ("app_pages/import_export.py", "Import & export", ":material/sync_alt:", "import-export"),
     "about": ("app_pages/about.py", "About & data sources", ":material/info:", "about"),
 }
 SECTIONS: dict[str, list[str]] = {
