@@ -148,16 +148,35 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | str = "", target: int |
     return schema_version(con)
 
 
-def connect(path: str | os.PathLike, *, create: bool = True, migrate_to: int | None = None) -> duckdb.DuckDBPyConnection:
-    """Open (and create if asked) a career file, upgraded to the latest schema."""
+def is_read_only(path: Path) -> bool:
+    """A file this process may not write (permissions, read-only mount) is opened read-only."""
+    return path.exists() and not os.access(path, os.W_OK)
+
+
+def connect(path: str | os.PathLike, *, create: bool = True, migrate_to: int | None = None,
+            read_only: bool | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (and create if asked) a career file, upgraded to the latest schema.
+
+    read_only=None decides from the file's permissions; a read-only file can be read (if its
+    schema is current) and every write to it is refused with a message saying so.
+    """
     path = Path(path)
     if not create and not path.exists():
         raise InputError(f"{path} does not exist; create it with `careerdata init --db {path}`.")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    read_only = is_read_only(path) if read_only is None else read_only
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(path))
+        con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as err:
         raise _classify(err, path) from None
+    if read_only:
+        try:
+            _check_readable_schema(con, path)
+        except CareerDataError:
+            con.close()
+            raise
+        return con
     try:
         migrate(con, path, migrate_to)
     except CareerDataError:
@@ -169,6 +188,27 @@ def connect(path: str | os.PathLike, *, create: bool = True, migrate_to: int | N
     return con
 
 
+def _check_readable_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    known = {version for version, _, _ in MIGRATIONS}
+    applied = _applied_versions(con)
+    if applied - known:
+        raise SchemaTooNewError(
+            f"{path} has schema version {max(applied - known)}, but this careerdata understands up to "
+            f"{max(known)}. Upgrade careerdata to open it; the file was not changed.")
+    if known - applied:
+        raise DatabaseUnusableError(
+            f"{path} is read-only and was written by an older careerdata; make it writable once so it can be "
+            "upgraded.")
+
+
+def is_connection_read_only(con: duckdb.DuckDBPyConnection) -> bool:
+    try:
+        return bool(con.cursor().execute(
+            "SELECT readonly FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0])
+    except duckdb.Error:
+        return False
+
+
 def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None) -> str | None:
     row = con.cursor().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else default
@@ -176,18 +216,54 @@ def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = Non
 
 @contextlib.contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A fresh cursor in its own transaction: commit on success, roll back on any error."""
+    """A fresh cursor in its own transaction: commit on success, roll back on any error.
+
+    A DuckDB error (a constraint, a full disk, a read-only file, a write that collided with
+    another session's) becomes a CareerDataError that says what happened; either way nothing
+    of the transaction is kept.
+    """
     cur = con.cursor()
     cur.execute("BEGIN TRANSACTION")
     try:
         yield cur
+    except duckdb.Error as err:
+        _rollback(cur)
+        raise write_error(err) from err
     except BaseException:
-        cur.execute("ROLLBACK")
+        _rollback(cur)
         raise
     else:
-        cur.execute("COMMIT")
+        try:
+            cur.execute("COMMIT")
+        except duckdb.Error as err:
+            _rollback(cur)
+            raise write_error(err) from err
     finally:
         cur.close()
+
+
+def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
+    # The transaction may already be gone (aborted, or the database invalidated by an I/O error).
+    with contextlib.suppress(duckdb.Error):
+        cur.execute("ROLLBACK")
+
+
+def write_error(err: duckdb.Error) -> CareerDataError:
+    """Say what a failed write means for the user; nothing of it was saved."""
+    text = str(err)
+    first = text.splitlines()[0]
+    low = text.lower()
+    if isinstance(err, duckdb.ConstraintException):
+        return InputError(f"not saved: the data breaks a rule of the career file ({first})")
+    if "read-only" in low or "read only" in low:
+        return DatabaseUnusableError("not saved: the career file is open read-only; check the file's permissions")
+    if "no space left" in low or "file too large" in low or ("disk" in low and "full" in low):
+        return DatabaseUnusableError("not saved: the disk is full; free some space and save again "
+                                     "(everything saved before is intact)")
+    if isinstance(err, duckdb.TransactionException) or "conflict" in low:
+        return DatabaseUnusableError("not saved: another window changed the same record at the same moment; "
+                                     "reload and save again")
+    return DatabaseUnusableError(f"not saved: the career file could not be written ({first})")
 
 
 CORE_TABLES = (

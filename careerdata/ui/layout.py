@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from careerdata import db
 from careerdata.ui import state
 
 # key -> (file, title, icon, url path); dashboard.py builds the navigation from this.
@@ -77,6 +78,9 @@ def sidebar(created_now: bool) -> None:
         demo = state.demo_loaded()
         st.markdown("**Career file**")
         st.code(str(path), language=None, wrap_lines=True)
+        if db.is_connection_read_only(state.connection()):
+            st.warning("This file is read-only: you can explore it, but nothing can be saved. Check its "
+                       "permissions.", icon=":material/lock:")
         if demo:
             st.info("You are looking at **demo data** (Priya Raman, a fictional senior engineer).", icon=":material/science:")
             with st.popover("Start my own file", icon=":material/restart_alt:", width="stretch"):

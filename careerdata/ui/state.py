@@ -48,7 +48,8 @@ def _close(con: duckdb.DuckDBPyConnection) -> None:
 @st.cache_resource(show_spinner=False, on_release=_close)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
     con = db.connect(path, create=False)
-    load_missing(con)
+    if not db.is_connection_read_only(con):
+        load_missing(con)
     return con
 
 

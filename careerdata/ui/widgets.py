@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from careerdata import forms
 from careerdata import models as m
 from careerdata.charts import IMPACT_CATEGORY_LABELS
-from careerdata.db import InputError, today
+from careerdata.db import CareerDataError, today
 
 M = TypeVar("M", bound=BaseModel)
 EARLIEST = dt.date(1970, 1, 1)
@@ -36,10 +36,10 @@ def validate(model: type[M], data: dict) -> M | None:
 
 
 def save(action: Callable[[], object], success: str) -> bool:
-    """Run a write; on a repository InputError show it and report failure (nothing was written)."""
+    """Run a write; if it is refused (bad input, full disk, read-only file) say why: nothing was written."""
     try:
         action()
-    except InputError as err:
+    except CareerDataError as err:
         st.error(f"Not saved: {err}", icon=":material/error:")
         return False
     st.session_state["flash"] = success
