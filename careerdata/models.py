@@ -390,7 +390,9 @@ def describe_validation_error(err: ValidationError, where: str = "") -> str:
             if isinstance(part, int):
                 parts.append(f"[{part}]")
             else:
-                parts.append(("." if parts else "") + str(part))
+                name = str(part)
+                shown = name if name.isidentifier() else repr(name)  # a stray key may hold a newline
+                parts.append(("." if parts else "") + shown)
         field = "".join(parts)
         message = item["msg"].removeprefix("Value error, ")
         lines.append(f"{where}{field}: {message}" if field else f"{where}{message}")
