@@ -98,7 +98,8 @@ with tab_open:
                           + (f"since {since:%d %b %Y} ({sa.when_label(since, now)}) · " if since is not None else "")
                           + f"{KIND_LABELS[row.kind]}"
                           + (f" · {layout.escape_markdown(row.company)}" if row.company else "")
-                          + (f" · target role {layout.escape_markdown(row.target_role)}" if row.target_role else ""))
+                          + (f" · target role {layout.escape_markdown(row.target_role)}"
+                             if isinstance(row.target_role, str) and row.target_role else ""))
             details = []
             if row.next_step:
                 details.append(f"**Next step:** {layout.escape_markdown(row.next_step)}")

@@ -49,8 +49,11 @@ def page_link(key: str, label: str | None = None, icon: str | None = None, tab: 
     st.page_link(file, label=label or title, icon=icon or default_icon, query_params={"tab": tab} if tab else None)
 
 
-def escape_markdown(text: str) -> str:
+def escape_markdown(text) -> str:
     """Show text literally where Streamlit renders Markdown (O*NET's asterisk is not emphasis)."""
+    if text is None or (isinstance(text, float) and text != text):  # None or NaN: nothing to show
+        return ""
+    text = str(text)
     for char in "\\*_`[]<>#":
         text = text.replace(char, "\\" + char)
     return text
