@@ -81,3 +81,17 @@ def test_opportunity_stage_history_is_kept_for_time_in_stage(demo_con):
         SELECT o.stage, count(s.stage) FROM opportunity o JOIN opportunity_stage s ON s.opportunity_id = o.id
         GROUP BY o.id, o.stage""").fetchall()
     assert rows and all(n >= 1 for _, n in rows)
+
+
+def test_editing_competencies_respects_confirmations_and_rejections(demo_con):
+    acc_id = demo_con.execute("SELECT id FROM accomplishment ORDER BY id LIMIT 1").fetchone()[0]
+    demo_con.execute("DELETE FROM accomplishment_competency WHERE accomplishment_id = ?", [acc_id])
+    demo_con.execute("INSERT INTO accomplishment_competency VALUES (?, 'impact', 'confirmed'), "
+                     "(?, 'influence', 'rejected'), (?, 'craft', 'rejected')", [acc_id] * 3)
+    win = queries.accomplishment_model(demo_con, acc_id)
+    assert win.competencies == ["impact"]  # rejected suggestions are not shown as links
+    repo.update_accomplishment(demo_con, acc_id, win.model_copy(update={"competencies": ["influence", "delivery"]}))
+    rows = dict(demo_con.execute("SELECT competency_key, status FROM accomplishment_competency "
+                                 "WHERE accomplishment_id = ?", [acc_id]).fetchall())
+    # impact was removed by the user; influence, once rejected, is now ticked; craft stays rejected
+    assert rows == {"influence": "linked", "delivery": "linked", "craft": "rejected"}

@@ -170,7 +170,12 @@ def _delete_accomplishment_children(cur: Cursor, acc_id: int) -> None:
 
 
 def update_accomplishment(con, acc_id: int, accomplishment: m.Accomplishment) -> None:
-    """Replace an accomplishment with its skills and metrics (confirmed competency links stay)."""
+    """Replace an accomplishment with its skills, metrics and competency links.
+
+    The form lists the competencies the user wants: those become links (a confirmed one stays
+    confirmed, a once-rejected suggestion the user now ticks becomes a link); links the user
+    removed are dropped; rejected suggestions not ticked stay rejected so they are not offered again.
+    """
     a = accomplishment
     with transaction(con) as cur:
         if cur.execute("SELECT count(*) FROM accomplishment WHERE id = ?", [acc_id]).fetchone()[0] == 0:
@@ -183,12 +188,20 @@ def update_accomplishment(con, acc_id: int, accomplishment: m.Accomplishment) ->
              a.links, acc_id],
         )
         _delete_accomplishment_children(cur, acc_id)
+        wanted = list(dict.fromkeys(a.competencies))
+        marks = ", ".join("?" for _ in wanted) or "NULL"
+        cur.execute(f"""DELETE FROM accomplishment_competency
+                        WHERE accomplishment_id = ? AND status = 'confirmed' AND competency_key NOT IN ({marks})""",
+                    [acc_id, *wanted])
+        cur.execute(f"""UPDATE accomplishment_competency SET status = 'linked'
+                        WHERE accomplishment_id = ? AND status = 'rejected' AND competency_key IN ({marks})""",
+                    [acc_id, *wanted])
         existing = {
             r[0] for r in cur.execute(
                 "SELECT competency_key FROM accomplishment_competency WHERE accomplishment_id = ?", [acc_id]
             ).fetchall()
         }
-        a = a.model_copy(update={"competencies": [c for c in a.competencies if c not in existing]})
+        a = a.model_copy(update={"competencies": [c for c in wanted if c not in existing]})
         _write_accomplishment_children(cur, acc_id, a, "")
 
 

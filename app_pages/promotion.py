@@ -1,0 +1,395 @@
+"""Promotion case: can I make the case for the next level, and who needs to hear it before the review?"""
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from careerdata import models as m
+from careerdata import queries
+from careerdata.analytics import promotion as pa
+from careerdata.analytics.overview import format_money
+from careerdata.charts import promotion as pc
+from careerdata.db import today
+from careerdata.forms import friendly_errors
+from careerdata.io import promo_export
+from careerdata.models_promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
+from careerdata.queries import promotion as pq
+from careerdata.repo import promotion as promo_repo
+from careerdata.ui import layout, state, widgets
+
+layout.header("Promotion case", "Can you make the case for the next level: what your evidence covers, what is missing, "
+                                "and the case itself, ready to send?")
+widgets.show_flash()
+
+MAX_SHOWN_SUGGESTIONS = 10
+
+now = today()
+inputs = state.read(pq.case_inputs)
+levels = inputs.levels
+if levels.empty or inputs.competencies.empty:
+    layout.empty_state("This file has no career ladder. Load your company's with `careerdata ladder FILE.yaml`.",
+                       "about", "See which ladder is in use")
+    st.stop()
+
+# --- the case: target level and cycle (page-wide, in the sidebar) ---------------------------------
+codes = levels["code"].tolist()
+current = (inputs.profile or {}).get("current_level") or None
+default_target = pa.next_level(levels, current) or (current if current in codes else codes[0])
+default_start, default_end = pa.default_cycle(inputs.profile, now)
+with st.sidebar:
+    st.markdown("**Promotion case**")
+    target = st.selectbox("Target level", codes, index=codes.index(default_target), key="promo_target",
+                          format_func=lambda c: pa.level_label(levels, c),
+                          help="Defaults to the next level up from the current level in your profile.")
+    cycle_start = st.date_input("Review cycle starts", value=default_start, min_value=widgets.EARLIEST,
+                                key="promo_cycle_start", format="YYYY-MM-DD",
+                                help="Defaults to the review cycle in your profile.")
+    cycle_end = st.date_input("Review cycle ends", value=default_end, min_value=widgets.EARLIEST,
+                              key="promo_cycle_end", format="YYYY-MM-DD")
+try:
+    case_key = CaseKey(target_level=target, cycle_start=cycle_start, cycle_end=cycle_end)
+except ValidationError as err:
+    st.error("Fix the review cycle in the sidebar:\n\n" + "\n".join(f"- {e}" for e in friendly_errors(err)),
+             icon=":material/error:")
+    st.stop()
+
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _analyse(path: str, target: str, start, end, day) -> tuple[pa.CaseAnalysis, str, pd.DataFrame, pd.DataFrame]:
+    """The analysis, the generated draft, the heatmap's matrix and the evidence table, cached per file
+    and case (every write clears it)."""
+    case_inputs = state.read(pq.case_inputs)
+    analysis = pa.analyse(case_inputs, target, start, end, day)
+    shown = [lvl for lvl in dict.fromkeys([current, target, pa.next_level(levels, target)]) if lvl in codes]
+    return (analysis, pa.draft_case(analysis), pa.coverage_matrix(analysis.strength, case_inputs.expectations, shown),
+            pa.evidence_table(analysis))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _lint(path: str, target: str, start, end, day, text: str) -> list[pa.Finding]:
+    return pa.lint(text, _analyse(path, target, start, end, day)[0])
+
+
+db_file = str(state.db_path())
+a, generated, matrix, evidence = _analyse(db_file, target, cycle_start, cycle_end, now)
+case = state.read(pq.promo_case, target, cycle_start, cycle_end)
+versions = state.read(pq.case_versions, int(case["id"])) if case else pd.DataFrame()
+review_date = pa.to_date(case["review_date"]) if case and case.get("review_date") else cycle_end
+target_label = f"{a.target_title} ({target})"
+r, t = a.readiness, a.totals
+span = f"{pa.format_day(cycle_start)} – {pa.format_day(cycle_end)}"
+
+if current is None:
+    with st.container(border=True):
+        st.markdown("**Your profile has no current level**, so the target cannot default to the next level up.")
+        layout.page_link("journal", label="Set your current level in the profile", icon=":material/person:",
+                         tab="profile")
+
+# --- headline: readiness and coverage ------------------------------------------------------------
+k = st.columns(4)
+k[0].metric(f"Readiness for {target}", pa.readiness_label(r),
+            delta=f"{r.at_bar} of {r.total} competencies at the bar", delta_color="off", delta_arrow="off",
+            help="Mean, over the target level's competencies, of min(1, evidence strength ÷ expected level). "
+                 "100% means this cycle's evidence meets every expectation of the level.", border=True)
+k[1].metric("Wins in the cycle", f"{t.wins}", delta=f"{t.quantified_wins} with a metric", delta_color="off",
+            delta_arrow="off", help=f"Accomplishments whose dates overlap the cycle {span}.", border=True)
+k[2].metric("Quantified impact in the cycle", f"{format_money(t.money)}/yr" if t.money else "—",
+            delta=f"{t.hours:,.0f} hours a year saved", delta_color="off", delta_arrow="off",
+            help="Sum of the annualised money and hours of the impact metrics on this cycle's wins: your "
+                 "own estimates.", border=True)
+days_left = pa.days_until(review_date, now)
+k[3].metric("Days to the review", f"{days_left}" if days_left >= 0 else "passed",
+            delta=f"review on {pa.format_day(review_date)}", delta_color="off", delta_arrow="off",
+            help="Set the review (calibration) date on the Cultivating the lead tab; it defaults to the cycle end.",
+            border=True)
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    if a.cycle_accs.empty:
+        with st.container(border=True):
+            st.markdown(f"**No accomplishment in the cycle {span} yet.** Log wins with the ladder competencies "
+                        "they show, and the coverage of each competency appears here.")
+            layout.page_link("journal", label="Log a win", icon=":material/add_circle:", tab="log")
+    else:
+        labels = {lvl: pa.level_label(levels, lvl) + (" (target)" if lvl == target else " (current)"
+                                                      if lvl == current else "") for lvl in dict.fromkeys(matrix["level"])}
+        if matrix.empty:
+            st.info(f"The ladder has no expectations for {target}: load a ladder that describes it "
+                    "(`careerdata ladder FILE.yaml`).")
+        else:
+            title = pc.heatmap_title(target, r.at_bar, r.total, r.no_evidence)
+            st.plotly_chart(pc.coverage_heatmap(matrix, labels, target, title), theme=None, key="coverage_heatmap")
+        ladder = state.read(queries.ladder_info)
+        st.caption(
+            "Evidence strength (0–5) per competency = the sum over this cycle's linked wins of scope points "
+            "(team 1, org 1.5, company or external 2) × 1.5 with a metric (1.2 with only a link) × recency "
+            "(halves every year), capped at 5. Blue cells meet the expectation; yellow to red fall short. "
+            "Source: your career file and the ladder "
+            f"“{layout.escape_markdown(ladder['name']) if ladder else 'in use'}”.")
+with right:
+    st.subheader("Gaps to close")
+    if a.cycle_accs.empty:
+        st.info(f"Every {target} competency is a gap until wins from this cycle are logged.")
+    elif not a.gaps:
+        st.success(f"No gap: this cycle's evidence meets every {target} expectation. Keep it fresh.")
+    for gap in a.gaps[:4]:
+        with st.container(border=True):
+            st.markdown(f"**{layout.escape_markdown(gap.name)}** · {gap.status} "
+                        f"({gap.strength:.1f} of {gap.target} expected)")
+            st.caption(layout.escape_markdown(gap.mitigations[0]))
+    if len(a.gaps) > 4:
+        st.caption(f"{len(a.gaps) - 4} more in the case's “Gaps and plan” section.")
+
+# --- detail -----------------------------------------------------------------------------------------
+# Static labels: a label that changed after a save would send the user back to the first tab.
+tab_labels = {
+    "evidence": "Evidence mapping",
+    "draft": "Case draft & linter",
+    "versions": "Versions & export",
+    "plan": "Cultivating the lead",
+}
+tab_evidence, tab_draft, tab_versions, tab_plan = st.tabs(
+    list(tab_labels.values()), default=tab_labels.get(st.query_params.get("tab", "evidence")))
+
+with tab_evidence:
+    if a.cycle_accs.empty:
+        with st.container(border=True):
+            st.markdown(f"**Nothing to map yet:** no accomplishment overlaps the cycle {span}.")
+            layout.page_link("journal", label="Log a win with its competencies", icon=":material/add_circle:",
+                             tab="log")
+    else:
+        st.markdown(f"**Suggested matches ({len(a.suggestions)})**: competencies your wins seem to show but are not "
+                    "linked to. Confirm the ones that are true; reject the rest so they are not suggested again.")
+        if a.suggestions.empty:
+            st.success("No suggestion waiting: every likely match has been linked, confirmed or rejected.")
+        else:
+            gen = widgets.form_generation("promo_links")
+            shown_suggestions = a.suggestions.head(MAX_SHOWN_SUGGESTIONS)
+            calls = {}
+            with st.container(border=True):
+                for row in shown_suggestions.itertuples():
+                    pair = (int(row.accomplishment_id), row.competency_key)
+                    c_text, c_call = st.columns([5, 2], vertical_alignment="center")
+                    c_text.markdown(f"**{layout.escape_markdown(row.title)}** → "
+                                    f"{layout.escape_markdown(row.competency)}")
+                    c_text.caption(layout.escape_markdown(f"Suggested from {row.reasons}"))
+                    calls[pair] = c_call.radio(
+                        f"{row.title} → {row.competency}", ["Later", "Confirm", "Reject"], horizontal=True,
+                        key=f"promo_call_{gen}_{pair[0]}_{pair[1]}", label_visibility="collapsed")
+            if len(a.suggestions) > MAX_SHOWN_SUGGESTIONS:
+                st.caption(f"{len(a.suggestions) - MAX_SHOWN_SUGGESTIONS} more after you decide these.")
+            if st.button("Save decisions", type="primary", key="save_link_decisions"):
+                decisions = [widgets.validate(LinkDecision, {
+                    "accomplishment_id": acc_id, "competency_key": comp,
+                    "decision": "confirmed" if call == "Confirm" else "rejected"})
+                    for (acc_id, comp), call in calls.items() if call != "Later"]
+                if not decisions:
+                    st.warning("Choose Confirm or Reject for at least one suggestion first.")
+                elif all(decisions) and widgets.save(lambda: state.write(promo_repo.decide_links, decisions),
+                                                     f"Saved {len(decisions)} decision(s)"):
+                    widgets.reset_form("promo_links")
+                    st.rerun()
+
+        st.markdown(f"**Evidence per competency** against {layout.escape_markdown(target_label)}")
+        strength = a.coverage[["name", "wins", "quantified", "widest_scope", "strength", "target", "ratio"]].assign(
+            widest_scope=lambda f: f["widest_scope"].fillna("—"), ratio=lambda f: (f["ratio"] * 100).round())
+        st.dataframe(
+            strength, hide_index=True, width="stretch",
+            column_config={
+                "name": st.column_config.TextColumn("Competency"),
+                "wins": st.column_config.NumberColumn("Wins", help="Linked or confirmed wins in the cycle"),
+                "quantified": st.column_config.NumberColumn("With a metric"),
+                "widest_scope": st.column_config.TextColumn("Widest scope"),
+                "strength": st.column_config.ProgressColumn("Evidence strength", min_value=0, max_value=5,
+                                                            format="%.1f / 5"),
+                "target": st.column_config.NumberColumn(f"{target} expects", format="%d / 5"),
+                "ratio": st.column_config.ProgressColumn("Covered", min_value=0, max_value=100, format="%d%%"),
+            })
+        st.markdown("**Wins in the cycle** and where each goes in the case")
+        st.dataframe(
+            evidence, hide_index=True, width="stretch",
+            column_config={
+                "id": None,
+                "title": st.column_config.TextColumn("Accomplishment", width=330),
+                "span": st.column_config.TextColumn("When", width=130),
+                "scope": st.column_config.TextColumn("Scope"),
+                "metrics": st.column_config.NumberColumn("Metrics"),
+                "points": st.column_config.NumberColumn("Points", format="%.2f",
+                                                        help="Scope × quality × recency (see the caption above)"),
+                "competencies": st.column_config.TextColumn("Competencies", width=250,
+                                                            help="Linked in the Journal or confirmed here"),
+                "section": st.column_config.TextColumn("Case section", width=150),
+            })
+        rejected = a.links[(a.links["status"] == "rejected") & a.links["accomplishment_id"].isin(set(a.cycle_accs["id"]))]
+        if not rejected.empty:
+            titles = dict(zip(a.cycle_accs["id"], a.cycle_accs["title"], strict=True))
+            options = [(int(x.accomplishment_id), x.competency_key) for x in rejected.itertuples()]
+            with st.expander(f"Rejected suggestions ({len(options)})"):
+                undo = st.multiselect("Suggest these again", options, key="promo_undo_reject",
+                                      format_func=lambda o: f"{titles[o[0]]} → {a.comp_names.get(o[1], o[1])}")
+                if st.button("Forget the rejection", disabled=not undo, key="promo_undo_button") and widgets.save(
+                        lambda: state.write(promo_repo.undo_rejections, undo), "They will be suggested again"):
+                    st.rerun()
+        st.caption("Links made in the Journal count as evidence straight away; suggestions count once confirmed.")
+        layout.page_link("journal", label="Edit a win's competencies in the Journal", icon=":material/edit_note:",
+                         tab="accomplishments")
+
+draft_key = f"promo_draft_{target}_{cycle_start}_{cycle_end}"
+if draft_key not in st.session_state:
+    st.session_state[draft_key] = str(versions.iloc[0]["markdown"]) if not versions.empty else generated
+
+
+def _regenerate() -> None:
+    st.session_state[draft_key] = generated
+
+
+with tab_draft:
+    edit_col, lint_col = st.columns([3, 2], gap="large")
+    with edit_col:
+        source = (f"opened from version {int(versions.iloc[0]['version'])}" if not versions.empty
+                  else "drafted from your data")
+        st.markdown(f"**The case in Markdown**, {source}: edit freely, then save it as a version.")
+        text = st.text_area("Case (Markdown)", key=draft_key, height=620, label_visibility="collapsed")
+        note = st.text_input("What changed (optional)", key=f"promo_note_{widgets.form_generation('promo_note')}",
+                             placeholder="e.g. tightened the impact section after Dana's review")
+        b1, b2 = st.columns(2)
+        if b1.button("Save as a new version", type="primary", key="save_version", width="stretch"):
+            version = widgets.validate(CaseVersion, {"markdown": text, "note": note})
+            if version and widgets.save(lambda: state.write(promo_repo.save_version, case_key, version),
+                                        f"Saved version {len(versions) + 1} of the {target} case"):
+                widgets.reset_form("promo_note")
+                st.rerun()
+        b2.button("Regenerate from the data", key="regenerate", on_click=_regenerate, width="stretch",
+                  help="Replaces the text in the editor with a fresh draft from your data; saved versions stay.")
+    with lint_col:
+        findings = _lint(db_file, target, cycle_start, cycle_end, now, text)
+        st.markdown(f"**Linter: {len(findings)} finding(s)**" if findings else "**Linter**")
+        if not findings:
+            st.success("No finding: claims are past tense with a metric or link, evidence is in the cycle, the gaps "
+                       "are named and advocates are current.")
+        for f in findings:
+            with st.container(border=True):
+                where = f"Line {f.line}" if f.line else "Missing"
+                st.markdown(f"**{where}** · {f.title}")
+                if f.excerpt:
+                    st.code(f.excerpt if len(f.excerpt) <= 220 else f.excerpt[:219] + "…", language=None,
+                            wrap_lines=True)
+                st.caption(layout.escape_markdown(f.message))
+    with st.expander("Preview"):
+        # The user's own Markdown document (no HTML is ever enabled); '$' would otherwise start LaTeX.
+        st.markdown(text.replace("$", "\\$"))
+
+with tab_versions:
+    if versions.empty:
+        st.info("No saved version yet. Save one from the **Case draft & linter** tab: each draft you send for "
+                "review stays here, with a diff between any two.")
+    else:
+        st.markdown(f"**{len(versions)} saved version(s)** of the {layout.escape_markdown(target_label)} case")
+        st.dataframe(
+            versions[["version", "created_at", "note", "chars"]], hide_index=True, width="stretch",
+            column_config={"version": st.column_config.NumberColumn("Version", format="v%d"),
+                           "created_at": st.column_config.DatetimeColumn("Saved", format="D MMM YYYY, HH:mm"),
+                           "note": st.column_config.TextColumn("What changed", width="large"),
+                           "chars": st.column_config.NumberColumn("Characters")})
+        numbers = versions["version"].astype(int).tolist()
+        options = ["editor", *numbers]
+
+        def _label(o):
+            return "the draft in the editor" if o == "editor" else f"version {o}"
+
+        d1, d2 = st.columns(2)
+        old = d1.selectbox("Compare", options, index=options.index(numbers[1] if len(numbers) > 1 else numbers[0]),
+                           format_func=_label, key=f"diff_old_{len(numbers)}")
+        new = d2.selectbox("with", options, index=options.index(numbers[0]) if len(numbers) > 1 else 0,
+                           format_func=_label, key=f"diff_new_{len(numbers)}")
+        by_number = dict(zip(numbers, versions["markdown"], strict=True))
+        diff = pa.version_diff(text if old == "editor" else by_number[old], text if new == "editor" else by_number[new],
+                               _label(old), _label(new))
+        if not diff.text:
+            st.success(f"No difference between {_label(old)} and {_label(new)}.")
+        else:
+            st.markdown(f"**{diff.added} line(s) added, {diff.removed} removed** from {_label(old)} to {_label(new)}")
+            st.code(diff.text, language="diff", height=420)
+
+    st.markdown("**Export** the draft in the editor (saved or not)")
+    title = f"Promotion case: {a.target_title} ({target})"
+    e1, e2, e3 = st.columns(3)
+    for col, fmt, icon in ((e1, "md", ":material/description:"), (e2, "docx", ":material/article:"),
+                           (e3, "html", ":material/print:")):
+        col.download_button(
+            f"Download {promo_export.FORMATS[fmt][0]}", data=lambda fmt=fmt: promo_export.export(text, fmt, title),
+            file_name=promo_export.file_name(target, cycle_end, fmt), mime=promo_export.FORMATS[fmt][1],
+            key=f"download_{fmt}", icon=icon, width="stretch", on_click="ignore")
+    st.caption(f"The HTML prints cleanly (print it to PDF from the browser). The same from the command line: "
+               f"`careerdata promo --target {target} --format docx -o case.docx`.")
+
+with tab_plan:
+    steps = pa.plan_steps(review_date, inputs.contacts, target_label)
+    states = state.read(pq.plan_states, int(case["id"])) if case else pd.DataFrame()
+    table = pa.plan_table(steps, states, now)
+    progress = pa.plan_progress(table)
+    top_left, top_right = st.columns([2, 3], gap="large")
+    with top_left, st.form("review_date", border=True):
+        st.markdown("**Review date**: the calibration or promotion meeting. The plan is scheduled back from it.")
+        picked = st.date_input("Review date", value=review_date, min_value=widgets.EARLIEST, key="promo_review_date")
+        if st.form_submit_button("Save review date", type="primary"):
+            chosen = widgets.validate(ReviewDate, {"review_date": picked, "cycle_start": cycle_start})
+            if chosen and widgets.save(lambda: state.write(promo_repo.set_review_date, case_key, chosen),
+                                       f"Review date set to {pa.format_day(picked)}"):
+                st.rerun()
+    with top_right:
+        p = st.columns(4)
+        p[0].metric("Done", progress["Done"], border=True)
+        p[1].metric("Overdue", progress["Overdue"], border=True, help="Past their date and not done")
+        p[2].metric("Due in 14 days", progress["Due soon"], border=True)
+        p[3].metric("Later", progress["Upcoming"], border=True)
+        st.caption("Cultivate the lead months ahead: ask what great looks like at the target level, keep the "
+                   "sponsor and skip-level current, and review the draft with your manager mid-cycle.")
+    status_colors = {"Overdue": "#B91C1C", "Due soon": "#B45309", "Done": "#15803D", "Skipped": "#6B7280"}
+    st.dataframe(
+        table[["due", "step", "with", "status", "conversation"]].style.map(
+            lambda v: f"color: {status_colors[v]}; font-weight: 600" if v in status_colors else "", subset=["status"]),
+        hide_index=True, width="stretch",
+        column_config={"due": st.column_config.DateColumn("Due", format="D MMM YYYY", width=105),
+                       "step": st.column_config.TextColumn("Step", width=470),
+                       "with": st.column_config.TextColumn("With", width=130),
+                       "status": st.column_config.TextColumn("Status", width=90),
+                       "conversation": st.column_config.TextColumn("Conversation logged", width="medium")})
+    contact_names = inputs.contacts["name"].tolist()
+    if not contact_names:
+        with st.container(border=True):
+            st.markdown("**No contacts yet**: add your manager, skip-level and sponsor to log these conversations.")
+            layout.page_link("journal", label="Add contacts", icon=":material/person_add:", tab="people")
+    else:
+        by_key = {s.key: s for s in steps}
+        open_first = sorted(steps, key=lambda s: (table.set_index("key").loc[s.key, "status"] in ("Done", "Skipped"),
+                                                  s.due))
+        step_key = st.selectbox("Plan step", [s.key for s in open_first], key="plan_step",
+                                format_func=lambda k: f"{pa.format_day(by_key[k].due)} · {by_key[k].title}")
+        step = by_key[step_key]
+        st.caption(layout.escape_markdown(step.why))
+        gen = widgets.form_generation("plan_log")
+        with st.form(f"plan_log_{step_key}_{gen}", border=True):
+            st.markdown("**Log the conversation**: it is saved as a touch with the contact and marks the step done.")
+            f1, f2, f3 = st.columns([2, 1, 1])
+            who = f1.selectbox("With", contact_names, key=f"plan_who_{step_key}_{gen}",
+                               index=contact_names.index(step.contact) if step.contact in contact_names else 0)
+            when = f2.date_input("Date", value=now, min_value=widgets.EARLIEST, key=f"plan_date_{step_key}_{gen}")
+            channel = f3.selectbox("Channel", m.INTERACTION_CHANNELS, key=f"plan_channel_{step_key}_{gen}")
+            notes = st.text_area("What you asked and what you heard", key=f"plan_notes_{step_key}_{gen}", height=90)
+            if st.form_submit_button("Log conversation and mark done", type="primary"):
+                entry = widgets.validate(PlanStepLog, {"step_key": step_key, "interaction": {
+                    "contact": who, "date": when, "channel": channel, "notes": notes}})
+                if entry and widgets.save(lambda: state.write(promo_repo.log_plan_step, case_key, entry),
+                                          f"Logged the conversation with {who}"):
+                    widgets.reset_form("plan_log")
+                    st.rerun()
+        s1, s2, s3 = st.columns(3)
+        for col, status, label in ((s1, "done", "Mark done without a note"), (s2, "skipped", "Skip this step"),
+                                   (s3, "open", "Reopen")):
+            if col.button(label, key=f"plan_set_{status}", width="stretch"):
+                change = widgets.validate(PlanStepStatus, {"step_key": step_key, "status": status})
+                if change and widgets.save(lambda change=change: state.write(promo_repo.set_plan_step, case_key,
+                                                                             change), "Plan updated"):
+                    st.rerun()
