@@ -44,12 +44,14 @@ def create_target_role(con, role: m.TargetRole) -> int:
 
 
 def delete_target_role(con, role_id: int) -> None:
-    """Delete a role, its requirements, pay points and estimates; opportunities keep their record."""
+    """Delete a role, its requirements, pay points and estimates; opportunities and saved pitches keep
+    their record (pitches keep the role's name as it was when saved)."""
     with transaction(con) as cur:
         _require_role(cur, role_id)
         for table in ("target_role_skill", "target_role_pay_point", "target_role_gap_effort"):
             cur.execute(f"DELETE FROM {table} WHERE target_role_id = ?", [role_id])
         cur.execute("UPDATE opportunity SET target_role_id = NULL WHERE target_role_id = ?", [role_id])
+        cur.execute("UPDATE pitch SET target_role_id = NULL WHERE target_role_id = ?", [role_id])
         cur.execute("DELETE FROM target_role WHERE id = ?", [role_id])
 
 

@@ -1,0 +1,267 @@
+"""Competitors: who do you compete with for your next role, and what makes you difficult to compete with?"""
+
+import pandas as pd
+import streamlit as st
+
+from careerdata.analytics import competitors as cp
+from careerdata.analytics import skill_value as sv
+from careerdata.analytics import value_prop as vp
+from careerdata.charts.competitors import moat_chart, positioning_chart, radar_chart
+from careerdata.db import today
+from careerdata.market.loader import ONET_ATTRIBUTION, PROXY_ATTRIBUTION, SKILL_MAP_ATTRIBUTION
+from careerdata.queries.skill_value import matrix_inputs
+from careerdata.queries.value_prop import value_inputs
+from careerdata.ui import layout, state
+
+layout.header("Competitors",
+              "Who do you compete with for your next role, and what makes you difficult to compete with?")
+
+now = today()
+inputs = state.read(matrix_inputs)
+data = state.read(value_inputs)
+profile = data.profile or {}
+current_level = profile.get("current_level") or None
+ladder_name = (data.ladder or {}).get("name", "the career ladder")
+esc = layout.escape_markdown
+
+if data.competencies.empty:
+    st.warning("No career ladder is loaded: load one with `careerdata ladder FILE.yaml`.")
+    st.stop()
+choices = vp.targets(inputs.target_roles, inputs.roles, data.levels, current_level)
+if not choices:
+    st.warning("No target roles and no market data are loaded: run `careerdata market sample_data/market`.")
+    st.stop()
+
+employer = data.accomplishments["employer"].dropna().iloc[0] if data.accomplishments["employer"].notna().any() \
+    else None
+by_key = {t.key: t for t in choices}
+default = choices[vp.default_target(choices, data.levels, current_level, employer)].key
+pick, note = st.columns([2, 3], vertical_alignment="bottom")
+target_key = pick.selectbox("Compete for (target role)", list(by_key), index=list(by_key).index(default),
+                            format_func=lambda k: by_key[k].label, key="competitors_target",
+                            help="Sets the target benchmarks: its ladder level and its O*NET occupation.")
+target = by_key[target_key]
+if inputs.target_roles.empty:
+    note.info("You have no target roles yet, so you are compared with an O\\*NET occupation"
+              + (f" and the next level after yours ({target.level})." if target.level else
+                 "; set your current level in your profile to compare with the ladder too."),
+              icon=":material/info:")
+
+# --- profiles --------------------------------------------------------------------------------
+you = cp.competency_profile(data.competency_evidence, data.competencies, now)
+has_evidence = bool((you["accomplishments"] > 0).any())
+ratings, ratings_code, is_stand_in = cp.occupation_ratings(inputs.ratings, target.onet_code, inputs.proxies)
+onet = cp.onet_profile(ratings, data.competencies)
+current = cp.level_profile(data.expectations, current_level)
+wanted = cp.level_profile(data.expectations, target.level)
+bench = cp.benchmark_frame(you, current if current_level != target.level else {}, wanted, onet)
+against = cp.reference_column(bench)
+level_titles = dict(zip(data.levels["code"], data.levels["title"], strict=True))
+occupation = target.occupation or "the target occupation"
+names = {"current": f"Your level now: {current_level} {level_titles.get(current_level, '')}".strip(),
+         "target": f"Target level: {target.level} {level_titles.get(target.level, '')}".strip(),
+         "onet": f"O*NET: {occupation}" + (" (stand-in ratings)" if is_stand_in else "")}
+against_label = {"target": f"the {target.level} bar", "onet": f"the O*NET profile of {occupation}"}.get(against, "")
+
+# --- the market side: moat and commodity -------------------------------------------------------
+mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
+                               inputs.technologies)
+skill_evidence = sv.evidence_levels(inputs.evidence, now)
+pool_codes = sorted(set(inputs.ratings["onet_soc_code"]))
+pool = cp.listed_items(inputs.ratings, inputs.tech, pool_codes)
+needed = cp.target_items(inputs.ratings, inputs.tech, ratings_code, target.onet_code)
+needed_names = vp.target_role_skill_names(data.role_skills, target)
+moat = cp.moat(inputs.skills, skill_evidence, mappings, pool, needed, needed_names)
+rare = cp.rare_proven(moat)
+your_items = set().union(*cp.skill_items(mappings).values()) if not mappings.empty else set()
+element_names = dict(zip(inputs.elements["element_id"], inputs.elements["name"], strict=True))
+hot = set(inputs.tech.loc[inputs.tech["hot_technology"], "technology"])
+commodity = cp.commodity(needed, pool, element_names, hot, your_items)
+
+# --- headline --------------------------------------------------------------------------------
+diffs = cp.differentiators(bench, against) if against and has_evidence else bench.iloc[0:0]
+gap_rows = cp.gaps(bench, against) if against else bench.iloc[0:0]
+met, rated = cp.meets(bench, against) if against else (0, 0)
+k = st.columns(4)
+k[0].metric("Moat score", f"{moat.score:.0f} / 100" if has_evidence or not moat.considered.empty else "—",
+            help="How rare your proven combination of the skills this target needs is among "
+                 f"{moat.pool_size} occupations' O*NET requirements: 100 × mean over your {cp.MOAT_SLOTS} best "
+                 "of rarity × evidence / 5. See the Moat tab.", border=True)
+k[1].metric("Competencies at the bar", f"{met} of {rated}" if rated and has_evidence else "—",
+            help=f"Competencies where your evidence level reaches {against_label or 'the benchmark'}.",
+            border=True)
+k[2].metric("Differentiators", f"{len(diffs) + len(rare)}" if has_evidence else "—",
+            delta=f"{len(diffs)} competenc{'y' if len(diffs) == 1 else 'ies'} · {len(rare)} rare skill"
+                  f"{'' if len(rare) == 1 else 's'}" if has_evidence else None,
+            delta_color="off", delta_arrow="off",
+            help=f"Competencies where you exceed the benchmark by ≥ {cp.DIFFERENTIATOR_MARGIN} with evidence, plus "
+                 f"proven skills the target needs that at most {cp.RARE_SHARE:.0%} of occupations list.", border=True)
+top_gap = gap_rows.iloc[0] if not gap_rows.empty and has_evidence else None
+k[3].metric("Biggest gap", f"{top_gap['gap']:.1f} levels" if top_gap is not None else "—",
+            delta=f"{top_gap['name']}: {top_gap['you']:.1f} vs {top_gap[against]:.0f}" if top_gap is not None
+            else None, delta_color="off", delta_arrow="off",
+            help="The competency where the benchmark expects most beyond your evidence (expected − yours).",
+            border=True)
+
+if not has_evidence:
+    layout.empty_state("No accomplishment is linked to a ladder competency yet, so your own profile is empty; the "
+                       "charts show the benchmarks only. Link competencies when you log a win.", "journal",
+                       "Log a win with its competencies")
+
+if against and has_evidence:
+    if top_gap is not None:
+        radar_title = f"You reach {against_label} on {met} of {rated} competencies; biggest gap: {top_gap['name']}"
+    else:
+        radar_title = f"You reach {against_label} on {met} of {rated} competencies"
+elif against:
+    radar_title = f"What {target.short} expects, competency by competency"
+else:
+    radar_title = "Your competency profile (this target has no ladder level or O*NET occupation to compare with)"
+points = cp.positioning(dict(zip(you["key"], you["level"], strict=True)) if has_evidence else {},
+                        dict(zip(data.competencies["key"], data.competencies["group"], strict=True)),
+                        data.levels, data.expectations,
+                        [(t.name if t.company == "" else f"{t.name} ({t.company})",
+                          cp.tilt(cp.level_profile(data.expectations, t.level),
+                                  cp.onet_profile(cp.occupation_ratings(inputs.ratings, t.onet_code, inputs.proxies)[0],
+                                                  data.competencies)),
+                          f"{t.level or 'no level'} expectations tilted by {t.occupation or 'no O*NET occupation'}")
+                         for t in (choices if not inputs.target_roles.empty else [target])])
+selected_label = target.name if target.company == "" else f"{target.name} ({target.company})"
+near = cp.nearest_level(points)
+pos_title = (f"On depth vs breadth you sit closest to {near} ({level_titles.get(near, '')})" if near
+             else "Technical depth vs business & communication breadth")
+
+left, right = st.columns(2, gap="medium")
+with left:
+    st.plotly_chart(radar_chart(bench, names, radar_title, show_you=has_evidence), theme=None, key="radar")
+with right:
+    st.plotly_chart(positioning_chart(points, selected_label, pos_title), theme=None, key="positioning")
+st.caption(
+    f"Your levels: evidence from the accomplishments you linked to each competency (your career file). Ladder "
+    f"levels: {esc(ladder_name)}. O\\*NET profile: O\\*NET® 29.3 skill ratings of {esc(occupation)}"
+    + (f", using the stand-in occupation {ratings_code} (chosen by this project, not O\\*NET data)" if is_stand_in
+       else "")
+    + ", mapped to the ladder's competencies by this project's crosswalk; it describes the average worker in the "
+      "occupation, not a level. Full attribution under “How it's computed”.")
+
+tab_diff, tab_moat, tab_commodity, tab_table, tab_how = st.tabs(
+    ["Differentiators & gaps", "Moat score", "Commodity skills", "Benchmarks table", "How it's computed"])
+
+with tab_diff:
+    c1, c2 = st.columns(2, gap="large")
+    with c1:
+        st.markdown(f"##### Where you beat {esc(against_label) or 'the benchmark'}")
+        if not has_evidence:
+            st.info("Link accomplishments to competencies to find your differentiators.")
+        elif diffs.empty:
+            st.info(f"No competency is {cp.DIFFERENTIATOR_MARGIN} or more above {against_label} yet.")
+        else:
+            st.dataframe(diffs[["name", "you", against, "margin", "accomplishments"]], hide_index=True,
+                         width="stretch", column_config={
+                             "name": "Competency", "you": st.column_config.NumberColumn("You", format="%.1f"),
+                             against: st.column_config.NumberColumn("Expected", format="%.1f"),
+                             "margin": st.column_config.NumberColumn("Ahead by", format="%+.1f"),
+                             "accomplishments": "Linked wins"})
+        st.markdown("##### Rare skills you can prove")
+        if rare.empty:
+            st.info(f"None of your proven skills that this target needs is listed by {cp.RARE_SHARE:.0%} or fewer "
+                    "of the occupations.")
+        else:
+            st.dataframe(rare[["name", "listed_by", "rarity", "evidence_level"]], hide_index=True, width="stretch",
+                         column_config={
+                             "name": "Skill",
+                             "listed_by": st.column_config.NumberColumn(f"Listed by (of {moat.pool_size})"),
+                             "rarity": st.column_config.NumberColumn("Rarity", format="percent"),
+                             "evidence_level": st.column_config.NumberColumn("Your evidence", format="%.1f")})
+    with c2:
+        st.markdown(f"##### Gaps to {esc(against_label) or 'the benchmark'}")
+        if not has_evidence:
+            st.info("No evidence yet, so every competency the benchmark rates is a gap: link competencies to your "
+                    "wins to see which matter most.")
+        elif gap_rows.empty:
+            st.success("Your evidence meets every expectation of this benchmark.")
+        else:
+            st.dataframe(gap_rows[["name", "you", against, "gap", "accomplishments"]], hide_index=True,
+                         width="stretch", column_config={
+                             "name": "Competency", "you": st.column_config.NumberColumn("You", format="%.1f"),
+                             against: st.column_config.NumberColumn("Expected", format="%.1f"),
+                             "gap": st.column_config.NumberColumn("Short by", format="%.1f"),
+                             "accomplishments": "Linked wins"})
+            layout.page_link("journal", label="Log evidence for a gap", icon=":material/add_circle:", tab="log")
+
+with tab_moat:
+    st.markdown(f"**Moat score {moat.score:.0f} / 100** for {esc(target.short)}: 100 × (1/{cp.MOAT_SLOTS}) × Σ of "
+                f"your {cp.MOAT_SLOTS} largest *rarity × evidence / 5*, over the skills this target needs. Rarity = "
+                f"1 − the share of {moat.pool_size} occupations with their own O\\*NET ratings that list the skill's "
+                "O\\*NET element (importance ≥ 3) or technology.")
+    if moat.slots.empty:
+        layout.empty_state("No proven skill that this target needs yet: link skills to your wins.", "journal",
+                           "Log a win with its skills")
+    else:
+        lead = moat.slots.head(3)["name"].tolist()
+        moat_title = (f"Moat {moat.score:.0f}/100: {vp._join(lead)} "
+                      f"{'are' if len(lead) > 1 else 'is'} rare among {moat.pool_size} occupations and proven")
+        st.plotly_chart(moat_chart(moat.slots, moat.pool_size, cp.MOAT_SLOTS, moat_title), theme=None,
+                        key="moat_chart")
+        st.caption("Each bar: the points a skill adds (grey: the most it could add). Sources: your career file "
+                   "(evidence), O\\*NET® 29.3 skills, knowledge and technology lists; skill-to-O\\*NET links by "
+                   "this project's default map or your own.")
+        with st.expander(f"All {len(moat.considered)} proven skills this target needs"):
+            st.dataframe(moat.considered[["name", "listed_by", "commonness", "evidence_level", "contribution"]],
+                         hide_index=True, width="stretch", column_config={
+                             "name": "Skill", "listed_by": f"Listed by (of {moat.pool_size})",
+                             "commonness": st.column_config.NumberColumn("Commonness", format="percent"),
+                             "evidence_level": st.column_config.NumberColumn("Evidence", format="%.1f"),
+                             "contribution": st.column_config.NumberColumn("Rarity × evidence / 5", format="%.2f")})
+    if moat.unmeasured:
+        st.caption("Named by this target role but not linked to O\\*NET, so their rarity cannot be measured: "
+                   + esc(", ".join(moat.unmeasured)) + ". Link them on the Skill-value matrix page.")
+
+with tab_commodity:
+    st.markdown(f"What {esc(target.short)} needs that at least {cp.COMMODITY_SHARE:.0%} of the {moat.pool_size} "
+                "occupations also list: table stakes, necessary to be considered but not a reason to pick you.")
+    yours_common = moat.considered[moat.considered["commonness"] >= cp.COMMODITY_SHARE]
+    c1, c2 = st.columns([2, 3], gap="large")
+    with c1:
+        st.markdown("##### Your commodity skills")
+        if yours_common.empty:
+            st.info("None of your proven skills is a commodity for this target.")
+        else:
+            st.dataframe(yours_common[["name", "listed_by", "evidence_level"]], hide_index=True, width="stretch",
+                         column_config={"name": "Skill", "listed_by": f"Listed by (of {moat.pool_size})",
+                                        "evidence_level": st.column_config.NumberColumn("Evidence", format="%.1f")})
+    with c2:
+        st.markdown("##### What most roles list")
+        if commodity.empty:
+            st.info("The shipped O\\*NET data lists nothing common for this target.")
+        else:
+            missing = int((commodity["you"] == "missing").sum())
+            st.caption(f"{len(commodity)} items; {missing} not linked to any of your skills. Hot = O\\*NET Hot "
+                       "Technology (frequent in job postings).")
+            st.dataframe(commodity, hide_index=True, width="stretch", height=360, column_config={
+                "item": "Skill, knowledge or technology", "kind": "Kind",
+                "listed_by": st.column_config.NumberColumn(f"Listed by (of {moat.pool_size})"),
+                "commonness": st.column_config.NumberColumn("Commonness", format="percent"),
+                "hot": st.column_config.CheckboxColumn("Hot"), "you": "You"})
+
+with tab_table:
+    table = bench.drop(columns=["key"]).copy()
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        "name": "Competency", "group": "Group",
+        "you": st.column_config.NumberColumn("You (evidence)", format="%.1f"),
+        "accomplishments": "Linked wins",
+        "current": st.column_config.NumberColumn(names["current"], format="%.1f"),
+        "target": st.column_config.NumberColumn(names["target"], format="%.1f"),
+        "onet": st.column_config.NumberColumn(names["onet"], format="%.2f")})
+    spots = points.assign(kind=points["kind"].map({"you": "You", "level": "Ladder level", "target": "Target role"}))
+    st.dataframe(spots[["label", "kind", "x", "y", "detail"]], hide_index=True, width="stretch", column_config={
+        "label": "On the map", "kind": "What", "x": st.column_config.NumberColumn("Technical depth", format="%.2f"),
+        "y": st.column_config.NumberColumn("Breadth", format="%.2f"), "detail": "Placed from"})
+
+with tab_how:
+    st.markdown((cp.__doc__ or "").replace("O*NET", "O\\*NET"))
+    crosswalk = pd.DataFrame([{"O*NET skill": element_names.get(e, e), "element": e, "competency": c}
+                              for e, c in cp.ONET_TO_COMPETENCY.items()])
+    with st.expander("The O\\*NET-to-competency crosswalk (chosen by this project)"):
+        st.dataframe(crosswalk, hide_index=True, width="stretch")
+    st.caption(esc(f"{ONET_ATTRIBUTION} {PROXY_ATTRIBUTION} {SKILL_MAP_ATTRIBUTION}"))

@@ -1,0 +1,335 @@
+"""Value proposition: what does your target employer need, and what proof of value can you offer it?"""
+
+import streamlit as st
+
+from careerdata.analytics import skill_value as sv
+from careerdata.analytics import value_prop as vp
+from careerdata.analytics.overview import format_money
+from careerdata.charts import IMPACT_CATEGORY_LABELS
+from careerdata.charts.value_prop import ledger_chart, needs_chart
+from careerdata.db import today
+from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION, PROXY_ATTRIBUTION
+from careerdata.models_value import PITCH_KIND_LABELS, PitchVersion
+from careerdata.queries.skill_value import matrix_inputs
+from careerdata.queries.value_prop import pitch_versions, value_inputs
+from careerdata.repo import value_prop as repo_vp
+from careerdata.ui import layout, state, widgets
+
+layout.header("Value proposition",
+              "What does the employer you want need, and what proof of value can you offer it?")
+widgets.show_flash()
+
+now = today()
+inputs = state.read(matrix_inputs)
+data = state.read(value_inputs)
+profile = data.profile or {}
+current_level = profile.get("current_level") or None
+ladder_name = (data.ladder or {}).get("name", "the career ladder")
+esc = layout.escape_markdown
+
+# --- the customer: one target --------------------------------------------------------------
+choices = vp.targets(inputs.target_roles, inputs.roles, data.levels, current_level)
+if not choices:
+    st.warning("No target roles and no market data are loaded: run `careerdata market sample_data/market`.")
+    st.stop()
+employer = data.accomplishments["employer"].dropna().iloc[0] if data.accomplishments["employer"].notna().any() \
+    else None
+by_key = {t.key: t for t in choices}
+default = choices[vp.default_target(choices, data.levels, current_level, employer)].key
+pick, note = st.columns([2, 3], vertical_alignment="bottom")
+target_key = pick.selectbox("Customer (target role)", list(by_key), index=list(by_key).index(default),
+                            format_func=lambda k: by_key[k].label, key="value_target",
+                            help="One of your target roles; its level's ladder expectations and its O*NET "
+                                 "occupation's tasks describe what this customer needs.")
+target = by_key[target_key]
+if inputs.target_roles.empty:
+    note.info("You have no target roles yet, so the customer is an O\\*NET occupation"
+              + (f", compared with the next level after yours ({target.level})." if target.level else "."),
+              icon=":material/info:")
+elif not target.onet_code:
+    note.info("This target role has no O\\*NET occupation, so its jobs come from the ladder only.",
+              icon=":material/info:")
+
+tasks, task_stand_in = vp.occupation_tasks(data.tasks, target.onet_code, inputs.proxies)
+jobs = vp.customer_jobs(target, data.expectations, data.competencies, tasks)
+needs = vp.customer_needs(jobs, target, current_level, data.expectations, data.competencies)
+matches = vp.offer_matches(needs, data.accomplishments, data.metrics, data.links)
+coverage = vp.need_coverage(needs, matches)
+summary = vp.offer_summary(coverage, matches, data.metrics)
+codes = [target.onet_code] if target.onet_code else []
+matrix = sv.compute_matrix(inputs, codes, "evidence", now) if not inputs.skills.empty else None
+strongest = vp.strongest_skills(matrix.frame) if matrix is not None else vp.strongest_skills(inputs.skills.iloc[0:0])
+evidence = vp.top_evidence(matches, data.accomplishments, data.metrics)
+has_wins = not data.accomplishments.empty
+stand_ins = matrix.stand_ins if matrix is not None else {}
+
+# --- headline --------------------------------------------------------------------------------
+with st.container(border=True):
+    st.caption(f"Your value proposition for {esc(target.label)}")
+    st.markdown(f"#### {esc(vp.value_statement(profile, target, needs, strongest, summary))}")
+    if not has_wins:
+        layout.page_link("journal", label="Log your first win with its impact", icon=":material/add_circle:",
+                         tab="log")
+
+k = st.columns(4)
+k[0].metric("Needs you can prove", f"{summary.covered} of {summary.needs}" if summary.needs else "—",
+            help="Pains and gains of this customer with at least one accomplishment that addresses them "
+                 f"(match score ≥ {vp.MATCH_MIN}; see “How it's computed”).", border=True)
+k[1].metric("Impact behind that proof", format_money(summary.money_usd) if summary.money_usd else "—",
+            delta=f"{summary.verified_share:.0%} verified" if summary.verified_share is not None else None,
+            delta_color="off", delta_arrow="off",
+            help="Sum of the annualised money of the impact metrics of every accomplishment that addresses at "
+                 "least one need. Your own estimates, USD per year.", border=True)
+k[2].metric("Hours saved behind it", f"{summary.hours:,.0f} h/yr" if summary.hours else "—",
+            help="Hours per year your addressing accomplishments saved others (your estimates).", border=True)
+top_skill = strongest.iloc[0] if not strongest.empty else None
+k[3].metric("Strongest skill", top_skill["name"] if top_skill is not None else "—",
+            delta=f"evidence {top_skill['evidence_level']:.1f}/5 · market value {top_skill['market_value']:.0f}"
+            if top_skill is not None else None, delta_color="off", delta_arrow="off",
+            help="Your skill with the highest evidence level × market value for this target's occupation "
+                 "(the skill-value model).", border=True)
+
+if needs.empty:
+    layout.empty_state("This customer has no ladder level and no O\\*NET tasks to read needs from: pick a target "
+                       "role with a level, or set your current level in your profile.", "journal",
+                       "Set your current level")
+elif not has_wins:
+    layout.empty_state("No accomplishments yet, so nothing proves you meet these needs. Log a win with a metric.",
+                       "journal", "Log a win in the Journal")
+else:
+    st.plotly_chart(needs_chart(coverage, target.short), theme=None, key="needs_chart")
+st.caption(
+    f"Needs from the {esc(ladder_name)}" + (f" (level {target.level})" if target.level else "")
+    + (f" and O\\*NET® 29.3 tasks of {esc(target.occupation or '')}" if not tasks.empty else "")
+    + "; proof from your career file. Money is your own annualised estimate. O\\*NET® is a trademark of USDOL/ETA; "
+      "full attribution under “How it's computed”.")
+
+tab_customer, tab_offer, tab_ledger, tab_pitch, tab_how = st.tabs(
+    ["The customer", "Your offer", "Impact ledger (career P&L)", "Pitch builder", "How it's computed"])
+
+# --- the customer ----------------------------------------------------------------------------
+with tab_customer:
+    st.markdown(f"**{esc(target.label)}**" + (f" · O\\*NET occupation {esc(target.occupation)} ({target.onet_code})"
+                                            if target.occupation and target.role_id is not None else ""))
+    if task_stand_in:
+        st.warning(f"O\\*NET 29.3 lists no tasks for {target.onet_code}; these are the tasks of the stand-in "
+                   f"occupation {task_stand_in}. {esc(PROXY_ATTRIBUTION)}", icon=":material/swap_horiz:")
+    c_jobs, c_pains, c_gains = st.columns(3, gap="large")
+    with c_jobs:
+        st.markdown("##### Jobs to be done")
+        st.caption("What this customer hires the role to do.")
+        ladder_jobs = jobs[jobs["origin"] == "ladder"]
+        onet_jobs = jobs[jobs["origin"] == "onet"]
+        if ladder_jobs.empty and onet_jobs.empty:
+            st.info("No ladder level and no O\\*NET tasks for this target.")
+        for r in ladder_jobs.head(5).itertuples(index=False):
+            st.markdown(f"- {esc(r.text)}  \n  *{esc(r.source)}*")
+        for r in onet_jobs.head(vp.TASKS_SHOWN - min(5, len(ladder_jobs))).itertuples(index=False):
+            st.markdown(f"- {esc(r.text)}  \n  *{esc(r.source)}*")
+        if len(jobs) > vp.TASKS_SHOWN:
+            with st.expander(f"All {len(jobs)} jobs"):
+                st.dataframe(jobs[["text", "source"]], hide_index=True, width="stretch",
+                             column_config={"text": st.column_config.TextColumn("Job", width="large"),
+                                            "source": "Source"})
+    for column, kind, heading, blurb in (
+            (c_pains, "pain", "Pains", "What goes wrong for this customer when the job is done badly."),
+            (c_gains, "gain", "Gains", "Outcomes this customer wants more of, incl. what the next level adds.")):
+        with column:
+            st.markdown(f"##### {heading}")
+            st.caption(blurb)
+            part = coverage[coverage["kind"] == kind]
+            if part.empty:
+                st.info(f"No {heading.lower()} found in this customer's job sentences.")
+            for r in part.itertuples(index=False):
+                with st.container(border=True):
+                    st.markdown(f"**{esc(r.label)}**")
+                    st.caption(f"“{esc(r.detail)}” — {esc(r.source)}")
+                    proof = f"{r.wins} of your wins address it" if r.wins else "no proof yet: a gap to close"
+                    st.caption(proof + (f" · {format_money(r.money_usd)}/yr" if r.money_usd else ""))
+
+# --- the offer -------------------------------------------------------------------------------
+with tab_offer:
+    if not has_wins:
+        layout.empty_state("Your offer is your evidence: log accomplishments with skills, competencies and metrics.",
+                           "journal", "Log a win")
+    else:
+        st.markdown("##### Strongest skills with evidence")
+        if strongest.empty:
+            st.info("None of your skills is linked to an accomplishment yet: link skills when you log a win.")
+        else:
+            st.dataframe(strongest, hide_index=True, width="stretch", column_config={
+                "name": "Skill", "kind": "Kind",
+                "evidence_level": st.column_config.NumberColumn("Evidence (0–5)", format="%.1f"),
+                "accomplishments": st.column_config.NumberColumn("Wins"),
+                "quantified": st.column_config.NumberColumn("With a metric"),
+                "market_value": st.column_config.NumberColumn("Market value", format="%.0f",
+                                                              help="The skill-value index for this occupation"),
+                "value_source": "Value from",
+                "strength": st.column_config.NumberColumn("Evidence × value", format="%.0f")})
+            st.caption("Evidence level (0–5) from your linked wins; market value from the skill-value model"
+                       + (f" for {esc(target.occupation)}: O\\*NET® 29.3 importance and level, weighted by the BLS "
+                          f"OEWS May {inputs.reference_year} median wage and BLS projected growth 2024–34"
+                          if target.occupation else " (no O\\*NET occupation for this target, so none)") + ".")
+            for code, proxy in stand_ins.items():
+                st.caption(f"O\\*NET 29.3 has no skill ratings for {code}; market values use the stand-in "
+                           f"occupation {proxy} (chosen by this project, not O\\*NET data).")
+        st.markdown("##### Pain relievers and gain creators")
+        st.caption("Your best three proofs per need: accomplishments with a metric in the need's category or a "
+                   "link to its competency, plus shared words. Money and hours are your estimates, per year.")
+        labels = dict(zip(needs["need_id"], needs["label"], strict=True)) if not needs.empty else {}
+        best = matches[matches["rank"] <= 3].copy()
+        if best.empty:
+            st.info("None of your accomplishments addresses these needs yet.")
+        else:
+            order = {n: i for i, n in enumerate(needs["need_id"])}
+            best = best.sort_values(["need_id", "rank"], key=lambda s: s.map(order) if s.name == "need_id" else s)
+            best["need"] = best["need_id"].map(labels)
+            best["money"] = [format_money(v) if v else "" for v in best["money_usd"]]
+            st.dataframe(best[["need", "title", "best_metric", "money", "hours", "confidence", "score"]],
+                         hide_index=True, width="stretch", column_config={
+                             "need": "Need", "title": st.column_config.TextColumn("Accomplishment", width="large"),
+                             "best_metric": st.column_config.TextColumn("Quantified impact", width="medium"),
+                             "money": st.column_config.TextColumn("USD/yr"),
+                             "hours": st.column_config.NumberColumn("Hours/yr", format="%.0f"),
+                             "confidence": "Confidence",
+                             "score": st.column_config.NumberColumn("Match", help="0–6, see How it's computed")})
+
+# --- the impact ledger -----------------------------------------------------------------------
+with tab_ledger:
+    if data.metrics.empty:
+        layout.empty_state("No impact metrics yet: add a baseline, a new value and what it was worth to a win.",
+                           "journal", "Quantify a win")
+    else:
+        c1, c2 = st.columns(2)
+        measure_label = c1.radio("Measure", ["Money (USD/yr)", "Hours saved (h/yr)"], horizontal=True,
+                                 key="ledger_measure")
+        span = c2.radio("Period", ["All time", "Last 12 quarters"], horizontal=True, key="ledger_span")
+        measure = "money_usd" if measure_label.startswith("Money") else "hours"
+        all_quarters = vp.ledger_quarters(data.metrics, now)
+        entries = vp.ledger(data.metrics, measure)
+        cumulative = vp.ledger_cumulative(entries, all_quarters)
+        quarters = all_quarters[-12:] if span == "Last 12 quarters" else all_quarters
+        shown_entries = entries[entries["quarter"].isin(quarters)]
+        shown_cumulative = cumulative[cumulative["quarter"].isin(quarters)]
+        conf = vp.ledger_by_confidence(entries)
+        money = measure == "money_usd"
+
+        def fmt(v: float) -> str:
+            return format_money(v) if money else f"{v:,.0f} h"
+
+        kc = st.columns(4)
+        kc[0].metric("All-time run-rate", fmt(float(conf["value"].sum())),
+                     help="Σ of every impact metric's " + ("money (USD a year)" if money else "hours saved a year")
+                          + ": the yearly value of everything you have delivered. Your estimates.", border=True)
+        for col, row in zip(kc[1:], conf.itertuples(index=False), strict=True):
+            col.metric(vp.CONFIDENCE_LABELS[row.confidence], fmt(row.value),
+                       delta=f"{row.share:.0%} of the total · {row.metrics} metric(s)" if row.share is not None
+                       else f"{row.metrics} metric(s)", delta_color="off", delta_arrow="off", border=True,
+                       help="verified: confirmed by a named person · measured: from a dashboard or data · "
+                            "estimated: your own guess")
+        if shown_entries["value"].sum() <= 0:
+            st.info("No " + ("money" if money else "hours") + " figures in this period: switch the measure or the "
+                    "period, or add them to your metrics in the Journal.")
+            event = None
+        else:
+            event = st.plotly_chart(ledger_chart(shown_entries, shown_cumulative, quarters, measure), theme=None,
+                                    key="ledger_chart", on_select="rerun", selection_mode="points")
+        st.caption("Bars: the quarter the work was done (end date, or start date while ongoing), coloured by impact "
+                   "category; the more solid the bar, the surer the figure (verified, measured, estimated). Line: cumulative yearly value delivered to date (a run-rate, "
+                   "not cash). Source: your career file; your own estimates.")
+
+        st.markdown("##### What is behind a bar")
+        with_values = shown_entries[shown_entries["value"] > 0]
+        bar_quarters = sorted(set(with_values["quarter"]), key=quarters.index, reverse=True)
+        points = event.selection.points if event is not None and event.selection else []
+        if points:
+            picked = points[0]
+            picked_key = (picked.get("x"), (picked.get("customdata") or [None])[0])
+            if picked_key != st.session_state.get("_ledger_pick") and picked_key[0] in bar_quarters:
+                st.session_state["_ledger_pick"] = picked_key
+                st.session_state["ledger_quarter"] = picked_key[0]
+                st.session_state["ledger_category"] = picked_key[1] or ""
+        if bar_quarters:
+            if st.session_state.get("ledger_quarter") not in bar_quarters:  # default: the biggest quarter
+                st.session_state["ledger_quarter"] = with_values.groupby("quarter")["value"].sum().idxmax()
+            d1, d2 = st.columns(2)
+            quarter = d1.selectbox("Quarter", bar_quarters, key="ledger_quarter", help="Or click a bar in the chart.")
+            cats = [""] + [c for c in vp.CATEGORIES if c in set(with_values.loc[with_values["quarter"] == quarter,
+                                                                                "category"])]
+            if st.session_state.get("ledger_category") not in cats:
+                st.session_state["ledger_category"] = ""
+            category = d2.selectbox("Category", cats, key="ledger_category",
+                                    format_func=lambda c: IMPACT_CATEGORY_LABELS.get(c, "All categories"))
+            drill = vp.ledger_drill(data.metrics, quarter, category or None, measure)
+            drill["category"] = drill["category"].map(IMPACT_CATEGORY_LABELS)
+            drill["value"] = [fmt(v) if v == v and v else "" for v in drill["value"]]
+            st.dataframe(drill, hide_index=True, width="stretch", column_config={
+                "accomplishment": st.column_config.TextColumn("Accomplishment", width="large"),
+                "done_on": st.column_config.DateColumn("Done", format="MMM YYYY"),
+                "category": "Category", "metric": st.column_config.TextColumn("Metric", width="large"),
+                "value": st.column_config.TextColumn("USD/yr" if money else "Hours/yr"),
+                "confidence": "Confidence", "verified_by": "Verified by"})
+        by_category = vp.ledger_by_category(entries)
+        with st.expander("Totals by category"):
+            st.dataframe(by_category.assign(category=by_category["category"].map(IMPACT_CATEGORY_LABELS),
+                                            value=[fmt(v) for v in by_category["value"]]),
+                         hide_index=True, width="stretch", column_config={
+                             "category": "Category",
+                             "value": st.column_config.TextColumn("USD/yr" if money else "Hours/yr"),
+                             "metrics": "Metrics", "share": st.column_config.NumberColumn("Share", format="percent")})
+
+# --- the pitch -------------------------------------------------------------------------------
+with tab_pitch:
+    if not has_wins:
+        layout.empty_state("A pitch is drafted from your evidence: log a few wins with their impact first.",
+                           "journal", "Log a win")
+    else:
+        versions = state.read(pitch_versions, target.key)
+        latest = vp.latest_versions(versions)
+        st.caption(f"Drafted from your top evidence for {esc(target.short)}, without any AI service. Edit it, "
+                   "save it as a version, copy it from the box below the editor. Speaking time at "
+                   f"{vp.WORDS_PER_MINUTE} words a minute.")
+        cols = st.columns(2, gap="large")
+        for col, kind in zip(cols, vp.PITCH_KINDS, strict=True):
+            with col:
+                saved = latest.get(kind)
+                gen = widgets.form_generation(f"pitch_{kind}_{target.key}")
+                fresh = st.session_state.get(f"_pitch_fresh_{kind}_{target.key}", False)
+                draft = vp.draft_pitch(kind, profile, target, needs, strongest, evidence, summary)
+                start = draft if fresh or not saved else saved["text"]
+                version_key = saved["version"] if saved else 0
+                key = f"pitch_{kind}_{target.key}_{version_key}_{gen}"
+                st.markdown(f"##### {PITCH_KIND_LABELS[kind]}")
+                st.caption(f"Version {saved['version']} saved {saved['created_at']:%d %b %Y %H:%M}"
+                           if saved and not fresh else "Fresh draft, not saved yet")
+                text = st.text_area(PITCH_KIND_LABELS[kind], value=start, key=key,
+                                    height=200 if kind == "30s" else 420, label_visibility="collapsed")
+                st.caption(f"{vp.word_count(text)} words · about {vp.speaking_seconds(text)} s aloud")
+                b1, b2 = st.columns(2)
+                if b1.button(f"Save as version {version_key + 1}", key=f"save_{kind}", type="primary",
+                             icon=":material/save:"):
+                    pitch = widgets.validate(PitchVersion, {
+                        "target_key": target.key, "target_label": target.label, "target_role_id": target.role_id,
+                        "kind": kind, "text": text})
+                    if pitch and widgets.save(lambda p=pitch: state.write(repo_vp.save_pitch, p),
+                                              f"Saved the {PITCH_KIND_LABELS[kind]} as version {version_key + 1}"):
+                        st.session_state[f"_pitch_fresh_{kind}_{target.key}"] = False
+                        st.rerun()
+                if b2.button("Start again from the draft", key=f"fresh_{kind}", icon=":material/restart_alt:"):
+                    st.session_state[f"_pitch_fresh_{kind}_{target.key}"] = True
+                    widgets.reset_form(f"pitch_{kind}_{target.key}")
+                    st.rerun()
+                st.code(text, language=None, wrap_lines=True, height=150)
+                st.caption("Copy with the button at the top right of the box above.")
+        if not versions.empty:
+            with st.expander(f"Saved versions for {target.label} ({len(versions)})"):
+                st.dataframe(versions[["kind", "version", "created_at", "text"]], hide_index=True, width="stretch",
+                             column_config={"kind": "Pitch", "version": "Version",
+                                            "created_at": st.column_config.DatetimeColumn("Saved",
+                                                                                          format="D MMM YYYY, HH:mm"),
+                                            "text": st.column_config.TextColumn("Text", width="large")})
+
+# --- how it's computed -----------------------------------------------------------------------
+with tab_how:
+    st.markdown((vp.__doc__ or "").replace("O*NET", "O\\*NET"))
+    st.caption(esc(f"{ONET_ATTRIBUTION} {PROXY_ATTRIBUTION} {OEWS_ATTRIBUTION} {PROJECTIONS_ATTRIBUTION}"))

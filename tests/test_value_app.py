@@ -1,0 +1,130 @@
+"""AppTest: the value-proposition page on the demo and on an empty file."""
+
+from __future__ import annotations
+
+import base64
+
+import numpy as np
+import plotly.io
+from helpers import open_app, texts
+
+from careerdata import db
+from careerdata.analytics.overview import format_money, quarter_label
+
+PAGE = "app_pages/value.py"
+
+
+def _values(array) -> list:
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def _figure_titled(at, start: str):
+    for chart in at.get("plotly_chart"):
+        fig = plotly.io.from_json(chart.proto.spec)
+        if fig.layout.title.text.startswith(start):
+            return fig
+    raise AssertionError(f"no chart titled {start!r}: "
+                         f"{[plotly.io.from_json(c.proto.spec).layout.title.text for c in at.get('plotly_chart')]}")
+
+
+def test_value_page_shows_customer_offer_and_ledger_for_the_default_target(monkeypatch, demo_db):
+    at = open_app(monkeypatch, demo_db, PAGE)
+    assert at.title[0].value == "Value proposition"
+    assert at.selectbox(key="value_target").value == "role:1"  # Staff Engineer: the next level, at her employer
+    needs = _figure_titled(at, "You have proof for")
+    labels = list(needs.data[0].y)
+    assert "Gain: Influence & visibility: level 2 → 4" in labels  # L5 expects 2, L6 expects 4
+    assert any(label.startswith("Pain: ") for label in labels)
+    shown = texts(at)
+    assert "For Staff Engineer at Helio Health" in shown
+    assert "Ladder L6 · Influence & visibility" in shown
+    assert "stand-in occupation 15-1251.00" in shown  # market values of Software Developers use the stand-in
+    metrics = {m.label: m.value for m in at.metric}
+    con = db.connect(demo_db)
+    total, verified = con.execute(
+        "SELECT sum(money_usd), sum(money_usd) FILTER (WHERE confidence = 'verified') FROM impact_metric").fetchone()
+    con.close()
+    assert metrics["All-time run-rate"] == format_money(total)
+    assert metrics["Verified by a named person"] == format_money(verified)
+    ledger = _figure_titled(at, "Career P&L:")
+    line = next(t for t in ledger.data if t.name == "Cumulative (right axis)")
+    assert _values(line.y)[-1] == total
+    assert {t.name for t in ledger.data} >= {"Cost saved", "Revenue", "Verified (solid)", "Estimated (palest)"}
+
+
+def test_changing_the_target_changes_the_customer(monkeypatch, demo_db):
+    at = open_app(monkeypatch, demo_db, PAGE)
+    before = list(_figure_titled(at, "You have proof for").data[0].y)
+    at.selectbox(key="value_target").set_value("role:2").run()  # Engineering Manager, M1
+    assert not at.exception
+    after = list(_figure_titled(at, "You have proof for").data[0].y)
+    assert before != after
+    assert "Gain: People management: level 1 → 3" in after
+    shown = texts(at)
+    assert "For Engineering Manager at Helio Health" in shown
+    assert "Ladder M1 · People management" in shown
+    assert "Computer and Information Systems Managers (11-3021.00)" in shown
+
+
+def test_ledger_drill_down_lists_the_accomplishments_behind_a_bar(monkeypatch, demo_db):
+    at = open_app(monkeypatch, demo_db, PAGE)
+    con = db.connect(demo_db)
+    rows = con.execute("""
+        SELECT a.title, coalesce(a.end_date, a.start_date) AS done, m.money_usd FROM impact_metric m
+        JOIN accomplishment a ON a.id = m.accomplishment_id WHERE m.category = 'cost'""").fetchall()
+    con.close()
+    quarter = quarter_label(rows[0][1])
+    expected = sorted({t for t, d, _ in rows if quarter_label(d) == quarter})
+    at.selectbox(key="ledger_quarter").set_value(quarter).run()
+    at.selectbox(key="ledger_category").set_value("cost").run()
+    assert not at.exception
+    drill = next(d.value for d in at.dataframe if "accomplishment" in d.value.columns)
+    assert sorted(set(drill["accomplishment"])) == expected
+    assert set(drill["category"]) == {"Cost saved"}
+
+
+def test_a_saved_pitch_survives_a_reload(monkeypatch, demo_db):
+    at = open_app(monkeypatch, demo_db, PAGE)
+    draft = at.text_area(key="pitch_30s_role:1_0_0").value
+    assert draft.startswith("I'm Priya Raman, a Senior Software Engineer.")
+    assert any(c.value == draft for c in at.code)  # the copyable box shows the same text
+    edited = draft + " Ask me about the payment retries."
+    at.text_area(key="pitch_30s_role:1_0_0").input(edited)
+    at.button(key="save_30s").click().run()
+    assert not at.exception
+    con = db.connect(demo_db)
+    assert con.execute("SELECT kind, version, text, target_role_id FROM pitch").fetchall() == [
+        ("30s", 1, edited, 1)]
+    con.close()
+
+    reloaded = open_app(monkeypatch, demo_db, PAGE)  # a new session: nothing left in memory
+    assert reloaded.text_area(key="pitch_30s_role:1_1_0").value == edited
+    assert any(c.value == edited for c in reloaded.code)
+    assert "Version 1 saved" in texts(reloaded)
+    assert reloaded.button(key="save_30s").label == "Save as version 2"
+    reloaded.button(key="fresh_30s").click().run()  # back to the fresh draft, the saved version stays
+    assert reloaded.text_area(key="pitch_30s_role:1_1_1").value == draft
+
+
+def test_an_invalid_pitch_names_the_field_and_saves_nothing(monkeypatch, demo_db):
+    at = open_app(monkeypatch, demo_db, PAGE)
+    at.text_area(key="pitch_2min_role:1_0_0").input("Too short")
+    at.button(key="save_2min").click().run()
+    assert "at least 20 characters" in " ".join(e.value for e in at.error)
+    con = db.connect(demo_db)
+    assert con.execute("SELECT count(*) FROM pitch").fetchone()[0] == 0
+    con.close()
+
+
+def test_value_page_on_an_empty_file(monkeypatch, empty_db):
+    at = open_app(monkeypatch, empty_db, PAGE)
+    shown = texts(at)
+    assert "No accomplishments yet, so nothing proves you meet these needs." in shown
+    assert "No impact metrics yet" in shown
+    assert "A pitch is drafted from your evidence" in shown
+    assert "You have no target roles yet, so the customer is an O*NET occupation" in shown
+    assert at.selectbox(key="value_target").value == "onet:15-1252.00"
+    assert not at.get("plotly_chart")
+    assert {m.label: m.value for m in at.metric}["Impact behind that proof"] == "—"
