@@ -6,37 +6,26 @@ import streamlit as st
 from careerdata import forms, queries
 from careerdata import models as m
 from careerdata.analytics import roles as rl
-from careerdata.analytics import skill_value as sv
 from careerdata.analytics.overview import format_money
 from careerdata.charts.roles import fit_pay_chart, pay_compare_chart, plan_chart, requirements_heatmap
 from careerdata.db import today
 from careerdata.queries import roles as queries_roles
-from careerdata.queries.roles import role_data
 from careerdata.queries.skill_value import matrix_inputs
 from careerdata.repo import roles as repo_roles
 from careerdata.ui import layout, state, widgets
+from careerdata.views import roles as views_roles
 
 layout.header("Target roles", "Which role should you go for next, how well do you fit it, and what would it take?")
 widgets.show_flash()
 
-inputs = state.read(matrix_inputs)
-data = state.read(role_data)
 profile = state.read(queries.profile) or {}
-mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
-                               inputs.technologies)
-evidence = sv.evidence_levels(inputs.evidence, today())
-lookup = rl.level_lookup(inputs.skills, mappings, evidence, inputs.elements)
-saved = rl.saved_specs(inputs, data, mappings)
-occupations = {f"O*NET: {r.title} ({r.onet_soc_code})": r.onet_soc_code for r in inputs.roles.itertuples()}
-by_label = {s.name: s for s in saved}
+roles_base = state.read(views_roles.base, today())
+occupations = roles_base.occupations
+by_label = {s.name: s for s in roles_base.saved}
 
 tab_names = {"compare": "Compare", "plan": "Learning plan", "edit": "Edit roles"}
 tab_compare, tab_plan, tab_edit = st.tabs(list(tab_names.values()),
                                           default=tab_names.get(st.query_params.get("tab", "compare"), "Compare"))
-
-
-def spec_for(label: str) -> rl.RoleSpec:
-    return by_label[label] if label in by_label else rl.occupation_spec(occupations[label], inputs, mappings)
 
 
 with tab_compare:
@@ -51,16 +40,19 @@ with tab_compare:
     if not by_label:
         st.info("You have no target roles yet: the comparison uses O\\*NET occupations. Create your own roles on the "
                 "**Edit roles** tab.", icon=":material/info:")
-    if inputs.skills.empty:
+    if roles_base.no_skills:
         layout.empty_state("Add your skills first: fit and gaps compare the roles' requirements with your levels.",
                            "journal", "Add skills")
     if len(picked) < 2:
         st.warning("Pick at least two roles to compare.")
     else:
-        specs = [spec_for(label) for label in picked]
-        reqs = {s.name: rl.with_current(s.requirements, lookup) for s in specs}
-        fits = {s.name: rl.fit_score(reqs[s.name], basis) for s in specs}
-        facts = {s.name: rl.market_facts(s.onet_soc_code, inputs) for s in specs}
+        details = state.read(views_roles.comparison, tuple(picked), basis, today())
+        specs = [d.spec for d in details]
+        reqs = {d.spec.name: d.req for d in details}
+        fits = {d.spec.name: d.fit for d in details}
+        facts = {d.spec.name: d.facts for d in details}
+        found_gaps = {d.spec.name: d.gaps for d in details}
+        support = {d.spec.name: d.evidence for d in details}
         cols = st.columns(len(specs))
         for col, spec in zip(cols, specs, strict=True):
             fit, fact = fits[spec.name], facts[spec.name]
@@ -115,7 +107,7 @@ with tab_compare:
         with t_gaps:
             gcols = st.columns(len(specs))
             for col, spec in zip(gcols, specs, strict=True):
-                g = rl.gaps(reqs[spec.name], basis)
+                g = found_gaps[spec.name]
                 col.markdown(f"**{layout.escape_markdown(spec.name)}**: {len(g)} gap(s)")
                 col.dataframe(g[["skill", "required_level", "current", "shortfall", "must_have"]].head(10),
                               hide_index=True, width="stretch", column_config=level_cfg)
@@ -146,7 +138,7 @@ with tab_compare:
             ecols = st.columns(len(specs))
             for col, spec in zip(ecols, specs, strict=True):
                 col.markdown(f"**{layout.escape_markdown(spec.name)}**")
-                best = rl.supporting_evidence(reqs[spec.name], data.evidence, today())
+                best = support[spec.name]
                 if best.empty:
                     col.info("No accomplishment uses this role's required skills yet.")
                 for b in best.itertuples(index=False):
@@ -161,13 +153,8 @@ with tab_plan:
         st.info("No roles to plan for.")
     else:
         chosen = st.selectbox("Plan for", plan_options, key="plan_role")
-        spec = spec_for(chosen)
-        req = rl.with_current(spec.requirements, lookup)
-        saved_efforts = data.efforts[data.efforts["target_role_id"] == spec.target_role_id] \
-            if spec.target_role_id else data.efforts.iloc[0:0]
-        efforts = dict(zip(saved_efforts["skill_name"], saved_efforts["effort_weeks"], strict=True))
-        plan = rl.learning_plan(req, efforts, "self", today())
-        start_fit = rl.fit_score(req, "self").fit
+        planned = state.read(views_roles.role_plan, chosen, today())
+        spec, plan, start_fit = planned.spec, planned.plan, planned.start_fit
         if plan.empty:
             st.success(f"You meet every requirement of {chosen} at your self-assessed levels.")
         else:
@@ -216,8 +203,9 @@ with tab_edit:
     s1, s2 = st.columns([2, 3])
     query = s1.text_input("Search O*NET titles and alternate titles", key=f"occ_search_{slot}",
                           placeholder="e.g. staff engineer, solutions architect, data scientist")
-    found = rl.search_occupations(data.titles, query) if query else pd.DataFrame(columns=["onet_soc_code", "label"])
-    names = dict(zip(inputs.roles["onet_soc_code"], inputs.roles["title"], strict=True))
+    titles = state.read(queries_roles.occupation_titles)
+    found = rl.search_occupations(titles, query) if query else pd.DataFrame(columns=["onet_soc_code", "label"])
+    names = {code: label.removeprefix("O*NET: ").rsplit(" (", 1)[0] for label, code in occupations.items()}
     choices = {"— none —": None}
     if base.onet_soc_code:
         choices[f"{names.get(base.onet_soc_code, base.onet_soc_code)} ({base.onet_soc_code})"] = base.onet_soc_code
@@ -230,7 +218,7 @@ with tab_edit:
     if b1.button("Pre-fill skills from O*NET", disabled=not code, key=f"prefill_{slot}",
                  help="Replaces the requirements below with the occupation's important O*NET skills and its hot and "
                       "in-demand technologies, named after your own skills where they are linked."):
-        ss[draft_key], stand_in = rl.occupation_requirements(code, inputs, mappings)
+        ss[draft_key], stand_in = rl.occupation_requirements(code, state.read(matrix_inputs), roles_base.mappings)
         ss[gen_key] += 1
         if stand_in:
             ss["flash"] = f"O*NET has no ratings for {code}; skills drafted from its stand-in {stand_in}."
@@ -239,6 +227,7 @@ with tab_edit:
     with st.expander("Suggest skills from a job posting"):
         posting = st.text_area("Paste the posting", key=f"posting_{slot}", height=150)
         if st.button("Suggest skills", key=f"suggest_{slot}", disabled=not posting.strip()):
+            inputs = state.read(matrix_inputs)
             vocab = rl.posting_vocabulary(inputs.skills, inputs.elements, inputs.technologies, inputs.default_map)
             ss[f"suggested_{slot}"] = rl.match_posting(posting, vocab)
         suggested = ss.get(f"suggested_{slot}")

@@ -217,17 +217,23 @@ def supporting_evidence(req: pd.DataFrame, evidence: pd.DataFrame, today: dt.dat
                                                req["importance"], strict=True)}
     if evidence.empty or not weight:
         return pd.DataFrame(columns=["title", "done_on", "skills", "metrics", "money_usd", "score"])
-    data = evidence.assign(w=evidence["skill"].map(lambda s: weight.get(_key(s), 0.0)))
+    keys = {name: _key(name) for name in evidence["skill"].unique()}
+    data = evidence.assign(w=evidence["skill"].map(lambda s: weight.get(keys[s], 0.0)))
     data = data[data["w"] > 0]
     if data.empty:
         return pd.DataFrame(columns=["title", "done_on", "skills", "metrics", "money_usd", "score"])
-    grouped = data.groupby(["accomplishment_id", "title", "done_on", "metrics", "money_usd"], as_index=False,
-                           dropna=False).agg(w=("w", "sum"), skills=("skill", lambda s: ", ".join(sorted(s))))
-    age = [(today - pd.Timestamp(d).date()).days / 365.25 for d in grouped["done_on"]]
-    grouped["score"] = [round(w * 0.5 ** (a / 2) * (1.5 if m else 1.0), 2)
-                        for w, a, m in zip(grouped["w"], age, grouped["metrics"], strict=True)]
+    per_win = data.groupby("accomplishment_id", as_index=False).agg(
+        w=("w", "sum"), title=("title", "first"), done_on=("done_on", "first"), metrics=("metrics", "first"),
+        money_usd=("money_usd", "first"))
+    age = (pd.Timestamp(today) - pd.to_datetime(per_win["done_on"])).dt.days / 365.25
+    per_win["score"] = (per_win["w"] * 0.5 ** (age / 2) * per_win["metrics"].gt(0).map({True: 1.5, False: 1.0})
+                        ).round(2)
+    best = per_win.sort_values("score", ascending=False).head(limit)
+    skills = data[data["accomplishment_id"].isin(best["accomplishment_id"])].groupby("accomplishment_id")["skill"] \
+        .apply(lambda s: ", ".join(sorted(s)))
+    best = best.assign(skills=best["accomplishment_id"].map(skills))
     cols = ["title", "done_on", "skills", "metrics", "money_usd", "score"]
-    return grouped.sort_values("score", ascending=False).head(limit)[cols].reset_index(drop=True)
+    return best[cols].reset_index(drop=True)
 
 
 # --- job postings -----------------------------------------------------------------------

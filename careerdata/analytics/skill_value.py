@@ -253,14 +253,12 @@ def evidence_levels(evidence: pd.DataFrame, today: dt.date) -> pd.DataFrame:
     cols = ["skill_id", "evidence_level", "evidence_points", "accomplishments", "quantified"]
     if evidence.empty:
         return pd.DataFrame(columns=cols)
-    done = pd.to_datetime(evidence["done_on"]).dt.date
-    age_years = [max((today - d).days, 0) / 365.25 for d in done]
-    recency = [0.5 ** (a / EVIDENCE_HALF_LIFE_YEARS) for a in age_years]
-    quality = [2.0 if v > 0 else 1.5 if m > 0 else 1.0 for m, v in zip(evidence["metrics"], evidence["verified"],
-                                                                       strict=True)]
-    scope = [SCOPE_WEIGHT.get(s, 1.0) for s in evidence["scope"]]
-    points = evidence.assign(points=[r * q * s for r, q, s in zip(recency, quality, scope, strict=True)],
-                             quantified=(evidence["metrics"] > 0).astype(int))
+    age_years = ((pd.Timestamp(today) - pd.to_datetime(evidence["done_on"])).dt.days.clip(lower=0) / 365.25)
+    recency = 0.5 ** (age_years / EVIDENCE_HALF_LIFE_YEARS)
+    quality = evidence["verified"].gt(0).map({True: 2.0, False: 1.0}).where(
+        evidence["verified"].gt(0), evidence["metrics"].gt(0).map({True: 1.5, False: 1.0}))
+    scope = evidence["scope"].map(SCOPE_WEIGHT).fillna(1.0)
+    points = evidence.assign(points=recency * quality * scope, quantified=(evidence["metrics"] > 0).astype(int))
     out = points.groupby("skill_id", as_index=False).agg(
         evidence_points=("points", "sum"), accomplishments=("points", "size"), quantified=("quantified", "sum"))
     out["evidence_level"] = (5.0 * (1.0 - (-out["evidence_points"] / EVIDENCE_SCALE).map(math.exp))).round(1)

@@ -25,7 +25,9 @@ def run(args) -> int:
         raise InputError("--scale must be between 1 and 1000")
     if args.repeats < 1:
         raise InputError("--repeats must be at least 1")
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    import streamlit.logger
+
+    streamlit.logger.set_log_level(logging.ERROR)  # AppTest's bare-mode warnings are noise here
     report = bench.run(sorted(set(scales)), args.repeats,
                        progress=None if args.json else (lambda m: print(m, file=sys.stderr, flush=True)))
     print(json.dumps(report, indent=2) if args.json else bench.format_table(report))

@@ -65,3 +65,12 @@ def target_role_model(con, role_id: int) -> m.TargetRole:
         pay_points=[m.PayPoint(amount=float(p.amount), kind=p.kind, as_of=pd.Timestamp(p.as_of).date(),
                                note=p.note) for p in pays.itertuples(index=False)],
     )
+
+
+def occupation_titles(con) -> pd.DataFrame:
+    """O*NET occupation titles with their alternate and reported titles, for the role search."""
+    return _df(con, """
+        SELECT onet_soc_code, title, 'occupation' AS kind FROM market_occupation
+        UNION ALL
+        SELECT onet_soc_code, job_title, title_type FROM market_job_title
+        ORDER BY 2""")
