@@ -6,6 +6,7 @@ empty page, and keeps a screenshot per page in test-artifacts/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -33,34 +34,42 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextlib.contextmanager
+def running_app(db_path, log_path):
+    """`streamlit run` on a career file, on a free loopback port, until the block ends."""
+    port = _free_port()
+    env = {**os.environ, "CAREERDATA_DB": str(db_path), "CAREERDATA_TODAY": "2026-11-21"}
+    with open(log_path, "w+") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+             "--server.headless", "true"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            proc.kill()
+            log.seek(0)
+            pytest.fail(f"streamlit did not start:\n{log.read()}")
+        try:
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A first launch: no career file yet, so the app must create the demo one and say so."""
     db_path = tmp_path_factory.mktemp("browser") / "first-launch.duckdb"
-    port = _free_port()
-    env = {**os.environ, "CAREERDATA_DB": str(db_path), "CAREERDATA_TODAY": "2026-11-21"}
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-         "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        log.seek(0)
-        pytest.fail(f"streamlit did not start:\n{log.read()}")
-    yield url, db_path
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    with running_app(db_path, tmp_path_factory.mktemp("log") / "streamlit.log") as url:
+        yield url, db_path
 
 
 @pytest.fixture(scope="module")

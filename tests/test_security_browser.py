@@ -4,15 +4,10 @@ visit of every page proves no script runs and no element is injected."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, _free_port, _settle
+from test_browser import CHROMIUM, CHROMIUM_ARGS, _settle, running_app
 
 from careerdata import db, repo
 from careerdata import models as m
@@ -65,22 +60,8 @@ def hostile_server(tmp_path_factory, _demo_master):
     path = tmp_path_factory.mktemp("hostile") / "career.duckdb"
     shutil.copy(_demo_master, path)
     _plant(path)
-    port = _free_port()
-    env = {**os.environ, "CAREERDATA_DB": str(path), "CAREERDATA_TODAY": "2026-11-21"}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port",
-                             str(port), "--server.headless", "true"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    yield url, path
-    proc.terminate()
-    proc.wait(timeout=20)
+    with running_app(path, path.with_suffix(".log")) as url:
+        yield url, path
 
 
 def test_hostile_text_never_runs_on_any_page(hostile_server):
