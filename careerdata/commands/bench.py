@@ -12,6 +12,7 @@ def register(sub, add_db) -> None:
     p.add_argument("--scale", type=int, action="append", metavar="N",
                    help="data scale to build and time (repeatable; default: 1, 10 and 100)")
     p.add_argument("--repeats", type=int, default=5, help="warm reruns per page (default 5)")
+    p.add_argument("--no-browser", action="store_true", help="skip the headless-Chromium cold-start timing")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run)
 
@@ -29,6 +30,7 @@ def run(args) -> int:
 
     streamlit.logger.set_log_level(logging.ERROR)  # AppTest's bare-mode warnings are noise here
     report = bench.run(sorted(set(scales)), args.repeats,
-                       progress=None if args.json else (lambda m: print(m, file=sys.stderr, flush=True)))
+                       progress=None if args.json else (lambda m: print(m, file=sys.stderr, flush=True)),
+                       browser=not args.no_browser)
     print(json.dumps(report, indent=2) if args.json else bench.format_table(report))
     return 0
