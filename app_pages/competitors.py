@@ -4,84 +4,50 @@ import pandas as pd
 import streamlit as st
 
 from careerdata.analytics import competitors as cp
-from careerdata.analytics import skill_value as sv
-from careerdata.analytics import value_prop as vp
-from careerdata.charts.competitors import moat_chart, positioning_chart, radar_chart
 from careerdata.db import today
 from careerdata.market.loader import ONET_ATTRIBUTION, PROXY_ATTRIBUTION, SKILL_MAP_ATTRIBUTION
-from careerdata.queries.skill_value import matrix_inputs
-from careerdata.queries.value_prop import value_inputs
 from careerdata.ui import layout, state
+from careerdata.views import value as views
 
 layout.header("Competitors",
               "Who do you compete with for your next role, and what makes you difficult to compete with?")
 
 now = today()
-inputs = state.read(matrix_inputs)
-data = state.read(value_inputs)
-profile = data.profile or {}
-current_level = profile.get("current_level") or None
-ladder_name = (data.ladder or {}).get("name", "the career ladder")
+customers = state.read(views.customers)
+ladder_name = customers.ladder_name
 esc = layout.escape_markdown
 
-if data.competencies.empty:
+if not customers.has_competencies:
     st.warning("No career ladder is loaded: load one with `careerdata ladder FILE.yaml`.")
     st.stop()
-choices = vp.targets(inputs.target_roles, inputs.roles, data.levels, current_level)
+choices = customers.choices
 if not choices:
     st.warning("No target roles and no market data are loaded: run `careerdata market sample_data/market`.")
     st.stop()
 
-employer = data.accomplishments["employer"].dropna().iloc[0] if data.accomplishments["employer"].notna().any() \
-    else None
 by_key = {t.key: t for t in choices}
-default = choices[vp.default_target(choices, data.levels, current_level, employer)].key
+default = customers.default
 pick, note = st.columns([2, 3], vertical_alignment="bottom")
 target_key = pick.selectbox("Compete for (target role)", list(by_key), index=list(by_key).index(default),
                             format_func=lambda k: by_key[k].label, key="competitors_target",
                             help="Sets the target benchmarks: its ladder level and its O*NET occupation.")
 target = by_key[target_key]
-if inputs.target_roles.empty:
+if customers.no_target_roles:
     note.info("You have no target roles yet, so you are compared with an O\\*NET occupation"
               + (f" and the next level after yours ({target.level})." if target.level else
                  "; set your current level in your profile to compare with the ladder too."),
               icon=":material/info:")
 
-# --- profiles --------------------------------------------------------------------------------
-you = cp.competency_profile(data.competency_evidence, data.competencies, now)
-has_evidence = bool((you["accomplishments"] > 0).any())
-ratings, ratings_code, is_stand_in = cp.occupation_ratings(inputs.ratings, target.onet_code, inputs.proxies)
-onet = cp.onet_profile(ratings, data.competencies)
-current = cp.level_profile(data.expectations, current_level)
-wanted = cp.level_profile(data.expectations, target.level)
-bench = cp.benchmark_frame(you, current if current_level != target.level else {}, wanted, onet)
-against = cp.reference_column(bench)
-level_titles = dict(zip(data.levels["code"], data.levels["title"], strict=True))
-occupation = target.occupation or "the target occupation"
-names = {"current": f"Your level now: {current_level} {level_titles.get(current_level, '')}".strip(),
-         "target": f"Target level: {target.level} {level_titles.get(target.level, '')}".strip(),
-         "onet": f"O*NET: {occupation}" + (" (stand-in ratings)" if is_stand_in else "")}
-against_label = {"target": f"the {target.level} bar", "onet": f"the O*NET profile of {occupation}"}.get(against, "")
-
-# --- the market side: moat and commodity -------------------------------------------------------
-mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
-                               inputs.technologies)
-skill_evidence = sv.evidence_levels(inputs.evidence, now)
-pool_codes = sorted(set(inputs.ratings["onet_soc_code"]))
-pool = cp.listed_items(inputs.ratings, inputs.tech, pool_codes)
-needed = cp.target_items(inputs.ratings, inputs.tech, ratings_code, target.onet_code)
-needed_names = vp.target_role_skill_names(data.role_skills, target)
-moat = cp.moat(inputs.skills, skill_evidence, mappings, pool, needed, needed_names)
-rare = cp.rare_proven(moat)
-your_items = set().union(*cp.skill_items(mappings).values()) if not mappings.empty else set()
-element_names = dict(zip(inputs.elements["element_id"], inputs.elements["name"], strict=True))
-hot = set(inputs.tech.loc[inputs.tech["hot_technology"], "technology"])
-commodity = cp.commodity(needed, pool, element_names, hot, your_items)
+# --- profiles, benchmarks, moat and commodity: one cached model per target ----------------------
+view = state.read(views.competitors, target.key, now)
+has_evidence, bench, against, names = view.has_evidence, view.bench, view.against, view.names
+against_label, occupation, moat, rare, commodity = (view.against_label, view.occupation, view.moat, view.rare,
+                                                    view.commodity)
+ratings_code, is_stand_in = view.ratings_code, view.is_stand_in
+element_names = view.element_names
 
 # --- headline --------------------------------------------------------------------------------
-diffs = cp.differentiators(bench, against) if against and has_evidence else bench.iloc[0:0]
-gap_rows = cp.gaps(bench, against) if against else bench.iloc[0:0]
-met, rated = cp.meets(bench, against) if against else (0, 0)
+diffs, gap_rows, met, rated = view.diffs, view.gaps, view.met, view.rated
 k = st.columns(4)
 k[0].metric("Moat score", f"{moat.score:.0f} / 100" if has_evidence or not moat.considered.empty else "—",
             help="How rare your proven combination of the skills this target needs is among "
@@ -108,34 +74,11 @@ if not has_evidence:
                        "charts show the benchmarks only. Link competencies when you log a win.", "journal",
                        "Log a win with its competencies")
 
-if against and has_evidence:
-    if top_gap is not None:
-        radar_title = f"You reach {against_label} on {met} of {rated} competencies; biggest gap: {top_gap['name']}"
-    else:
-        radar_title = f"You reach {against_label} on {met} of {rated} competencies"
-elif against:
-    radar_title = f"What {target.short} expects, competency by competency"
-else:
-    radar_title = "Your competency profile (this target has no ladder level or O*NET occupation to compare with)"
-points = cp.positioning(dict(zip(you["key"], you["level"], strict=True)) if has_evidence else {},
-                        dict(zip(data.competencies["key"], data.competencies["group"], strict=True)),
-                        data.levels, data.expectations,
-                        [(t.name if t.company == "" else f"{t.name} ({t.company})",
-                          cp.tilt(cp.level_profile(data.expectations, t.level),
-                                  cp.onet_profile(cp.occupation_ratings(inputs.ratings, t.onet_code, inputs.proxies)[0],
-                                                  data.competencies)),
-                          f"{t.level or 'no level'} expectations tilted by {t.occupation or 'no O*NET occupation'}")
-                         for t in (choices if not inputs.target_roles.empty else [target])])
-selected_label = target.name if target.company == "" else f"{target.name} ({target.company})"
-near = cp.nearest_level(points)
-pos_title = (f"On depth vs breadth you sit closest to {near} ({level_titles.get(near, '')})" if near
-             else "Technical depth vs business & communication breadth")
-
 left, right = st.columns(2, gap="medium")
 with left:
-    st.plotly_chart(radar_chart(bench, names, radar_title, show_you=has_evidence), theme=None, key="radar")
+    st.plotly_chart(view.radar_figure, theme=None, key="radar")
 with right:
-    st.plotly_chart(positioning_chart(points, selected_label, pos_title), theme=None, key="positioning")
+    st.plotly_chart(view.positioning_figure, theme=None, key="positioning")
 st.caption(
     f"Your levels: evidence from the accomplishments you linked to each competency (your career file). Ladder "
     f"levels: {esc(ladder_name)}. O\\*NET profile: O\\*NET® 29.3 skill ratings of {esc(occupation)}"
@@ -194,15 +137,11 @@ with tab_moat:
                 f"your {cp.MOAT_SLOTS} largest *rarity × evidence / 5*, over the skills this target needs. Rarity = "
                 f"1 − the share of {moat.pool_size} occupations with their own O\\*NET ratings that list the skill's "
                 "O\\*NET element (importance ≥ 3) or technology.")
-    if moat.slots.empty:
+    if view.moat_figure is None:
         layout.empty_state("No proven skill that this target needs yet: link skills to your wins.", "journal",
                            "Log a win with its skills")
     else:
-        lead = moat.slots.head(3)["name"].tolist()
-        moat_title = (f"Moat {moat.score:.0f}/100: {vp._join(lead)} "
-                      f"{'are' if len(lead) > 1 else 'is'} rare among {moat.pool_size} occupations and proven")
-        st.plotly_chart(moat_chart(moat.slots, moat.pool_size, cp.MOAT_SLOTS, moat_title), theme=None,
-                        key="moat_chart")
+        st.plotly_chart(view.moat_figure, theme=None, key="moat_chart")
         st.caption("Each bar: the points a skill adds (grey: the most it could add). Sources: your career file "
                    "(evidence), O\\*NET® 29.3 skills, knowledge and technology lists; skill-to-O\\*NET links by "
                    "this project's default map or your own.")
@@ -253,6 +192,7 @@ with tab_table:
         "current": st.column_config.NumberColumn(names["current"], format="%.1f"),
         "target": st.column_config.NumberColumn(names["target"], format="%.1f"),
         "onet": st.column_config.NumberColumn(names["onet"], format="%.2f")})
+    points = view.points
     spots = points.assign(kind=points["kind"].map({"you": "You", "level": "Ladder level", "target": "Target role"}))
     st.dataframe(spots[["label", "kind", "x", "y", "detail"]], hide_index=True, width="stretch", column_config={
         "label": "On the map", "kind": "What", "x": st.column_config.NumberColumn("Technical depth", format="%.2f"),

@@ -2,47 +2,41 @@
 
 import streamlit as st
 
-from careerdata.analytics import skill_value as sv
 from careerdata.analytics import value_prop as vp
 from careerdata.analytics.overview import format_money
 from careerdata.charts import IMPACT_CATEGORY_LABELS
-from careerdata.charts.value_prop import ledger_chart, needs_chart
 from careerdata.db import today
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION, PROXY_ATTRIBUTION
 from careerdata.models_value import PITCH_KIND_LABELS, PitchVersion
-from careerdata.queries.skill_value import matrix_inputs
-from careerdata.queries.value_prop import pitch_versions, value_inputs
+from careerdata.queries.value_prop import pitch_versions
 from careerdata.repo import value_prop as repo_vp
 from careerdata.ui import layout, state, widgets
+from careerdata.views import value as views
 
 layout.header("Value proposition",
               "What does the employer you want need, and what proof of value can you offer it?")
 widgets.show_flash()
 
 now = today()
-inputs = state.read(matrix_inputs)
-data = state.read(value_inputs)
-profile = data.profile or {}
-current_level = profile.get("current_level") or None
-ladder_name = (data.ladder or {}).get("name", "the career ladder")
+customers = state.read(views.customers)
+profile = customers.profile
+ladder_name = customers.ladder_name
 esc = layout.escape_markdown
 
 # --- the customer: one target --------------------------------------------------------------
-choices = vp.targets(inputs.target_roles, inputs.roles, data.levels, current_level)
+choices = customers.choices
 if not choices:
     st.warning("No target roles and no market data are loaded: run `careerdata market sample_data/market`.")
     st.stop()
-employer = data.accomplishments["employer"].dropna().iloc[0] if data.accomplishments["employer"].notna().any() \
-    else None
 by_key = {t.key: t for t in choices}
-default = choices[vp.default_target(choices, data.levels, current_level, employer)].key
+default = customers.default
 pick, note = st.columns([2, 3], vertical_alignment="bottom")
 target_key = pick.selectbox("Customer (target role)", list(by_key), index=list(by_key).index(default),
                             format_func=lambda k: by_key[k].label, key="value_target",
                             help="One of your target roles; its level's ladder expectations and its O*NET "
                                  "occupation's tasks describe what this customer needs.")
 target = by_key[target_key]
-if inputs.target_roles.empty:
+if customers.no_target_roles:
     note.info("You have no target roles yet, so the customer is an O\\*NET occupation"
               + (f", compared with the next level after yours ({target.level})." if target.level else "."),
               icon=":material/info:")
@@ -50,23 +44,14 @@ elif not target.onet_code:
     note.info("This target role has no O\\*NET occupation, so its jobs come from the ladder only.",
               icon=":material/info:")
 
-tasks, task_stand_in = vp.occupation_tasks(data.tasks, target.onet_code, inputs.proxies)
-jobs = vp.customer_jobs(target, data.expectations, data.competencies, tasks)
-needs = vp.customer_needs(jobs, target, current_level, data.expectations, data.competencies)
-matches = vp.offer_matches(needs, data.accomplishments, data.metrics, data.links)
-coverage = vp.need_coverage(needs, matches)
-summary = vp.offer_summary(coverage, matches, data.metrics)
-codes = [target.onet_code] if target.onet_code else []
-matrix = sv.compute_matrix(inputs, codes, "evidence", now) if not inputs.skills.empty else None
-strongest = vp.strongest_skills(matrix.frame) if matrix is not None else vp.strongest_skills(inputs.skills.iloc[0:0])
-evidence = vp.top_evidence(matches, data.accomplishments, data.metrics)
-has_wins = not data.accomplishments.empty
-stand_ins = matrix.stand_ins if matrix is not None else {}
+view = state.read(views.value, target.key, now)
+jobs, needs, coverage, summary, strongest = view.jobs, view.needs, view.coverage, view.summary, view.strongest
+task_stand_in, has_wins, stand_ins = view.task_stand_in, view.has_wins, view.stand_ins
 
 # --- headline --------------------------------------------------------------------------------
 with st.container(border=True):
     st.caption(f"Your value proposition for {esc(target.label)}")
-    st.markdown(f"#### {esc(vp.value_statement(profile, target, needs, strongest, summary))}")
+    st.markdown(f"#### {esc(view.statement)}")
     if not has_wins:
         layout.page_link("journal", label="Log your first win with its impact", icon=":material/add_circle:",
                          tab="log")
@@ -97,10 +82,10 @@ elif not has_wins:
     layout.empty_state("No accomplishments yet, so nothing proves you meet these needs. Log a win with a metric.",
                        "journal", "Log a win in the Journal")
 else:
-    st.plotly_chart(needs_chart(coverage, target.short), theme=None, key="needs_chart")
+    st.plotly_chart(view.needs_figure, theme=None, key="needs_chart")
 st.caption(
     f"Needs from the {esc(ladder_name)}" + (f" (level {target.level})" if target.level else "")
-    + (f" and O\\*NET® 29.3 tasks of {esc(target.occupation or '')}" if not tasks.empty else "")
+    + (f" and O\\*NET® 29.3 tasks of {esc(target.occupation or '')}" if view.has_tasks else "")
     + "; proof from your career file. Money is your own annualised estimate. O\\*NET® is a trademark of USDOL/ETA; "
       "full attribution under “How it's computed”.")
 
@@ -168,7 +153,7 @@ with tab_offer:
                 "strength": st.column_config.NumberColumn("Evidence × value", format="%.0f")})
             st.caption("Evidence level (0–5) from your linked wins; market value from the skill-value model"
                        + (f" for {esc(target.occupation)}: O\\*NET® 29.3 importance and level, weighted by the BLS "
-                          f"OEWS May {inputs.reference_year} median wage and BLS projected growth 2024–34"
+                          f"OEWS May {view.reference_year} median wage and BLS projected growth 2024–34"
                           if target.occupation else " (no O\\*NET occupation for this target, so none)") + ".")
             for code, proxy in stand_ins.items():
                 st.caption(f"O\\*NET 29.3 has no skill ratings for {code}; market values use the stand-in "
@@ -176,14 +161,10 @@ with tab_offer:
         st.markdown("##### Pain relievers and gain creators")
         st.caption("Your best three proofs per need: accomplishments with a metric in the need's category or a "
                    "link to its competency, plus shared words. Money and hours are your estimates, per year.")
-        labels = dict(zip(needs["need_id"], needs["label"], strict=True)) if not needs.empty else {}
-        best = matches[matches["rank"] <= 3].copy()
+        best = view.proofs
         if best.empty:
             st.info("None of your accomplishments addresses these needs yet.")
         else:
-            order = {n: i for i, n in enumerate(needs["need_id"])}
-            best = best.sort_values(["need_id", "rank"], key=lambda s: s.map(order) if s.name == "need_id" else s)
-            best["need"] = best["need_id"].map(labels)
             best["money"] = [format_money(v) if v else "" for v in best["money_usd"]]
             st.dataframe(best[["need", "title", "best_metric", "money", "hours", "confidence", "score"]],
                          hide_index=True, width="stretch", column_config={
@@ -196,7 +177,7 @@ with tab_offer:
 
 # --- the impact ledger -----------------------------------------------------------------------
 with tab_ledger:
-    if data.metrics.empty:
+    if not view.has_metrics:
         layout.empty_state("No impact metrics yet: add a baseline, a new value and what it was worth to a win.",
                            "journal", "Quantify a win")
     else:
@@ -205,13 +186,8 @@ with tab_ledger:
                                  key="ledger_measure")
         span = c2.radio("Period", ["All time", "Last 12 quarters"], horizontal=True, key="ledger_span")
         measure = "money_usd" if measure_label.startswith("Money") else "hours"
-        all_quarters = vp.ledger_quarters(data.metrics, now)
-        entries = vp.ledger(data.metrics, measure)
-        cumulative = vp.ledger_cumulative(entries, all_quarters)
-        quarters = all_quarters[-12:] if span == "Last 12 quarters" else all_quarters
-        shown_entries = entries[entries["quarter"].isin(quarters)]
-        shown_cumulative = cumulative[cumulative["quarter"].isin(quarters)]
-        conf = vp.ledger_by_confidence(entries)
+        book = state.read(views.ledger, measure, 12 if span == "Last 12 quarters" else None, now)
+        quarters, shown_entries, conf = book.quarters, book.entries, book.by_confidence
         money = measure == "money_usd"
 
         def fmt(v: float) -> str:
@@ -227,20 +203,19 @@ with tab_ledger:
                        else f"{row.metrics} metric(s)", delta_color="off", delta_arrow="off", border=True,
                        help="verified: confirmed by a named person · measured: from a dashboard or data · "
                             "estimated: your own guess")
-        if shown_entries["value"].sum() <= 0:
+        if book.figure is None:
             st.info("No " + ("money" if money else "hours") + " figures in this period: switch the measure or the "
                     "period, or add them to your metrics in the Journal.")
             event = None
         else:
-            event = st.plotly_chart(ledger_chart(shown_entries, shown_cumulative, quarters, measure), theme=None,
+            event = st.plotly_chart(book.figure, theme=None,
                                     key="ledger_chart", on_select="rerun", selection_mode="points")
         st.caption("Bars: the quarter the work was done (end date, or start date while ongoing), coloured by impact "
                    "category; the more solid the bar, the surer the figure (verified, measured, estimated). Line: cumulative yearly value delivered to date (a run-rate, "
                    "not cash). Source: your career file; your own estimates.")
 
         st.markdown("##### What is behind a bar")
-        with_values = shown_entries[shown_entries["value"] > 0]
-        bar_quarters = sorted(set(with_values["quarter"]), key=quarters.index, reverse=True)
+        bar_quarters = book.bar_quarters
         points = event.selection.points if event is not None and event.selection else []
         if points:
             picked = points[0]
@@ -251,16 +226,15 @@ with tab_ledger:
                 st.session_state["ledger_category"] = picked_key[1] or ""
         if bar_quarters:
             if st.session_state.get("ledger_quarter") not in bar_quarters:  # default: the biggest quarter
-                st.session_state["ledger_quarter"] = with_values.groupby("quarter")["value"].sum().idxmax()
+                st.session_state["ledger_quarter"] = book.biggest
             d1, d2 = st.columns(2)
             quarter = d1.selectbox("Quarter", bar_quarters, key="ledger_quarter", help="Or click a bar in the chart.")
-            cats = [""] + [c for c in vp.CATEGORIES if c in set(with_values.loc[with_values["quarter"] == quarter,
-                                                                                "category"])]
+            cats = [""] + book.categories[quarter]
             if st.session_state.get("ledger_category") not in cats:
                 st.session_state["ledger_category"] = ""
             category = d2.selectbox("Category", cats, key="ledger_category",
                                     format_func=lambda c: IMPACT_CATEGORY_LABELS.get(c, "All categories"))
-            drill = vp.ledger_drill(data.metrics, quarter, category or None, measure)
+            drill = state.read(views.ledger_drill, quarter, category or None, measure)
             drill["category"] = drill["category"].map(IMPACT_CATEGORY_LABELS)
             drill["value"] = [fmt(v) if v == v and v else "" for v in drill["value"]]
             st.dataframe(drill, hide_index=True, width="stretch", column_config={
@@ -269,7 +243,7 @@ with tab_ledger:
                 "category": "Category", "metric": st.column_config.TextColumn("Metric", width="large"),
                 "value": st.column_config.TextColumn("USD/yr" if money else "Hours/yr"),
                 "confidence": "Confidence", "verified_by": "Verified by"})
-        by_category = vp.ledger_by_category(entries)
+        by_category = book.by_category
         with st.expander("Totals by category"):
             st.dataframe(by_category.assign(category=by_category["category"].map(IMPACT_CATEGORY_LABELS),
                                             value=[fmt(v) for v in by_category["value"]]),
@@ -295,7 +269,7 @@ with tab_pitch:
                 saved = latest.get(kind)
                 gen = widgets.form_generation(f"pitch_{kind}_{target.key}")
                 fresh = st.session_state.get(f"_pitch_fresh_{kind}_{target.key}", False)
-                draft = vp.draft_pitch(kind, profile, target, needs, strongest, evidence, summary)
+                draft = view.drafts[kind]
                 start = draft if fresh or not saved else saved["text"]
                 version_key = saved["version"] if saved else 0
                 key = f"pitch_{kind}_{target.key}_{version_key}_{gen}"

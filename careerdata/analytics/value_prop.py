@@ -41,10 +41,12 @@ minutes ≈ 250 words at 130 words a minute); you edit it and save versions.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from careerdata.analytics.overview import format_money, quarter_label
@@ -91,6 +93,36 @@ was well were what when where which while who whom whose why will with within wi
 _STOP = set(_STOP_WORDS.split())
 # One pattern per category: its keywords at a word start (none is a prefix of another in its list).
 _CATEGORY_RE = {c: re.compile(r"\b(" + "|".join(re.escape(k) for k in kws) + ")") for c, kws in CATEGORY_KEYWORDS.items()}
+# Every keyword of every category in one pass: a zero-width look-ahead at each word start, so a keyword
+# starting inside another one is still seen. Exact only when no keyword is a prefix of another (then at
+# most one keyword matches at a position); `_category_hits` falls back to one pass per category if not.
+_KEYWORD_CATEGORY = {k: c for c, kws in CATEGORY_KEYWORDS.items() for k in kws}
+
+
+def _trie_pattern(words) -> str:
+    """One regex alternation for `words`, factored by shared prefixes (a trie), so the engine tests one
+    branch per character instead of every word at every position; matches exactly the same strings."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_ANY_KEYWORD_RE = re.compile(r"\b(?=(" + _trie_pattern(_KEYWORD_CATEGORY) + "))")
+_ONE_PASS = len(_KEYWORD_CATEGORY) == sum(len(kws) for kws in CATEGORY_KEYWORDS.values()) and not any(
+    a != b and b.startswith(a) for a in _KEYWORD_CATEGORY for b in _KEYWORD_CATEGORY)
+_WORD_RE = re.compile(r"[a-z][a-z\-]{3,}")
 
 
 # --- targets ------------------------------------------------------------------------------
@@ -192,14 +224,10 @@ def ratings_code(target: Target, rated_codes: set[str], proxies: dict[str, str])
 
 # --- the customer -------------------------------------------------------------------------
 
-def _keyword_hits(text: str, keywords: tuple[str, ...]) -> set[str]:
-    low = text.lower()
-    return {k for k in keywords if re.search(r"\b" + re.escape(k), low)}
-
-
 def categories_in(text: str) -> list[str]:
     """The impact categories a sentence talks about (keyword at a word start)."""
-    return [c for c in CATEGORIES if _keyword_hits(text, CATEGORY_KEYWORDS[c])]
+    low = text.lower()
+    return [c for c in CATEGORIES if _CATEGORY_RE[c].search(low)]
 
 
 def occupation_tasks(tasks: pd.DataFrame, code: str | None, proxies: dict[str, str]) -> tuple[pd.DataFrame, str | None]:
@@ -295,10 +323,18 @@ def _stem(word: str) -> str:
     return word[:7]
 
 
+@functools.lru_cache(maxsize=65536)
+def _cached_stem(word: str) -> str:
+    return _stem(word)
+
+
+def _content_words_low(low: str) -> set[str]:
+    return {_cached_stem(w) for w in set(_WORD_RE.findall(low)) - _STOP}
+
+
 def content_words(text: str) -> set[str]:
     """Stems of the words of 4+ letters that carry meaning (stop words dropped)."""
-    words = re.findall(r"[a-z][a-z\-]{3,}", str(text).lower())
-    return {_stem(w) for w in words if w not in _STOP}
+    return _content_words_low(str(text).lower())
 
 
 def accomplishment_text(acc: pd.DataFrame) -> pd.Series:
@@ -309,11 +345,35 @@ def accomplishment_text(acc: pd.DataFrame) -> pd.Series:
     return out
 
 
+def _category_hits(low: str) -> dict[str, int]:
+    """Distinct keywords per category in a lower-cased text, counted like `findall` of each category's
+    pattern (non-overlapping within a category), in one pass over the text."""
+    if not _ONE_PASS:
+        return {c: len(set(_CATEGORY_RE[c].findall(low))) for c in CATEGORIES}
+    found: dict[str, set[str]] = {c: set() for c in CATEGORIES}
+    free_from = dict.fromkeys(CATEGORIES, 0)  # where the next match of a category may start
+    for m in _ANY_KEYWORD_RE.finditer(low):
+        keyword = m.group(1)
+        category = _KEYWORD_CATEGORY[keyword]
+        if m.start() >= free_from[category]:
+            found[category].add(keyword)
+            free_from[category] = m.start() + len(keyword)
+    return {c: len(found[c]) for c in CATEGORIES}
+
+
+@functools.lru_cache(maxsize=16384)
+def _features(text: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    """(content words, distinct category keywords per category in CATEGORIES order), remembered per text
+    so that switching the target does not read every accomplishment again."""
+    low = text.lower()
+    hits = _category_hits(low)
+    return frozenset(_content_words_low(low)), tuple(hits[c] for c in CATEGORIES)
+
+
 def _text_features(text: str) -> tuple[set[str], dict[str, int]]:
     """(content words, distinct category keywords found per category) of one accomplishment's text."""
-    low = str(text).lower()
-    hits = {c: len(set(_CATEGORY_RE[c].findall(low))) for c in CATEGORIES}
-    return content_words(text), hits
+    words, hits = _features(str(text))
+    return set(words), dict(zip(CATEGORIES, hits, strict=True))
 
 
 def _score(category: str | None, competency: str | None, need_words: set[str], words: set[str],
@@ -353,6 +413,12 @@ def metric_phrase(row) -> str:
     return f"{desc}: {change.strip()}"
 
 
+def _metric_phrases(rows: pd.DataFrame) -> list[str]:
+    """`metric_phrase` of every row, without building a Series per row."""
+    cols = ["description", "baseline", "new_value", "unit"]
+    return [metric_phrase(r) for r in rows[cols].to_dict("records")]
+
+
 def accomplishment_impact(accomplishments: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:
     """One row per accomplishment: money and hours a year (Σ of its metrics), its best metric (most
     money, then most hours), its surest confidence (verified > measured > estimated) and its categories."""
@@ -366,10 +432,13 @@ def accomplishment_impact(accomplishments: pd.DataFrame, metrics: pd.DataFrame) 
     m = metrics.assign(_m=metrics["money_usd"].fillna(0.0), _h=metrics["hours"].fillna(0.0),
                        _c=metrics["confidence"].map({c: i for i, c in enumerate(CONFIDENCE_ORDER)}))
     agg = m.groupby("accomplishment_id").agg(money_usd=("_m", "sum"), hours=("_h", "sum"), metrics=("_m", "size"),
-                                             _conf=("_c", "min"), categories=("category", lambda c: set(c)))
+                                             _conf=("_c", "min"))
+    categories: dict = {}
+    for acc_id, category in zip(m["accomplishment_id"], m["category"], strict=True):
+        categories.setdefault(acc_id, set()).add(category)
+    agg["categories"] = pd.Series(list(categories.values()), index=list(categories), dtype=object)
     best = m.sort_values(["_m", "_h"], ascending=False, kind="stable").drop_duplicates("accomplishment_id")
-    agg["best_metric"] = pd.Series([metric_phrase(r) for _, r in best.iterrows()],
-                                   index=best["accomplishment_id"].to_numpy())
+    agg["best_metric"] = pd.Series(_metric_phrases(best), index=best["accomplishment_id"].to_numpy())
     agg["confidence"] = agg["_conf"].map(lambda i: CONFIDENCE_ORDER[int(i)] if pd.notna(i) else None)
     out = out.merge(agg.drop(columns="_conf"), left_on="accomplishment_id", right_index=True, how="left")
     out["money_usd"] = out["money_usd"].fillna(0.0).astype(float)
@@ -382,38 +451,51 @@ def accomplishment_impact(accomplishments: pd.DataFrame, metrics: pd.DataFrame) 
 
 
 def offer_matches(needs: pd.DataFrame, accomplishments: pd.DataFrame, metrics: pd.DataFrame,
-                  links: pd.DataFrame) -> pd.DataFrame:
+                  links: pd.DataFrame, *, impact: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every (need, accomplishment) pair that addresses the need (`match_score` ≥ MATCH_MIN), best
     proof first per need.
 
     Columns: need_id, accomplishment_id, title, done_on, score, money_usd, hours, best_metric,
-    confidence, rank (1 = best proof for that need).
+    confidence, rank (1 = best proof for that need). `impact`: `accomplishment_impact` of the same
+    frames, when the caller already has it.
     """
     cols = ["need_id", "accomplishment_id", "title", "done_on", "score", "money_usd", "hours", "best_metric",
             "confidence", "rank"]
     if needs.empty or accomplishments.empty:
         return pd.DataFrame(columns=cols)
-    impact = accomplishment_impact(accomplishments, metrics)
+    impact = impact if impact is not None else accomplishment_impact(accomplishments, metrics)
     comps: dict[int, set[str]] = {}
     for acc_id, key in zip(links["accomplishment_id"], links["competency_key"], strict=True):
         comps.setdefault(int(acc_id), set()).add(key)
-    accs = []
-    for acc, text, imp in zip(accomplishments.itertuples(index=False), accomplishment_text(accomplishments),
-                              impact.itertuples(index=False), strict=True):
-        words, hits = _text_features(text)
-        accs.append((acc, words, hits, imp, comps.get(int(acc.id), set())))
-    rows = []
+    ids = [int(i) for i in accomplishments["id"]]
+    features = [_features(str(text)) for text in accomplishment_text(accomplishments)]
+    # The same rule as `_score`, for every accomplishment at once: one column per category.
+    hits = np.array([h for _, h in features], dtype=np.int64).reshape(len(ids), len(CATEGORIES))
+    has_metric = np.array([[c in cats for c in CATEGORIES] for cats in impact["categories"]],
+                          dtype=bool).reshape(len(ids), len(CATEGORIES))
+    columns = {"accomplishment_id": accomplishments["id"].to_numpy(), "title": accomplishments["title"].to_numpy(),
+               "done_on": accomplishments["done_on"].to_numpy(), "money_usd": impact["money_usd"].to_numpy(),
+               "hours": impact["hours"].to_numpy(), "best_metric": impact["best_metric"].to_numpy(),
+               "confidence": impact["confidence"].to_numpy()}
+    parts = []
     for need in needs.itertuples(index=False):
         category, competency = _text(need.category), _text(need.competency_key)
-        need_words = content_words(need.detail or "") if not category else set()
-        for acc, words, hits, imp, acc_comps in accs:
-            score = _score(category, competency, need_words, words, hits, imp.categories, acc_comps)
-            if score >= MATCH_MIN:
-                rows.append((need.need_id, acc.id, acc.title, acc.done_on, score, imp.money_usd, imp.hours,
-                             imp.best_metric, imp.confidence))
-    out = pd.DataFrame(rows, columns=cols[:-1])
-    if out.empty:
+        if category:
+            j = CATEGORIES.index(category)
+            strong, text_points = has_metric[:, j], hits[:, j]
+        else:
+            need_words = content_words(need.detail or "")
+            strong = np.array([competency in comps.get(i, ()) for i in ids], dtype=bool)
+            text_points = np.array([len(need_words & words) for words, _ in features], dtype=np.int64)
+        score = MATCH_STRONG * strong.astype(np.int64) + np.minimum(MATCH_TEXT_CAP, text_points)
+        keep = np.flatnonzero(score >= MATCH_MIN)
+        if len(keep):
+            parts.append({"need_id": [need.need_id] * len(keep), "score": score[keep],
+                          **{k: v[keep] for k, v in columns.items()}})
+    if not parts:
         return pd.DataFrame(columns=cols)
+    out = pd.DataFrame({c: np.concatenate([p[c] for p in parts]) if c != "need_id"
+                        else [n for p in parts for n in p["need_id"]] for c in cols[:-1]})
     out = out.sort_values(["need_id", "score", "money_usd", "hours", "done_on"],
                           ascending=[True, False, False, False, False])
     out["rank"] = out.groupby("need_id").cumcount() + 1
@@ -488,12 +570,12 @@ def strongest_skills(matrix: pd.DataFrame, limit: int = 6) -> pd.DataFrame:
 
 
 def top_evidence(matches: pd.DataFrame, accomplishments: pd.DataFrame, metrics: pd.DataFrame,
-                 limit: int = 3) -> pd.DataFrame:
+                 limit: int = 3, *, impact: pd.DataFrame | None = None) -> pd.DataFrame:
     """The accomplishments to lead with: those addressing the most needs, then by money, hours, recency.
 
-    Falls back to your accomplishments by money when none addresses a need.
+    Falls back to your accomplishments by money when none addresses a need. `impact`: as in `offer_matches`.
     """
-    impact = accomplishment_impact(accomplishments, metrics)
+    impact = impact if impact is not None else accomplishment_impact(accomplishments, metrics)
     if accomplishments.empty:
         return pd.DataFrame(columns=["accomplishment_id", "title", "situation", "result", "needs", "money_usd",
                                      "hours", "best_metric", "confidence", "done_on"])
@@ -547,6 +629,16 @@ def _join(items: list[str]) -> str:
 LEDGER_MEASURES = {"money_usd": "USD a year, your estimates", "hours": "hours saved a year"}
 
 
+def _quarter_labels(done_on: pd.Series) -> pd.Series:
+    """`quarter_label` of every date, computed once per distinct date."""
+    codes, days = pd.factorize(pd.to_datetime(done_on))
+    if (codes < 0).any():  # a missing date: label it exactly as one at a time would
+        return pd.Series([quarter_label(d) for d in pd.to_datetime(done_on).dt.date], index=done_on.index,
+                         dtype=object)
+    labels = np.array([quarter_label(d.date()) for d in days], dtype=object)
+    return pd.Series(labels[codes], index=done_on.index, dtype=object)
+
+
 def ledger_quarters(metrics: pd.DataFrame, today: dt.date) -> list[str]:
     """Every quarter from the first metric's quarter to today's (or the last metric's, if later)."""
     if metrics.empty:
@@ -572,8 +664,7 @@ def ledger(metrics: pd.DataFrame, measure: str = "money_usd") -> pd.DataFrame:
     cols = ["quarter", "category", "confidence", "value", "metrics"]
     if metrics.empty:
         return pd.DataFrame(columns=cols)
-    data = metrics.assign(quarter=[quarter_label(d) for d in pd.to_datetime(metrics["done_on"]).dt.date],
-                          value=metrics[measure].fillna(0.0).astype(float))
+    data = metrics.assign(quarter=_quarter_labels(metrics["done_on"]), value=metrics[measure].fillna(0.0).astype(float))
     out = data.groupby(["quarter", "category", "confidence"], as_index=False).agg(
         value=("value", "sum"), metrics=("value", "size"))
     return out.sort_values(["quarter", "category", "confidence"]).reset_index(drop=True)[cols]
@@ -625,13 +716,13 @@ def ledger_drill(metrics: pd.DataFrame, quarter: str, category: str | None = Non
     cols = ["accomplishment", "done_on", "category", "metric", "value", "confidence", "verified_by"]
     if metrics.empty:
         return pd.DataFrame(columns=cols)
-    quarters = [quarter_label(d) for d in pd.to_datetime(metrics["done_on"]).dt.date]
-    rows = metrics[[q == quarter for q in quarters]]
+    rows = metrics[(_quarter_labels(metrics["done_on"]) == quarter).to_numpy()]
     if category:
         rows = rows[rows["category"] == category]
     out = pd.DataFrame({
         "accomplishment": rows["accomplishment"], "done_on": rows["done_on"], "category": rows["category"],
-        "metric": [metric_phrase(r) for _, r in rows.iterrows()], "value": rows[measure].astype(float),
+        "metric": _metric_phrases(rows),
+        "value": rows[measure].astype(float),
         "confidence": rows["confidence"], "verified_by": rows["verified_by"],
     }, columns=cols)
     return out.sort_values(["value", "accomplishment"], ascending=[False, True], na_position="last") \

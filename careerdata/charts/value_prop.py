@@ -1,4 +1,8 @@
-"""Charts of the value-proposition page: the customer's needs against your proof, and the career P&L."""
+"""Charts of the value-proposition page: the customer's needs against your proof, and the career P&L.
+
+Each figure is built in one go from a list of traces and one layout (then themed), because every
+`add_bar` / `update_layout` call on a Plotly figure validates the whole change again.
+"""
 
 from __future__ import annotations
 
@@ -52,19 +56,19 @@ def needs_chart(coverage: pd.DataFrame, target: str) -> go.Figure:
            f"<br>Best proof: {_wrap(r.best, 60)}" if r.wins else "No accomplishment addresses it yet: a gap to close")
         for lbl, r in zip(labels, data.itertuples(index=False), strict=True)
     ]
-    fig = go.Figure(go.Bar(
-        x=data["wins"], y=labels, orientation="h", marker_color=colors, text=text, textposition="outside",
-        cliponaxis=False, hovertext=hover, hoverinfo="text", showlegend=False,
-    ))
     covered = int((coverage["wins"] > 0).sum())
     title = f"You have proof for {covered} of {len(coverage)} needs of {target}"
     thin = coverage.sort_values(["wins", "money_usd"]).iloc[0] if not coverage.empty else None
     if thin is not None:
         title += f"; thinnest: {thin['label']} ({int(thin['wins'])} win{'s' if thin['wins'] != 1 else ''})"
     top = max(float(coverage["wins"].max()), 1.0)
-    fig.update_xaxes(title="Your accomplishments that address the need (count)", range=[0, top * 1.3],
-                     showgrid=True, gridcolor="#F3F4F6")
-    fig.update_yaxes(title=None, automargin=True)
+    fig = go.Figure(
+        data=[{"type": "bar", "x": data["wins"], "y": labels, "orientation": "h", "marker": {"color": colors},
+               "text": text, "textposition": "outside", "cliponaxis": False, "hovertext": hover,
+               "hoverinfo": "text", "showlegend": False}],
+        layout={"xaxis": {"title": {"text": "Your accomplishments that address the need (count)"},
+                          "range": [0, top * 1.3], "showgrid": True, "gridcolor": "#F3F4F6"},
+                "yaxis": {"title": None, "automargin": True}})
     fig = apply_theme(fig, title=title, height=max(320, 110 + 34 * len(coverage)))
     fig.update_layout(margin={"l": 20, "r": 20, "t": 60, "b": 60})
     return fig
@@ -79,44 +83,47 @@ def ledger_chart(entries: pd.DataFrame, cumulative: pd.DataFrame, quarters: list
     def fmt(v: float) -> str:
         return format_money(v) if money else f"{v:,.0f} h"
 
-    fig = go.Figure()
+    traces = []
+    parts = dict(iter(entries.groupby(["category", "confidence"], sort=False))) if not entries.empty else {}
     for category, color in IMPACT_CATEGORY_COLORS.items():
         label = IMPACT_CATEGORY_LABELS[category]
         shown = False
         for conf in CONFIDENCE_ORDER:
-            part = entries[(entries["category"] == category) & (entries["confidence"] == conf)]
-            if part.empty or part["value"].sum() <= 0:
+            part = parts.get((category, conf))
+            if part is None or part.empty or part["value"].sum() <= 0:
                 continue
             shown = True
-            fig.add_bar(
-                x=part["quarter"], y=part["value"], name=f"{label} · {conf}", legendgroup=category,
-                showlegend=False, marker={"color": _rgba(color, CONFIDENCE_OPACITY[conf]),
-                                          "line": {"color": color, "width": 1}},
-                customdata=[[category, conf, int(n), q] for n, q in zip(part["metrics"], part["quarter"], strict=True)],
-                hovertemplate=(f"<b>{label}</b> · %{{customdata[3]}} · {conf}<br>"
-                               + ("$%{y:,.0f} a year" if money else "%{y:,.0f} hours saved a year")
-                               + " from %{customdata[2]} metric(s)<br>Click the bar to list the accomplishments"
-                                 "<extra></extra>"),
-            )
+            traces.append({
+                "type": "bar", "x": part["quarter"], "y": part["value"], "name": f"{label} · {conf}",
+                "legendgroup": category, "showlegend": False,
+                "marker": {"color": _rgba(color, CONFIDENCE_OPACITY[conf]), "line": {"color": color, "width": 1}},
+                "customdata": [[category, conf, int(n), q] for n, q in zip(part["metrics"], part["quarter"],
+                                                                          strict=True)],
+                "hovertemplate": (f"<b>{label}</b> · %{{customdata[3]}} · {conf}<br>"
+                                  + ("$%{y:,.0f} a year" if money else "%{y:,.0f} hours saved a year")
+                                  + " from %{customdata[2]} metric(s)<br>Click the bar to list the accomplishments"
+                                    "<extra></extra>"),
+            })
         if shown:  # one clean legend entry per category
-            fig.add_bar(x=[None], y=[None], name=label, marker_color=color, legendgroup=category,
-                        hoverinfo="skip")
+            traces.append({"type": "bar", "x": [None], "y": [None], "name": label, "marker": {"color": color},
+                           "legendgroup": category, "hoverinfo": "skip"})
     for conf in CONFIDENCE_ORDER:
         if not entries.empty and (entries.loc[entries["confidence"] == conf, "value"] > 0).any():
-            fig.add_bar(x=[None], y=[None], name=CONFIDENCE_NAMES[conf], hoverinfo="skip",
-                        marker={"color": _rgba("#4B5563", CONFIDENCE_OPACITY[conf]),
-                                "line": {"color": "#4B5563", "width": 1}})
-    fig.add_scatter(
-        x=cumulative["quarter"], y=cumulative["cumulative"], name="Cumulative (right axis)", yaxis="y2",
-        mode="lines", line={"color": USER_COLOR, "width": 3, "shape": "hv"},
-        customdata=[[*vals, q] for vals, q in zip(
+            traces.append({"type": "bar", "x": [None], "y": [None], "name": CONFIDENCE_NAMES[conf],
+                           "hoverinfo": "skip", "marker": {"color": _rgba("#4B5563", CONFIDENCE_OPACITY[conf]),
+                                                           "line": {"color": "#4B5563", "width": 1}}})
+    traces.append({
+        "type": "scatter", "x": cumulative["quarter"], "y": cumulative["cumulative"],
+        "name": "Cumulative (right axis)", "yaxis": "y2", "mode": "lines",
+        "line": {"color": USER_COLOR, "width": 3, "shape": "hv"},
+        "customdata": [[*vals, q] for vals, q in zip(
             cumulative[[f"cumulative_{c}" for c in CONFIDENCE_ORDER]].to_numpy().tolist(), cumulative["quarter"],
             strict=True)],
-        hovertemplate=("<b>Cumulative to %{customdata[3]}</b><br>"
-                       + ("$%{y:,.0f} a year" if money else "%{y:,.0f} hours a year")
-                       + "<br>verified %{customdata[0]:,.0f} · measured %{customdata[1]:,.0f} · estimated "
-                         "%{customdata[2]:,.0f}<extra></extra>"),
-    )
+        "hovertemplate": ("<b>Cumulative to %{customdata[3]}</b><br>"
+                          + ("$%{y:,.0f} a year" if money else "%{y:,.0f} hours a year")
+                          + "<br>verified %{customdata[0]:,.0f} · measured %{customdata[1]:,.0f} · estimated "
+                            "%{customdata[2]:,.0f}<extra></extra>"),
+    })
     total = float(cumulative["cumulative"].iloc[-1]) if not cumulative.empty else 0.0
     verified = float(cumulative["cumulative_verified"].iloc[-1]) if not cumulative.empty else 0.0
     first_year = quarters[0].split()[0] if quarters else ""
@@ -124,18 +131,18 @@ def ledger_chart(entries: pd.DataFrame, cumulative: pd.DataFrame, quarters: list
     title = f"Career P&L: {fmt(total)} {what} delivered since {first_year}"
     if total:
         title += f", {verified / total:.0%} of it verified"
-    fig.update_layout(barmode="stack", yaxis2={"overlaying": "y", "side": "right", "showgrid": False,
-                                               "rangemode": "tozero", "tickmode": "auto", "nticks": 6,
-                                               "title": f"Cumulative ({unit})"})
     years = [q for q in quarters if q.endswith("Q1")] or quarters[:1]
     step = max(1, len(years) // 10)
-    fig.update_xaxes(title="Quarter the work was done", categoryorder="array", categoryarray=quarters,
-                     tickmode="array", tickvals=years[::step], ticktext=[q.split()[0] for q in years[::step]],
-                     tickangle=0, range=[-0.6, len(quarters) - 0.4])
-    fig.update_layout(yaxis={"title": f"Per quarter ({unit})", "rangemode": "tozero"})
-    if money:
-        fig.update_layout(yaxis={"tickprefix": "$", "tickformat": "~s"},
-                          yaxis2={"tickprefix": "$", "tickformat": "~s"})
+    money_ticks = {"tickprefix": "$", "tickformat": "~s"} if money else {}
+    fig = go.Figure(data=traces, layout={
+        "barmode": "stack",
+        "xaxis": {"title": {"text": "Quarter the work was done"}, "categoryorder": "array", "categoryarray": quarters,
+                  "tickmode": "array", "tickvals": years[::step], "ticktext": [q.split()[0] for q in years[::step]],
+                  "tickangle": 0, "range": [-0.6, len(quarters) - 0.4]},
+        "yaxis": {"title": {"text": f"Per quarter ({unit})"}, "rangemode": "tozero", **money_ticks},
+        "yaxis2": {"overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero", "tickmode": "auto",
+                   "nticks": 6, "title": {"text": f"Cumulative ({unit})"}, **money_ticks},
+    })
     fig = apply_theme(fig, title=title, height=480)
     fig.update_layout(margin={"l": 70, "r": 80, "t": 60, "b": 90}, legend={"y": -0.22})
     return fig
