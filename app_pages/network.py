@@ -1,6 +1,5 @@
 """Network: who speaks up for you, who you are losing touch with, who knows your wins, and how visible you are."""
 
-import pandas as pd
 import streamlit as st
 
 from careerdata import models as m
@@ -12,24 +11,35 @@ from careerdata.db import today
 from careerdata.queries import sales as qs
 from careerdata.repo import sales as rs
 from careerdata.ui import layout, state, widgets
+from careerdata.views import sales as vs
+
+PAGE_SIZE = 20  # contacts listed with a one-click action at a time; the rest are a page turn away
+
+
+def pager(key: str, total: int, noun: str, order: str) -> tuple[int, int]:
+    """The [start, end) slice of a long list to show, with a caption that says how many are hidden
+    and a page picker (nothing extra when everything fits on one page)."""
+    pages = sa.page_count(total, PAGE_SIZE)
+    if pages <= 1:
+        return 0, total
+    if st.session_state.get(key, 1) > pages:  # the list shrank under a remembered page
+        st.session_state[key] = pages
+    c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
+    page = c2.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=key)
+    start, end = sa.page_bounds(total, page, PAGE_SIZE)
+    c1.caption(sa.showing_label(start, end, total, noun, order))
+    return start, end
+
 
 layout.header("Network", "Who will speak up for you when you are not in the room, and who are you losing touch with?")
 widgets.show_flash()
 
 now = today()
-contacts = state.read(qs.contacts)
-status = sa.cadence_status(contacts, now)
-losing = sa.losing_touch(status)
-counts = sa.cadence_counts(status)
-visibility = state.read(queries.visibility)
-vis_summary = sa.visibility_summary(visibility, now)
 levels = state.read(queries.ladder_levels)
 profile = state.read(queries.profile) or {}
-employer = state.read(qs.current_employer)
 
 codes = levels["code"].tolist()
 level_titles = dict(zip(levels["code"], levels["title"], strict=True))
-level_ranks = dict(zip(levels["code"], levels["rank"], strict=True))
 default_level = sa.default_target_level(profile.get("current_level"), levels)
 with st.sidebar:
     target_level = st.selectbox(
@@ -37,37 +47,37 @@ with st.sidebar:
         format_func=lambda c: f"{c} · {level_titles[c]}", key="network_target_level",
         help="The level you are going for. Sponsor coverage and the visibility gap are measured against it. "
              "Defaults to the level above your current one (Journal → Profile).") if codes else None
-target_label = f"{level_titles[target_level]} ({target_level})" if target_level else "the next level"
-coverage = sa.sponsor_coverage(status, level_ranks.get(target_level), target_label, employer)
-influence = state.read(qs.influence_expectations)
-expectations = state.read(qs.visibility_expectations)
-gap = sa.visibility_gap(vis_summary, expectations, influence, target_level)
+view = state.read(vs.network, now, target_level)
+status, losing, counts = view.status, view.losing, view.counts
+visibility, vis_summary = view.visibility, view.vis_summary
+target_label, coverage, gap = view.target_label, view.coverage, view.gap
+employer, expectations = view.employer, view.expectations
 
 k1, k2, k3, k4 = st.columns(4)
-k1.metric("Advocates and sponsors", f"{sa.advocates(contacts)} of {len(contacts)}",
+k1.metric("Advocates and sponsors", f"{view.advocates:,} of {len(status):,}",
           help="Contacts at advocate or sponsor stage: people who speak up for you without being asked.", border=True)
-k2.metric("Losing touch", f"{len(losing)}",
-          delta=f"{counts['past_max'] + counts['never']} past the maximum gap" if len(losing) else None,
+k2.metric("Losing touch", f"{len(losing):,}",
+          delta=f"{counts['past_max'] + counts['never']:,} past the maximum gap" if len(losing) else None,
           delta_color="inverse", delta_arrow="off",
           help="Contacts past their ideal keep-in-touch gap (their cadence), counted from the latest interaction; "
                "'past the maximum' have gone beyond the tier's maximum, or were never contacted.", border=True)
 k3.metric(f"Sponsor coverage for {target_level or 'your target'}", f"{sa.coverage_score(coverage)} of {len(coverage)}",
           help="Checks met: a sponsor, a skip-level supporter, your manager's support, and enough advocates "
                "outside your team for the target level.", border=True)
-k4.metric("Visible items, last 12 months", f"{vis_summary.items}",
-          delta=f"{vis_summary.external} outside the company", delta_color="off", delta_arrow="off",
+k4.metric("Visible items, last 12 months", f"{vis_summary.items:,}",
+          delta=f"{vis_summary.external:,} outside the company", delta_color="off", delta_arrow="off",
           help="Talks, posts, demos, docs and open-source work dated in the last 365 days.", border=True)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    if contacts.empty:
+    if status.empty:
         with st.container(border=True):
             st.markdown("**No contacts yet.** Add your manager, a sponsor and a mentor first: the advocacy funnel, "
                         "cadence and sponsor coverage are built from them.")
             layout.page_link("journal", label="Add a contact in the Journal", icon=":material/person_add:",
                              tab="people")
     else:
-        st.plotly_chart(cs.advocacy_funnel_chart(sa.advocacy_funnel(contacts)), theme=None, key="advocacy_funnel")
+        st.plotly_chart(view.funnel_chart, theme=None, key="advocacy_funnel")
         st.caption("Each bar counts contacts at that advocacy stage or further along "
                    "(unknown → aware → supporter → advocate → sponsor). Stages are your own judgement. "
                    "Source: your career file.")
@@ -88,30 +98,32 @@ with right:
                "rule of thumb. Source: your career file and ladder.")
 
 tab_labels = {
-    "touch": f"Losing touch ({len(losing)})",
+    "touch": f"Losing touch ({len(losing):,})",
     "wins": "Who knows your wins",
-    "visibility": f"Visibility ({len(visibility)})",
-    "contacts": f"Contacts ({len(contacts)})",
+    "visibility": f"Visibility ({len(visibility):,})",
+    "contacts": f"Contacts ({len(status):,})",
     "cadence": "Cadence tiers",
 }
 tab_touch, tab_wins, tab_vis, tab_contacts, tab_cadence = st.tabs(
     list(tab_labels.values()), default=tab_labels.get(st.query_params.get("tab", "touch"), tab_labels["touch"]))
 
 with tab_touch:
-    if contacts.empty:
+    if status.empty:
         st.info("No contacts yet, so nobody to lose touch with.")
         layout.page_link("journal", label="Add a contact in the Journal", icon=":material/person_add:", tab="people")
     elif losing.empty:
         st.success("Everyone is within their ideal keep-in-touch gap.")
     else:
-        st.plotly_chart(cs.losing_touch_chart(losing), theme=None, key="losing_touch_chart")
+        st.plotly_chart(view.losing_chart, theme=None, key="losing_touch_chart")
         st.caption("Bars: days since the last logged interaction. Black tick: the contact's ideal gap (its cadence); "
                    "diamond: the maximum before the relationship goes cold (the tier's stretch; see Cadence tiers). "
                    "Source: your career file.")
-        st.markdown(f"**Most overdue first** ({len(losing)}). *Touched today* logs an interaction dated today "
+        st.markdown(f"**Most overdue first** ({len(losing):,}). *Touched today* logs an interaction dated today "
                     "in one click; add notes with the form below.")
-        with st.container(height=min(70 + 78 * len(losing), 560), border=False):
-            for row in losing.itertuples():
+        start, end = pager("losing_page", len(losing), "contacts past their ideal gap", "most overdue first")
+        listed = losing.iloc[start:end]
+        with st.container(height=min(70 + 78 * len(listed), 560), border=False):
+            for row in listed.itertuples():
                 with st.container(border=True):
                     c1, c2, c3 = st.columns([2.2, 4.4, 1.6], vertical_alignment="center")
                     where = " · ".join(x for x in (row.relationship, row.company) if x)
@@ -131,20 +143,33 @@ with tab_touch:
                         if touch and widgets.save(lambda t=touch: state.write(repo.add_interaction, t),
                                                   f"Logged a touch with {row.name} today"):
                             st.rerun()
-        accs = state.read(queries.accomplishments)
+        if len(losing) > PAGE_SIZE:
+            with st.expander(f"All {len(losing):,} contacts past their ideal gap, as a table"):
+                st.dataframe(
+                    losing[["name", "relationship", "company", "status", "days_since", "ideal_days", "max_days",
+                            "overdue_ratio"]].assign(status=lambda f: f["status"].map(sa.CADENCE_LABELS)),
+                    hide_index=True, width="stretch", height=400, key="losing_table",
+                    column_config={
+                        "name": "Contact", "relationship": "Relationship", "company": "Company", "status": "Cadence",
+                        "days_since": st.column_config.NumberColumn("Days since last touch"),
+                        "ideal_days": st.column_config.NumberColumn("Ideal gap (days)"),
+                        "max_days": st.column_config.NumberColumn("Max gap (days)"),
+                        "overdue_ratio": st.column_config.NumberColumn("× ideal", format="%.1f"),
+                    })
+                st.caption("Most overdue first; never contacted have no days. Log a touch for anyone with the form "
+                           "below or *Touched today* on their page of the list.")
         gen = widgets.form_generation("net_touch")
         with st.form(f"net_touch_{gen}", border=True):
             st.markdown("**Log a touch with notes**")
-            names = losing["name"].tolist() + [n for n in contacts["name"] if n not in set(losing["name"])]
             c1, c2, c3 = st.columns([2, 1, 1])
-            who = c1.selectbox("Contact", names, key=f"net_touch_contact_{gen}",
+            who = c1.selectbox("Contact", view.touch_names, key=f"net_touch_contact_{gen}",
                                help="Most overdue first; everyone else after them.")
             when = c2.date_input("Date", value=now, min_value=widgets.EARLIEST, key=f"net_touch_date_{gen}")
             channel = c3.selectbox("Channel", m.INTERACTION_CHANNELS, key=f"net_touch_channel_{gen}")
             notes = st.text_area("Notes", key=f"net_touch_notes_{gen}", height=68,
                                  placeholder="What you shared, what they asked for")
             c1, c2 = st.columns([3, 1])
-            wins = c1.multiselect("Wins you told them about", accs["title"].tolist(), key=f"net_touch_wins_{gen}",
+            wins = c1.multiselect("Wins you told them about", view.win_titles, key=f"net_touch_wins_{gen}",
                                   help="This is what fills the 'Who knows your wins' map.")
             follow = c2.date_input("Follow-up due", value=None, min_value=widgets.EARLIEST,
                                    key=f"net_touch_follow_{gen}")
@@ -157,35 +182,26 @@ with tab_touch:
                     st.rerun()
 
 with tab_wins:
-    accs = state.read(queries.accomplishments)
-    if contacts.empty or accs.empty:
-        missing = "contacts" if contacts.empty else "accomplishments"
+    if status.empty or not view.win_titles:
+        missing = "contacts" if status.empty else "accomplishments"
         st.info(f"No {missing} yet: the map crosses your key contacts with your best wins.")
-        layout.page_link("journal", label="Add a contact" if contacts.empty else "Log a win",
-                         icon=":material/add_circle:", tab="people" if contacts.empty else "log")
+        layout.page_link("journal", label="Add a contact" if status.empty else "Log a win",
+                         icon=":material/add_circle:", tab="people" if status.empty else "log")
     else:
         window = st.segmented_control("Wins from the last", ["12 months", "3 years", "All time"], default="3 years",
                                       key="wins_window")
         years = {"12 months": 1, "3 years": 3, "All time": None}.get(window or "3 years", 3)
-        key = sa.key_contacts(contacts)
-        wins = sa.top_wins(accs, now, years=years)
-        if key.empty or wins.empty:
+        known = state.read(vs.network_wins, now, years)
+        if known.who_knows is None:
             st.info("No key contacts (manager, skip-level, sponsor or influence 4+) or no wins in this window.")
         else:
-            wk = sa.who_knows(key, wins, state.read(qs.win_mentions))
-            st.plotly_chart(cs.who_knows_heatmap(wk), theme=None, key="who_knows")
+            st.plotly_chart(known.heatmap, theme=None, key="who_knows")
             st.caption(f"Key contacts: your manager, skip-level, sponsors and anyone with influence 4 or 5. Wins: your "
-                       f"top {len(wins)} by annualised value (your estimate). A number is how many logged touches "
-                       "mentioned the win; blank means they have not heard it from you. Source: your career file.")
-            reach = wk.reach()
-            table = pd.DataFrame({
-                "win": wins["title"],
-                "value": wins["money_usd"],
-                "heard": [f"{int(reach[t])} of {len(key)}" for t in wins["title"]],
-                "tell": [", ".join(wk.unaware_of(t)) for t in wins["title"]],
-            })
+                       f"top {len(known.wins)} by annualised value (your estimate). A number is how many logged "
+                       "touches mentioned the win; blank means they have not heard it from you. "
+                       "Source: your career file.")
             st.markdown("**Who to tell next**")
-            st.dataframe(table, hide_index=True, width="stretch", column_config={
+            st.dataframe(known.table, hide_index=True, width="stretch", column_config={
                 "win": st.column_config.TextColumn("Win", width="large"),
                 "value": st.column_config.NumberColumn("Value / yr (your estimate)", format="compact"),
                 "heard": st.column_config.TextColumn("Key people who heard it"),
@@ -229,13 +245,11 @@ with tab_vis:
     else:
         t_left, t_right = st.columns([3, 2], gap="large")
         with t_left:
-            st.plotly_chart(cs.visibility_timeline_chart(visibility, vis_summary, now), theme=None,
-                            key="visibility_timeline")
+            st.plotly_chart(view.timeline_chart, theme=None, key="visibility_timeline")
             st.caption("One marker per item; shape: talk ●, post ■, open source ◆, internal demo ▲, doc ★. Reach is "
                        "the audience you logged (your estimate). Source: your career file.")
         with t_right:
-            st.plotly_chart(cs.visibility_balance_chart(sa.visibility_by_year(visibility, now)), theme=None,
-                            key="visibility_balance")
+            st.plotly_chart(view.balance_chart, theme=None, key="visibility_balance")
             st.caption("Items per calendar year, inside vs outside your company. Source: your career file.")
         st.dataframe(
             visibility.assign(kind=visibility["kind"].map(cs.VISIBILITY_KIND_LABELS))[
@@ -287,7 +301,7 @@ with tab_vis:
                 st.rerun()
 
 with tab_contacts:
-    if contacts.empty:
+    if status.empty:
         st.info("No contacts yet.")
         layout.page_link("journal", label="Add a contact in the Journal", icon=":material/person_add:", tab="people")
     else:
@@ -311,7 +325,7 @@ with tab_contacts:
         layout.page_link("journal", label="Add a contact in the Journal", icon=":material/person_add:", tab="people")
         rows = picked.selection.rows if picked else []
         if rows:
-            row = contacts.iloc[rows[0]]
+            row = status.iloc[rows[0]]
             cid = int(row["id"])
             st.subheader(f"Edit {row['name']}")
             with st.form(f"edit_contact_{cid}", border=True):
@@ -367,10 +381,10 @@ with tab_cadence:
                                       "Saved the cadence tiers"):
                 st.rerun()
     with c_right:
-        if contacts.empty:
+        if status.empty:
             st.info("Once you have contacts, this shows how many in each tier are in touch.")
         else:
             st.markdown("**Your contacts per tier, today**")
-            st.dataframe(sa.cadence_by_tier(status), hide_index=True, width="stretch", column_config={
+            st.dataframe(view.by_tier, hide_index=True, width="stretch", column_config={
                 "relationship": "Relationship", **{s: st.column_config.NumberColumn(sa.CADENCE_LABELS[s])
                                                    for s in sa.CADENCE_STATUSES}})

@@ -11,39 +11,49 @@ from careerdata.db import today
 from careerdata.queries import sales as qs
 from careerdata.repo import sales as rs
 from careerdata.ui import layout, state, widgets
+from careerdata.views import sales as vs
 
 KIND_LABELS = {"promotion": "Promotion", "internal_move": "Internal move", "new_job": "New job"}
 STAGE_LABELS = {**cs.PIPELINE_LABELS, "lost": "Lost"}
+PAGE_SIZE = 20  # open opportunities shown as cards (with Move stage) at a time
+
+
+def pager(key: str, total: int, noun: str, order: str) -> tuple[int, int]:
+    """The [start, end) slice of a long list to show, with a caption that says how many are hidden
+    and a page picker (nothing extra when everything fits on one page)."""
+    pages = sa.page_count(total, PAGE_SIZE)
+    if pages <= 1:
+        return 0, total
+    if st.session_state.get(key, 1) > pages:  # the list shrank under a remembered page
+        st.session_state[key] = pages
+    c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
+    page = c2.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=key)
+    start, end = sa.page_bounds(total, page, PAGE_SIZE)
+    c1.caption(sa.showing_label(start, end, total, noun, order))
+    return start, end
+
 
 layout.header("Pipeline", "Which opportunities are moving, where do they stall, and which follow-up is due?")
 widgets.show_flash()
 
 now = today()
-all_opps = state.read(qs.opportunities)
-stages = state.read(qs.opportunity_stages)
 with st.sidebar:
     kinds = st.multiselect("Opportunity kinds", list(m.OPPORTUNITY_KINDS), default=list(m.OPPORTUNITY_KINDS),
                            format_func=KIND_LABELS.get, key="pipeline_kinds",
                            help="Filters every number and chart on the Pipeline page.")
-opps = all_opps[all_opps["kind"].isin(kinds)].reset_index(drop=True)
-stages = stages[stages["opportunity_id"].isin(opps["id"])]
-live = sa.open_opportunities(opps)
-due = sa.follow_ups(opps, now)
-funnel = sa.pipeline_funnel(opps, stages)
-stints = sa.stage_stints(opps, stages, now)
-stage_time = sa.time_in_stage(stints)
-rate = sa.win_rate(opps)
-kpi = sa.pipeline_kpis(opps, stints, due)
+view = state.read(vs.pipeline, now, tuple(sorted(kinds)))
+opps, live, due, funnel = view.opps, view.live, view.due, view.funnel
+stints, stage_time, rate, kpi = view.stints, view.stage_time, view.rate, view.kpi
 
 k1, k2, k3, k4 = st.columns(4)
-k1.metric("Open opportunities", f"{kpi.open}",
-          delta=f"{kpi.late_stage} at interview or offer" if kpi.open else None,
+k1.metric("Open opportunities", f"{kpi.open:,}",
+          delta=f"{kpi.late_stage:,} at interview or offer" if kpi.open else None,
           delta_color="off", delta_arrow="off", help="Leads not yet accepted or lost.", border=True)
-k2.metric("Follow-ups overdue", f"{kpi.overdue}",
-          delta=f"{kpi.due_soon} more due in the next 14 days", delta_color="off", delta_arrow="off",
+k2.metric("Follow-ups overdue", f"{kpi.overdue:,}",
+          delta=f"{kpi.due_soon:,} more due in the next 14 days", delta_color="off", delta_arrow="off",
           help="Open opportunities whose follow-up date has passed.", border=True)
 k3.metric("Win rate", f"{rate:.0%}" if rate is not None else "—",
-          delta=f"{kpi.accepted} accepted of {kpi.closed} closed" if kpi.closed else "none closed yet",
+          delta=f"{kpi.accepted:,} accepted of {kpi.closed:,} closed" if kpi.closed else "none closed yet",
           delta_color="off", delta_arrow="off", help="accepted ÷ (accepted + lost), over closed opportunities.",
           border=True)
 k4.metric("Longest wait right now", f"{kpi.longest_wait} days" if kpi.longest_wait is not None else "—",
@@ -53,7 +63,7 @@ k4.metric("Longest wait right now", f"{kpi.longest_wait} days" if kpi.longest_wa
 
 if opps.empty:
     with st.container(border=True):
-        if all_opps.empty:
+        if not view.total:
             st.markdown("**No opportunities yet.** Add the promotion you are working towards, an internal move or a "
                         "job lead: the funnel and time in stage are built from them.")
         else:
@@ -62,7 +72,7 @@ if opps.empty:
 else:
     left, right = st.columns(2, gap="large")
     with left:
-        st.plotly_chart(cs.pipeline_funnel_chart(funnel), theme=None, key="pipeline_funnel")
+        st.plotly_chart(view.funnel_chart, theme=None, key="pipeline_funnel")
         st.caption("Bars: opportunities that reached each stage (a skipped stage counts as passed). 'Moved on': of "
                    "those that left a stage, won or lost, the share that reached the next; ones still sitting there "
                    "are left out. Source: your career file.")
@@ -70,14 +80,14 @@ else:
         if stints.empty:
             st.info("No stage history yet: move an opportunity to its next stage to start timing it.")
         else:
-            st.plotly_chart(cs.time_in_stage_chart(stints, stage_time), theme=None, key="time_in_stage")
+            st.plotly_chart(view.time_chart, theme=None, key="time_in_stage")
             st.caption("Days from entering a stage to entering the next one; a diamond is an open opportunity still "
                        "in that stage today. Bars: median of finished stints. Source: your career file.")
 
 tab_labels = {
-    "open": f"Open ({len(live)})",
-    "follow": f"Follow-ups ({len(due)})",
-    "all": f"All opportunities ({len(opps)})",
+    "open": f"Open ({len(live):,})",
+    "follow": f"Follow-ups ({len(due):,})",
+    "all": f"All opportunities ({len(opps):,})",
     "times": "Stage numbers",
     "add": "Add an opportunity",
 }
@@ -87,46 +97,49 @@ tab_open, tab_follow, tab_all, tab_times, tab_add = st.tabs(
 with tab_open:
     if live.empty:
         st.info("No open opportunities. Add the next one on the “Add an opportunity” tab.")
-    for row in live.itertuples():
-        oid = int(row.id)
-        with st.container(border=True):
-            head, side = st.columns([4, 2], vertical_alignment="top")
-            since = sa.as_date(row.stage_since)
-            follow_due = sa.as_date(row.follow_up_due)
-            head.markdown(f"**{layout.escape_markdown(row.title)}**  \n"
-                          f":blue-badge[{STAGE_LABELS[row.stage]}] "
-                          + (f"since {since:%d %b %Y} ({sa.when_label(since, now)}) · " if since is not None else "")
-                          + f"{KIND_LABELS[row.kind]}"
-                          + (f" · {layout.escape_markdown(row.company)}" if row.company else "")
-                          + (f" · target role {layout.escape_markdown(row.target_role)}"
-                             if isinstance(row.target_role, str) and row.target_role else ""))
-            details = []
-            if row.next_step:
-                details.append(f"**Next step:** {layout.escape_markdown(row.next_step)}")
-            if row.contacts:
-                details.append(f"**Contacts:** {layout.escape_markdown(row.contacts)}")
-            if details:
-                head.markdown("  \n".join(details))
-            if follow_due is not None:
-                when = sa.when_label(follow_due, now)
-                colour = "red" if follow_due < now else "orange" if (follow_due - now).days <= 7 else "gray"
-                side.markdown(f":{colour}[:material/event: Follow-up {follow_due:%d %b %Y} ({when})]")
-            with side.popover("Move stage", icon=":material/arrow_forward:"), st.form(f"move_{oid}", border=False):
-                order = list(m.OPPORTUNITY_STAGES)
-                nxt = order[min(order.index(row.stage) + 1, order.index("accepted"))]
-                stage = st.selectbox("New stage", [s for s in order if s != row.stage],
-                                     index=[s for s in order if s != row.stage].index(nxt),
-                                     format_func=STAGE_LABELS.get, key=f"move_stage_{oid}")
-                entered = st.date_input("Entered on", value=now, min_value=widgets.EARLIEST, key=f"move_date_{oid}")
-                next_step = st.text_input("Next step", value=row.next_step, key=f"move_next_{oid}")
-                follow = st.date_input("Follow-up due", value=follow_due, min_value=widgets.EARLIEST,
-                                       key=f"move_follow_{oid}")
-                if st.form_submit_button("Move", type="primary"):
-                    move = widgets.validate(ms.StageMove, {"stage": stage, "entered_on": entered,
-                                                           "next_step": next_step, "follow_up_due": follow})
-                    if move and widgets.save(lambda o=oid, mv=move: state.write(rs.move_opportunity, o, mv),
-                                             f"Moved “{row.title}” to {STAGE_LABELS[stage]}"):
-                        st.rerun()
+    start, end = pager("open_page", len(live), "open opportunities", "furthest along first")
+    # Past one page, the cards scroll inside a box so the page picker and the tabs stay close by.
+    with st.container(height=900 if len(live) > PAGE_SIZE else "content", border=False):
+        for row in live.iloc[start:end].itertuples():
+            oid = int(row.id)
+            with st.container(border=True):
+                head, side = st.columns([4, 2], vertical_alignment="top")
+                since = sa.as_date(row.stage_since)
+                follow_due = sa.as_date(row.follow_up_due)
+                head.markdown(f"**{layout.escape_markdown(row.title)}**  \n"
+                              f":blue-badge[{STAGE_LABELS[row.stage]}] "
+                              + (f"since {since:%d %b %Y} ({sa.when_label(since, now)}) · " if since is not None else "")
+                              + f"{KIND_LABELS[row.kind]}"
+                              + (f" · {layout.escape_markdown(row.company)}" if row.company else "")
+                              + (f" · target role {layout.escape_markdown(row.target_role)}"
+                                 if isinstance(row.target_role, str) and row.target_role else ""))
+                details = []
+                if row.next_step:
+                    details.append(f"**Next step:** {layout.escape_markdown(row.next_step)}")
+                if row.contacts:
+                    details.append(f"**Contacts:** {layout.escape_markdown(row.contacts)}")
+                if details:
+                    head.markdown("  \n".join(details))
+                if follow_due is not None:
+                    when = sa.when_label(follow_due, now)
+                    colour = "red" if follow_due < now else "orange" if (follow_due - now).days <= 7 else "gray"
+                    side.markdown(f":{colour}[:material/event: Follow-up {follow_due:%d %b %Y} ({when})]")
+                with side.popover("Move stage", icon=":material/arrow_forward:"), st.form(f"move_{oid}", border=False):
+                    order = list(m.OPPORTUNITY_STAGES)
+                    nxt = order[min(order.index(row.stage) + 1, order.index("accepted"))]
+                    stage = st.selectbox("New stage", [s for s in order if s != row.stage],
+                                         index=[s for s in order if s != row.stage].index(nxt),
+                                         format_func=STAGE_LABELS.get, key=f"move_stage_{oid}")
+                    entered = st.date_input("Entered on", value=now, min_value=widgets.EARLIEST, key=f"move_date_{oid}")
+                    next_step = st.text_input("Next step", value=row.next_step, key=f"move_next_{oid}")
+                    follow = st.date_input("Follow-up due", value=follow_due, min_value=widgets.EARLIEST,
+                                           key=f"move_follow_{oid}")
+                    if st.form_submit_button("Move", type="primary"):
+                        move = widgets.validate(ms.StageMove, {"stage": stage, "entered_on": entered,
+                                                               "next_step": next_step, "follow_up_due": follow})
+                        if move and widgets.save(lambda o=oid, mv=move: state.write(rs.move_opportunity, o, mv),
+                                                 f"Moved “{row.title}” to {STAGE_LABELS[stage]}"):
+                            st.rerun()
 
 with tab_follow:
     if due.empty:

@@ -419,3 +419,48 @@ def test_readiness_next_conversation_and_common_objections():
     assert sa.default_occupation("15-9999.00", [], ["11-3021.00", "15-1252.00"]) == "15-1252.00"
     assert [sa.when_label(TODAY + dt.timedelta(days=n), TODAY) for n in (0, 1, 12, -1, -3)] == [
         "today", "tomorrow", "in 12 days", "yesterday", "3 days ago"]
+
+
+# --- long lists ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("total", "page", "expected"), [
+    (0, 1, (0, 0)),
+    (10, 1, (0, 10)),       # fits on one page
+    (50, 1, (0, 20)),
+    (50, 3, (40, 50)),      # the last page is short
+    (50, 9, (40, 50)),      # past the end: the last page
+    (50, 0, (0, 20)),       # before the start: the first page
+    (40, 2, (20, 40)),
+])
+def test_page_bounds_slice_a_long_list_twenty_at_a_time(total, page, expected):
+    assert sa.page_bounds(total, page, 20) == expected
+
+
+def test_page_count_is_at_least_one():
+    assert [sa.page_count(n, 20) for n in (0, 1, 20, 21, 1043)] == [1, 1, 1, 2, 53]
+
+
+def test_showing_label_says_how_many_are_hidden():
+    assert sa.showing_label(0, 20, 1043, "contacts", "most overdue first") == (
+        "Showing 1–20 of 1,043 contacts, most overdue first; 1,023 more on the other pages.")
+    assert sa.showing_label(1040, 1043, 1043, "contacts", "most overdue first") == (
+        "Showing 1,041–1,043 of 1,043 contacts, most overdue first; 1,040 more on the other pages.")
+    assert sa.showing_label(0, 5, 5, "open opportunities", "furthest along first") == (
+        "Showing 1–5 of 5 open opportunities, furthest along first.")
+
+
+def test_name_list_names_five_people_and_counts_the_rest():
+    assert sa.name_list(["Ann", "Bo"]) == "Ann, Bo"
+    assert sa.name_list([f"P{i}" for i in range(5)]) == "P0, P1, P2, P3, P4"
+    assert sa.name_list([f"P{i}" for i in range(100)]) == "P0, P1, P2, P3, P4 and 95 more"
+    assert sa.name_list([f"P{i}" for i in range(1_205)], limit=2) == "P0, P1 and 1,203 more"
+
+
+def test_sponsor_coverage_on_a_big_network_names_five_and_keeps_everyone_in_people():
+    rows = [(i, f"Skip {i:02d}", "skip", "Acme", 3, "aware", 30, days_ago(5), 30, 45) for i in range(12)]
+    status = sa.cadence_status(contacts_frame(rows), TODAY)
+    skip = next(c for c in sa.sponsor_coverage(status, 6, "Staff (L6)", "Acme") if c.key == "skip")
+    assert skip.status == "partial"
+    assert skip.detail == ("Skip 00 (aware), Skip 01 (aware), Skip 02 (aware), Skip 03 (aware), Skip 04 (aware) "
+                           "and 7 more: not yet a supporter, or you are out of touch.")
+    assert skip.people == [f"Skip {i:02d}" for i in range(12)]

@@ -5,14 +5,19 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
 import plotly.graph_objects as go
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from careerdata import db
+from careerdata.analytics import sales as sa
+from careerdata.bench import build_scaled
 from careerdata.market.loader import OEWS_ATTRIBUTION
+from careerdata.queries import sales as qs
 
 APP = Path(__file__).resolve().parents[1] / "dashboard.py"
 TODAY = dt.date(2026, 11, 21)
@@ -140,6 +145,54 @@ def test_network_on_an_empty_file_says_what_to_add(monkeypatch, empty_db):
     assert not [t for t in charts(at) if "contacts would speak up" in t]
 
 
+@pytest.fixture(scope="module")
+def _x5_master(tmp_path_factory) -> Path:
+    """The demo persona five times over: 125 contacts (50 losing touch), 45 opportunities (25 open)."""
+    return build_scaled(tmp_path_factory.mktemp("x5") / "x5.duckdb", 5)
+
+
+@pytest.fixture
+def x5_db(_x5_master, tmp_path) -> Path:
+    return Path(shutil.copy(_x5_master, tmp_path / "x5.duckdb"))
+
+
+def quick_touch_ids(at: AppTest) -> list[int]:
+    return [int(b.key.removeprefix("quick_touch_")) for b in at.button if (b.key or "").startswith("quick_touch_")]
+
+
+def test_a_long_losing_touch_list_shows_the_most_overdue_twenty_and_says_how_many_are_hidden(monkeypatch, x5_db):
+    path = x5_db
+    con = db.connect(path)
+    try:
+        expected = sa.losing_touch(sa.cadence_status(qs.contacts(con), TODAY))["id"].tolist()
+    finally:
+        con.close()
+    assert len(expected) == 50
+    at = open_page(monkeypatch, path, NETWORK)
+    assert metrics(at)["Losing touch"] == "50"
+    assert quick_touch_ids(at) == expected[:20]
+    page = texts(at)
+    assert "Showing 1–20 of 50 contacts past their ideal gap, most overdue first; 30 more on the other pages." in page
+    table = next(e for e in at.expander if e.label == "All 50 contacts past their ideal gap, as a table")
+    names = dict(query(path, "SELECT id, name FROM contact"))
+    assert table.dataframe[0].value["name"].tolist() == [names[i] for i in expected]  # all of them, same order
+    at.number_input(key="losing_page").set_value(3).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert quick_touch_ids(at) == expected[40:]
+    assert "Showing 41–50 of 50 contacts past their ideal gap, most overdue first; 40 more on the other pages." in texts(at)
+    at.button(key=f"quick_touch_{expected[45]}").click().run()  # a touch from a later page still works
+    assert not at.exception, [e.value for e in at.exception]
+    assert metrics(at)["Losing touch"] == "49"
+    assert quick_touch_ids(at) == [i for i in expected if i != expected[45]][40:]
+
+
+def test_the_demo_losing_touch_list_fits_on_one_page_without_a_pager(monkeypatch, demo_db):
+    at = open_page(monkeypatch, demo_db, NETWORK)
+    assert len(quick_touch_ids(at)) == 10
+    assert not [n for n in at.number_input if n.key == "losing_page"]
+    assert "Showing 1–" not in texts(at)
+
+
 # --- pipeline ----------------------------------------------------------------------------
 
 def test_pipeline_funnel_and_kpis_match_the_file(monkeypatch, demo_db):
@@ -188,6 +241,36 @@ def test_pipeline_on_an_empty_file_then_adding_an_opportunity(monkeypatch, empty
     assert query(empty_db, "SELECT title, stage FROM opportunity") == [("Staff Engineer at Cloudnova", "conversation")]
     assert metrics(at)["Open opportunities"] == "1"
     assert "20 days at conversation" in " ".join(charts(at))
+
+
+def test_a_long_pipeline_shows_twenty_open_cards_and_says_how_many_are_hidden(monkeypatch, x5_db):
+    path = x5_db
+    con = db.connect(path)
+    try:
+        expected = sa.open_opportunities(qs.opportunities(con))["id"].tolist()
+    finally:
+        con.close()
+    assert len(expected) == 25
+    at = open_page(monkeypatch, path, PIPELINE)
+    assert metrics(at)["Open opportunities"] == "25"
+
+    def cards() -> list[int]:
+        return [int(s.key.removeprefix("move_stage_")) for s in at.selectbox if (s.key or "").startswith("move_stage_")]
+
+    assert cards() == expected[:20]
+    assert "Showing 1–20 of 25 open opportunities, furthest along first; 5 more on the other pages." in texts(at)
+    assert len(at.dataframe(key="opps_table").value) == 45  # the All opportunities tab still lists every one
+    at.number_input(key="open_page").set_value(2).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert cards() == expected[20:]
+    assert "Showing 21–25 of 25 open opportunities, furthest along first; 20 more on the other pages." in texts(at)
+    oid = expected[22]
+    at.selectbox(key=f"move_stage_{oid}").set_value("lost")
+    submit(at, f"move_{oid}", "Move").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert query(path, "SELECT stage FROM opportunity WHERE id = ?", [oid]) == [("lost",)]
+    assert metrics(at)["Open opportunities"] == "24"
+    assert cards() == [i for i in expected if i != oid][20:]
 
 
 # --- conversations -----------------------------------------------------------------------

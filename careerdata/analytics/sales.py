@@ -289,6 +289,16 @@ def _names(frame: pd.DataFrame) -> list[str]:
     return frame["name"].tolist()
 
 
+NAMES_SHOWN = 5  # people named in a check's sentence; CoverageCheck.people keeps everyone
+
+
+def name_list(names: list[str], limit: int = NAMES_SHOWN) -> str:
+    """'A, B, C' — or, past `limit` names, the first `limit` and how many more: 'A, B, C, D, E and 95 more'."""
+    if len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit:,} more"
+
+
 def sponsor_coverage(status: pd.DataFrame, target_rank: int | None, target_label: str,
                      employer: str | None) -> list[CoverageCheck]:
     """Four checks for a promotion to the target level, over contacts at your current employer
@@ -304,6 +314,8 @@ def sponsor_coverage(status: pd.DataFrame, target_rank: int | None, target_label
     4. Advocates outside your team: advocate stage or beyond with relationship skip, sponsor,
        mentor or stakeholder (peers and reports count as your own team). Met if their number
        reaches `outside_advocates_needed(target_rank)`; partial if at least one; else missing.
+
+    A check's sentence names at most five people ("… and 95 more"); `people` lists all of them.
     """
     pool = _at_employer(status, employer)
     checks: list[CoverageCheck] = []
@@ -323,7 +335,7 @@ def sponsor_coverage(status: pd.DataFrame, target_rank: int | None, target_label
     good = warm(sponsors, "advocate")
     if not good.empty:
         checks.append(CoverageCheck("sponsor", "A sponsor", "met",
-                                    f"{', '.join(_names(good))} will put your name forward.", _names(good)))
+                                    f"{name_list(_names(good))} will put your name forward.", _names(good)))
     elif not sponsors.empty:
         checks.append(CoverageCheck("sponsor", "A sponsor", "partial",
                                     "You have a sponsor, but they are not yet an advocate or you have lost touch: "
@@ -337,10 +349,10 @@ def sponsor_coverage(status: pd.DataFrame, target_rank: int | None, target_label
                                    ("manager", managers, "Your manager's support", "manager")):
         good = warm(frame, "supporter")
         if not good.empty:
-            checks.append(CoverageCheck(key, label, "met", f"{', '.join(_names(good))} supports you and you are "
+            checks.append(CoverageCheck(key, label, "met", f"{name_list(_names(good))} supports you and you are "
                                         "in touch.", _names(good)))
         elif not frame.empty:
-            stages = ", ".join(f"{n} ({s})" for n, s in zip(frame["name"], frame["advocacy_stage"], strict=True))
+            stages = name_list([f"{n} ({s})" for n, s in zip(frame["name"], frame["advocacy_stage"], strict=True)])
             checks.append(CoverageCheck(key, label, "partial",
                                         f"{stages}: not yet a supporter, or you are out of touch.", _names(frame)))
         else:
@@ -350,10 +362,10 @@ def sponsor_coverage(status: pd.DataFrame, target_rank: int | None, target_label
     have = len(outside)
     label = f"Advocates outside your team ({have} of {needed})"
     if have >= needed:
-        checks.append(CoverageCheck("outside", label, "met", f"{', '.join(_names(outside))}.", _names(outside)))
+        checks.append(CoverageCheck("outside", label, "met", f"{name_list(_names(outside))}.", _names(outside)))
     elif have:
         checks.append(CoverageCheck("outside", label, "partial",
-                                    f"{', '.join(_names(outside))}; {target_label} calibration usually wants "
+                                    f"{name_list(_names(outside))}; {target_label} calibration usually wants "
                                     f"{needed} voices from beyond your team.", _names(outside)))
     else:
         checks.append(CoverageCheck("outside", label, "missing",
@@ -415,17 +427,20 @@ def visibility_summary(visibility: pd.DataFrame, today: dt.date, days: int = 365
 def visibility_by_year(visibility: pd.DataFrame, today: dt.date, years: int = 6) -> pd.DataFrame:
     """Internal and external items per calendar year for the last `years` years (zeros kept)."""
     labels = list(range(today.year - years + 1, today.year + 1))
-    frame = pd.DataFrame({"year": labels, "internal": 0, "external": 0, "reach": 0})
     if visibility.empty:
-        return frame
-    for row in visibility.itertuples():
-        d = _date(row.date)
-        if d is None or d > today or d.year not in labels:
+        return pd.DataFrame({"year": labels, "internal": 0, "external": 0, "reach": 0})
+    internal = dict.fromkeys(labels, 0)
+    external = dict.fromkeys(labels, 0)
+    reach = dict.fromkeys(labels, 0)
+    for day, is_external, people in zip(visibility["date"], visibility["is_external"], visibility["reach"],
+                                        strict=True):
+        d = _date(day)
+        if d is None or d > today or d.year not in reach:
             continue
-        col = "external" if bool(row.is_external) else "internal"
-        frame.loc[frame["year"] == d.year, col] += 1
-        frame.loc[frame["year"] == d.year, "reach"] += int(row.reach or 0)
-    return frame
+        (external if bool(is_external) else internal)[d.year] += 1
+        reach[d.year] += int(people or 0)
+    return pd.DataFrame({"year": labels, "internal": [internal[y] for y in labels],
+                         "external": [external[y] for y in labels], "reach": [reach[y] for y in labels]})
 
 
 @dataclass(frozen=True)
@@ -502,14 +517,14 @@ CLOSED = ("accepted", "lost")
 def _furthest(opps: pd.DataFrame, stages: pd.DataFrame) -> dict[int, int]:
     """Per opportunity: the highest funnel rank among its stage history and its current stage."""
     best: dict[int, int] = {}
-    known = set(opps["id"])
-    for row in opps.itertuples():
-        if row.stage in FUNNEL_RANK:
-            best[row.id] = FUNNEL_RANK[row.stage]
+    for oid, stage in zip(opps["id"], opps["stage"], strict=True):
+        if stage in FUNNEL_RANK:
+            best[oid] = FUNNEL_RANK[stage]
     if not stages.empty:
-        for row in stages.itertuples():
-            if row.stage in FUNNEL_RANK and row.opportunity_id in known:
-                best[row.opportunity_id] = max(best.get(row.opportunity_id, 0), FUNNEL_RANK[row.stage])
+        known = set(opps["id"])
+        for oid, stage in zip(stages["opportunity_id"], stages["stage"], strict=True):
+            if stage in FUNNEL_RANK and oid in known:
+                best[oid] = max(best.get(oid, 0), FUNNEL_RANK[stage])
     for oid in opps["id"]:
         best.setdefault(oid, 0)
     return best
@@ -570,22 +585,25 @@ def stage_stints(opps: pd.DataFrame, stages: pd.DataFrame, today: dt.date) -> pd
     cols = ["opportunity_id", "title", "kind", "stage", "entered_on", "left_on", "days", "ongoing"]
     if opps.empty or stages.empty:
         return pd.DataFrame(columns=cols)
-    info = opps.set_index("id")
-    out = []
+    info = {oid: (title, kind, stage) for oid, title, kind, stage in zip(
+        opps["id"], opps["title"], opps["kind"], opps["stage"], strict=True)}
     order = {**FUNNEL_RANK, "lost": len(FUNNEL_RANK)}
-    for oid, group in stages.groupby("opportunity_id", sort=True):
-        if oid not in info.index:
-            continue
-        opp = info.loc[oid]
-        rows = sorted((_date(r.entered_on), order.get(r.stage, 99), r.stage) for r in group.itertuples())
+    history: dict[int, list] = {}
+    for oid, stage, entered in zip(stages["opportunity_id"], stages["stage"], stages["entered_on"], strict=True):
+        if oid in info:
+            history.setdefault(oid, []).append((_date(entered), order.get(stage, 99), stage))
+    out = []
+    for oid in sorted(history):
+        title, kind, current = info[oid]
+        rows = sorted(history[oid])
         for i, (entered, _, stage) in enumerate(rows):
             if stage in CLOSED:
                 continue
             if i + 1 < len(rows):
                 left = rows[i + 1][0]
-                out.append([oid, opp["title"], opp["kind"], stage, entered, left, (left - entered).days, False])
-            elif opp["stage"] not in CLOSED:
-                out.append([oid, opp["title"], opp["kind"], stage, entered, None, (today - entered).days, True])
+                out.append([oid, title, kind, stage, entered, left, (left - entered).days, False])
+            elif current not in CLOSED:
+                out.append([oid, title, kind, stage, entered, None, (today - entered).days, True])
     return pd.DataFrame(out, columns=cols)
 
 
@@ -1002,6 +1020,28 @@ def when_label(day, today: dt.date) -> str:
     if delta > 0:
         return "tomorrow" if delta == 1 else f"in {delta} days"
     return "yesterday" if delta == -1 else f"{-delta} days ago"
+
+
+def page_count(total: int, size: int) -> int:
+    """Pages needed to list `total` items `size` at a time: ceil(total / size), at least 1."""
+    return max(1, -(-int(total) // int(size)))
+
+
+def page_bounds(total: int, page: int, size: int) -> tuple[int, int]:
+    """Row positions [start, end) of page `page` (1-based) of a list of `total` items shown `size`
+    at a time: start = (page − 1) × size, end = min(total, start + size). A page number out of
+    range is clamped to the first or last page (a list can shrink under a remembered page)."""
+    page = min(max(1, int(page)), page_count(total, size))
+    start = (page - 1) * size
+    return start, min(int(total), start + size)
+
+
+def showing_label(start: int, end: int, total: int, noun: str, order: str) -> str:
+    """What a truncated list shows and how many it hides:
+    'Showing 1–20 of 1,043 contacts, most overdue first; 1,023 more on the other pages.'"""
+    hidden = int(total) - (end - start)
+    text = f"Showing {start + 1:,}–{end:,} of {int(total):,} {noun}, {order}"
+    return text + (f"; {hidden:,} more on the other pages." if hidden > 0 else ".")
 
 
 def cadence_by_tier(status: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -59,7 +60,7 @@ def _short(text: str, width: int = 48) -> str:
 
 
 def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 # --- network ---------------------------------------------------------------------------
@@ -81,7 +82,7 @@ def advocacy_funnel_chart(funnel: pd.DataFrame) -> go.Figure:
         marker={"color": FUNNEL_SHADES[: len(labels)]}, connector={"fillcolor": "#F3F4F6"},
         customdata=hover, hovertemplate="%{customdata}<extra></extra>",
     ))
-    title = f"{speak} of {total} contacts would speak up for you"
+    title = f"{speak:,} of {total:,} contacts would speak up for you"
     title += "; none is a sponsor yet" if sponsors == 0 else f"; {_plural(sponsors, 'sponsor')}"
     fig.update_yaxes(title=None)
     fig = apply_theme(fig, title=title, height=360)
@@ -181,29 +182,37 @@ def who_knows_heatmap(wk: sa.WhoKnows) -> go.Figure:
 def visibility_timeline_chart(visibility: pd.DataFrame, summary: sa.VisibilitySummary, today: dt.date) -> go.Figure:
     """Every talk, post, demo, doc and open-source item on a timeline, sized by nothing, placed by reach."""
     fig = go.Figure()
+    is_external = visibility["is_external"].astype(bool)
     for external, color, label in ((False, INTERNAL_COLOR, "Inside the company"),
                                    (True, EXTERNAL_COLOR, "Outside the company")):
-        part = visibility[visibility["is_external"].astype(bool) == external]
-        if part.empty:
+        group = visibility[is_external == external]
+        if group.empty:
             continue
-        hover = [
-            f"<b>{_short(r.title, 60)}</b><br>{VISIBILITY_KIND_LABELS.get(r.kind, r.kind)} · {_short(r.venue, 50)}"
-            f"<br>{pd.Timestamp(r.date):%d %b %Y}<br>Reach: {int(r.reach or 0):,} people"
-            + (f"<br>Audience: {_short(r.audience, 60)}" if r.audience else "")
-            for r in part.itertuples()
-        ]
-        fig.add_scatter(
-            x=part["date"], y=[max(int(v or 0), 1) for v in part["reach"]], mode="markers", name=label,
-            marker={"color": color, "size": 13, "symbol": [VISIBILITY_SYMBOLS.get(k, "circle") for k in part["kind"]],
-                    "line": {"width": 1, "color": "white"}},
-            customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-        )
+        # One trace per kind, so each trace has one marker symbol (a per-point symbol list is validated
+        # point by point and gets slow on a long history); the kinds share one legend entry, a plain dot.
+        fig.add_scatter(x=[None], y=[None], mode="markers", name=label, legendgroup=label, hoverinfo="skip",
+                        marker={"color": color, "size": 13, "symbol": "circle", "line": {"width": 1, "color": "white"}})
+        for kind, part in group.groupby("kind", sort=True):
+            hover = [
+                f"<b>{_short(title, 60)}</b><br>{VISIBILITY_KIND_LABELS.get(kind, kind)} · {_short(venue, 50)}"
+                f"<br>{date:%d %b %Y}<br>Reach: {int(reach or 0):,} people"
+                + (f"<br>Audience: {_short(audience, 60)}" if audience else "")
+                for title, venue, date, reach, audience in zip(part["title"], part["venue"], part["date"],
+                                                               part["reach"], part["audience"], strict=True)
+            ]
+            fig.add_scatter(
+                x=part["date"], y=np.array([max(int(v or 0), 1) for v in part["reach"]]), mode="markers", name=label,
+                legendgroup=label, showlegend=False,
+                marker={"color": color, "size": 13, "symbol": VISIBILITY_SYMBOLS.get(kind, "circle"),
+                        "line": {"width": 1, "color": "white"}},
+                customdata=np.array(hover, dtype=object), hovertemplate="%{customdata}<extra></extra>",
+            )
     fig.add_vrect(x0=summary.start, x1=today, fillcolor="#EEF2FF", opacity=0.6, line_width=0, layer="below",
                   annotation_text="last 12 months", annotation_position="top left",
                   annotation_font={"size": 11, "color": "#6B7280"})
     title = (f"{_plural(summary.items, 'visible item')} in the last 12 months, "
-             f"{summary.external} outside the company")
-    fig.update_xaxes(title="Date")
+             f"{summary.external:,} outside the company")
+    fig.update_xaxes(title="Date", type="date")
     top = max(int(visibility["reach"].fillna(0).max()), 10)
     ticks = [10 ** k for k in range(0, len(str(top)) + 1)]
     fig.update_yaxes(title="Reach (people, log scale)", type="log", tickvals=ticks,
@@ -317,13 +326,15 @@ def time_in_stage_chart(stints: pd.DataFrame, summary: pd.DataFrame) -> go.Figur
         part = stints[stints["ongoing"].astype(bool) == ongoing]
         if part.empty:
             continue
-        hover = [f"<b>{_short(r.title, 55)}</b><br>{labels.get(r.stage, r.stage)}: {r.days} days"
-                 + (" so far" if ongoing else "") + f"<br>since {pd.Timestamp(r.entered_on):%d %b %Y}"
-                 for r in part.itertuples()]
-        fig.add_scatter(y=[labels.get(s, s) for s in part["stage"]], x=part["days"], mode="markers", name=name,
+        hover = [f"<b>{_short(title, 55)}</b><br>{labels.get(stage, stage)}: {days} days"
+                 + (" so far" if ongoing else "") + f"<br>since {entered:%d %b %Y}"
+                 for title, stage, days, entered in zip(part["title"], part["stage"], part["days"],
+                                                        part["entered_on"], strict=True)]
+        fig.add_scatter(y=np.array([labels.get(s, s) for s in part["stage"]], dtype=object), x=part["days"],
+                        mode="markers", name=name,
                         marker={"color": color, "size": 11 if ongoing else 9, "symbol": symbol, "opacity": 0.9,
                                 "line": {"width": 1, "color": "white"}},
-                        customdata=hover, hovertemplate="%{customdata}<extra></extra>")
+                        customdata=np.array(hover, dtype=object), hovertemplate="%{customdata}<extra></extra>")
     going = stints[stints["ongoing"].astype(bool)]
     if not going.empty:
         oldest = going.loc[going["days"].idxmax()]

@@ -41,6 +41,17 @@ def win_mentions(con) -> pd.DataFrame:
     """)
 
 
+def win_candidates(con) -> pd.DataFrame:
+    """Accomplishments with what ranks a win (done date, impact metrics, annualised money), newest first.
+
+    The light cousin of `queries.accomplishments` (no skills, no STAR text) for the Network page.
+    """
+    return _df(con, """
+        SELECT accomplishment_id AS id, title, done_on, metrics, money_usd FROM v_accomplishment_evidence
+        ORDER BY done_on DESC, accomplishment_id DESC
+    """)
+
+
 def recent_touches(con, contact_id: int, limit: int = 5) -> pd.DataFrame:
     return _df(con, """
         SELECT date, channel, notes, follow_up_due FROM interaction WHERE contact_id = ?
