@@ -16,6 +16,7 @@ from careerdata.models_promotion import CaseKey, CaseVersion, LinkDecision, Plan
 from careerdata.queries import promotion as pq
 from careerdata.repo import promotion as promo_repo
 from careerdata.ui import layout, state, widgets
+from careerdata.views import promotion as promotion_view
 
 layout.header("Promotion case", "Can you make the case for the next level: what your evidence covers, what is missing, "
                                 "and the case itself, ready to send?")
@@ -24,18 +25,18 @@ widgets.show_flash()
 MAX_SHOWN_SUGGESTIONS = 10
 
 now = today()
-inputs = state.read(pq.case_inputs)
-levels = inputs.levels
-if levels.empty or inputs.competencies.empty:
+setup = state.read(pq.case_setup)
+levels = setup.levels
+if levels.empty or not setup.has_competencies:
     layout.empty_state("This file has no career ladder. Load your company's with `careerdata ladder FILE.yaml`.",
                        "about", "See which ladder is in use")
     st.stop()
 
 # --- the case: target level and cycle (page-wide, in the sidebar) ---------------------------------
 codes = levels["code"].tolist()
-current = (inputs.profile or {}).get("current_level") or None
+current = (setup.profile or {}).get("current_level") or None
 default_target = pa.next_level(levels, current) or (current if current in codes else codes[0])
-default_start, default_end = pa.default_cycle(inputs.profile, now)
+default_start, default_end = pa.default_cycle(setup.profile, now)
 with st.sidebar:
     st.markdown("**Promotion case**")
     target = st.selectbox("Target level", codes, index=codes.index(default_target), key="promo_target",
@@ -54,29 +55,13 @@ except ValidationError as err:
     st.stop()
 
 
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _analyse(path: str, target: str, start, end, day) -> tuple[pa.CaseAnalysis, str, pd.DataFrame, pd.DataFrame]:
-    """The analysis, the generated draft, the heatmap's matrix and the evidence table, cached per file
-    and case (every write clears it)."""
-    case_inputs = state.read(pq.case_inputs)
-    analysis = pa.analyse(case_inputs, target, start, end, day)
-    shown = [lvl for lvl in dict.fromkeys([current, target, pa.next_level(levels, target)]) if lvl in codes]
-    return (analysis, pa.draft_case(analysis), pa.coverage_matrix(analysis.strength, case_inputs.expectations, shown),
-            pa.evidence_table(analysis))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _lint(path: str, target: str, start, end, day, text: str) -> list[pa.Finding]:
-    return pa.lint(text, _analyse(path, target, start, end, day)[0])
-
-
-db_file = str(state.db_path())
-a, generated, matrix, evidence = _analyse(db_file, target, cycle_start, cycle_end, now)
 case = state.read(pq.promo_case, target, cycle_start, cycle_end)
 versions = state.read(pq.case_versions, int(case["id"])) if case else pd.DataFrame()
 review_date = pa.to_date(case["review_date"]) if case and case.get("review_date") else cycle_end
-target_label = f"{a.target_title} ({target})"
+# The cycle's read and the whole analysis, cached as one unit (views.promotion).
+view = state.read(promotion_view.promotion_case, target, cycle_start, cycle_end, now, review_date)
+a, generated, matrix, evidence = view.analysis, view.draft, view.matrix, view.evidence
+target_label = view.target_label
 r, t = a.readiness, a.totals
 span = f"{pa.format_day(cycle_start)} – {pa.format_day(cycle_end)}"
 
@@ -112,14 +97,12 @@ with left:
                         "they show, and the coverage of each competency appears here.")
             layout.page_link("journal", label="Log a win", icon=":material/add_circle:", tab="log")
     else:
-        labels = {lvl: pa.level_label(levels, lvl) + (" (target)" if lvl == target else " (current)"
-                                                      if lvl == current else "") for lvl in dict.fromkeys(matrix["level"])}
         if matrix.empty:
             st.info(f"The ladder has no expectations for {target}: load a ladder that describes it "
                     "(`careerdata ladder FILE.yaml`).")
         else:
             title = pc.heatmap_title(target, r.at_bar, r.total, r.no_evidence)
-            st.plotly_chart(pc.coverage_heatmap(matrix, labels, target, title), theme=None, key="coverage_heatmap")
+            st.plotly_chart(pc.coverage_heatmap(matrix, view.level_labels, target, title), theme=None, key="coverage_heatmap")
         ladder = state.read(queries.ladder_info)
         st.caption(
             "Evidence strength (0–5) per competency = the sum over this cycle's linked wins of scope points "
@@ -263,7 +246,8 @@ with tab_draft:
         b2.button("Regenerate from the data", key="regenerate", on_click=_regenerate, width="stretch",
                   help="Replaces the text in the editor with a fresh draft from your data; saved versions stay.")
     with lint_col:
-        findings = _lint(db_file, target, cycle_start, cycle_end, now, text)
+        findings = state.read(promotion_view.draft_findings, cycle_start, cycle_end, now,
+                              tuple(r.no_evidence), text)
         st.markdown(f"**Linter: {len(findings)} finding(s)**" if findings else "**Linter**")
         if not findings:
             st.success("No finding: claims are past tense with a metric or link, evidence is in the cycle, the gaps "
@@ -325,7 +309,7 @@ with tab_versions:
                f"`careerdata promo --target {target} --format docx -o case.docx`.")
 
 with tab_plan:
-    steps = pa.plan_steps(review_date, inputs.contacts, target_label)
+    steps = view.steps
     states = state.read(pq.plan_states, int(case["id"])) if case else pd.DataFrame()
     table = pa.plan_table(steps, states, now)
     progress = pa.plan_progress(table)
@@ -356,7 +340,7 @@ with tab_plan:
                        "with": st.column_config.TextColumn("With", width=130),
                        "status": st.column_config.TextColumn("Status", width=90),
                        "conversation": st.column_config.TextColumn("Conversation logged", width="medium")})
-    contact_names = inputs.contacts["name"].tolist()
+    contact_names = a.contacts["name"].tolist()
     if not contact_names:
         with st.container(border=True):
             st.markdown("**No contacts yet**: add your manager, skip-level and sponsor to log these conversations.")

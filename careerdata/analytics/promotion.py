@@ -28,11 +28,15 @@ Definitions used throughout
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
+import functools
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -143,6 +147,13 @@ def to_date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def _dates(values: pd.Series) -> list[dt.date | None]:
+    """`to_date` of every value (vectorised for a datetime column)."""
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return [None if d is pd.NaT or d is None else d for d in values.dt.date]
+    return [to_date(v) for v in values]
+
+
 def _num(value) -> float:
     return 0.0 if value is None or pd.isna(value) else float(value)
 
@@ -231,15 +242,16 @@ def with_cycle(accomplishments: pd.DataFrame, cycle_start: dt.date, cycle_end: d
     if out.empty:
         return out.assign(last_active=pd.Series(dtype=object), in_cycle=pd.Series(dtype=bool),
                           points=pd.Series(dtype=float))
-    starts = [to_date(v) for v in out["start_date"]]
-    ends = [to_date(v) for v in out["end_date"]]
+    starts = _dates(out["start_date"])
+    ends = _dates(out["end_date"])
     last = [e if e is not None else max(today, s) for s, e in zip(starts, ends, strict=True)]
     out["start_date"] = starts
     out["end_date"] = ends
     out["last_active"] = last
     out["in_cycle"] = [s <= cycle_end and a >= cycle_start for s, a in zip(starts, last, strict=True)]
-    out["points"] = [evidence_points(row.scope, _num(row.metrics), _has_links(row.links), la, today)
-                     for row, la in zip(out.itertuples(), last, strict=True)]
+    out["points"] = [evidence_points(scope, _num(metrics), _has_links(links), la, today)
+                     for scope, metrics, links, la in zip(out["scope"], out["metrics"], out["links"], last,
+                                                          strict=True)]
     return out
 
 
@@ -264,14 +276,29 @@ def active_links(links: pd.DataFrame) -> pd.DataFrame:
     return links[links["status"].isin(ACTIVE_STATUSES)] if not links.empty else links
 
 
+def _grouped(frame: pd.DataFrame, by: str, value: str) -> dict:
+    """{key: [values in row order]}: one pass instead of filtering the frame once per key."""
+    out: dict = {}
+    for key, item in zip(frame[by].tolist(), frame[value].tolist(), strict=True):
+        if not pd.isna(key):
+            out.setdefault(key, []).append(item)
+    return out
+
+
+def competencies_by_accomplishment(links: pd.DataFrame) -> dict[int, list[str]]:
+    """Each accomplishment's actively linked competency keys, in the links' order."""
+    return _grouped(active_links(links), "accomplishment_id", "competency_key")
+
+
 def evidence_strength(cycle_accs: pd.DataFrame, links: pd.DataFrame, competencies: pd.DataFrame) -> pd.DataFrame:
     """Per competency: wins linked in the cycle, how many carry a metric, the widest scope, strength 0-5."""
     rows = []
-    active = active_links(links)
+    ids_of = _grouped(active_links(links), "competency_key", "accomplishment_id")
     by_id = cycle_accs.set_index("id") if not cycle_accs.empty else None
+    in_cycle = set(by_id.index) if by_id is not None else set()
     for comp in competencies.itertuples():
-        ids = active.loc[active["competency_key"] == comp.key, "accomplishment_id"] if not active.empty else []
-        wins = by_id.loc[[i for i in ids if i in by_id.index]] if by_id is not None else pd.DataFrame()
+        ids = ids_of.get(comp.key, [])
+        wins = by_id.loc[[i for i in ids if i in in_cycle]] if by_id is not None else pd.DataFrame()
         points = float(wins["points"].sum()) if not wins.empty else 0.0
         scopes = set(wins["scope"]) if not wins.empty else set()
         rows.append({
@@ -340,9 +367,27 @@ def competency_keywords(key: str, name: str, description: str = "") -> list[str]
     return [w for w in dict.fromkeys(words) if w not in _STOPWORDS]
 
 
+@functools.lru_cache(maxsize=1024)
 def _keyword_pattern(word: str) -> re.Pattern:
     tail = r"\b" if len(word) <= 3 else ""
     return re.compile(r"(?<![\w-])" + re.escape(word.lower()) + tail)
+
+
+def _keyword_matchers(words: list[str]) -> list[tuple[str, str, re.Pattern]]:
+    """(word, its lower case, its pattern): the plain substring test is a cheap exact pre-check, since a
+    pattern only matches where its lower-cased word occurs."""
+    return [(w, w.lower(), _keyword_pattern(w)) for w in words]
+
+
+def _matching(matchers: list[tuple[str, str, re.Pattern]], text: str, limit: int) -> list[str]:
+    """The first `limit` keywords (in list order) that match the lower-cased `text`."""
+    found = []
+    for word, lower, pattern in matchers:
+        if lower in text and pattern.search(text):
+            found.append(word)
+            if len(found) == limit:
+                break
+    return found
 
 
 def suggestions(cycle_accs: pd.DataFrame, skills: pd.DataFrame, links: pd.DataFrame,
@@ -362,40 +407,50 @@ def suggestions(cycle_accs: pd.DataFrame, skills: pd.DataFrame, links: pd.DataFr
         return pd.DataFrame(columns=columns)
     taken = set(zip(links["accomplishment_id"], links["competency_key"], strict=True)) if not links.empty else set()
     skills_of: dict[int, list[tuple[str, str]]] = {}
-    for s in skills.itertuples():
-        skills_of.setdefault(s.accomplishment_id, []).append((s.name, s.kind))
-    patterns = {c.key: [(w, _keyword_pattern(w)) for w in competency_keywords(c.key, c.name, c.description)]
-                for c in competencies.itertuples()}
+    in_cycle = set(cycle_accs["id"])
+    for acc_id, name, kind in zip(skills["accomplishment_id"], skills["name"], skills["kind"], strict=True):
+        if acc_id in in_cycle:
+            skills_of.setdefault(acc_id, []).append((name, kind))
+    comps = [(c.key, c.name, _keyword_matchers(competency_keywords(c.key, c.name, c.description)))
+             for c in competencies.itertuples()]
+    skill_matches: dict[tuple[str, str], bool] = {}  # (skill name, competency): a skill vocabulary repeats
+
+    def skill_matches_keyword(skill: str, key: str, matchers) -> bool:
+        hit = skill_matches.get((skill, key))
+        if hit is None:
+            hit = skill_matches[(skill, key)] = bool(_matching(matchers, skill.lower(), 1))
+        return hit
+
     rows = []
     for a in cycle_accs.itertuples():
         text = " ".join(str(getattr(a, f) or "") for f in ("title", "situation", "task", "action", "result")).lower()
         found = []
-        for c in competencies.itertuples():
-            if (a.id, c.key) in taken:
+        own = skills_of.get(a.id, [])
+        for key, comp_name, matchers in comps:
+            if (a.id, key) in taken:
                 continue
             reasons, score = [], 0.0
-            words = [w for w, p in patterns[c.key] if p.search(text)][:3]
+            words = _matching(matchers, text, 3)
             if words:
                 score += len(words)
                 reasons.append("words: " + ", ".join(f"“{w}”" for w in words))
-            own = skills_of.get(a.id, [])
-            skill_hits = [n for n, _ in own if any(p.search(n.lower()) for _, p in patterns[c.key])][:2]
+            skill_hits = [n for n, _ in own if skill_matches_keyword(n, key, matchers)][:2]
             if skill_hits:
                 score += len(skill_hits)
                 reasons.append("skills: " + ", ".join(skill_hits))
-            hinted = [n for n, k in own if c.key in KIND_HINTS.get(k, ()) and n not in skill_hits]
+            hinted = [n for n, k in own if key in KIND_HINTS.get(k, ()) and n not in skill_hits]
             if hinted:
                 score += 0.5
-                reasons.append(f"{own_kind(own, c.key)} skill {hinted[0]}")
-            if c.key == "influence" and a.scope in ("company", "external"):
+                reasons.append(f"{own_kind(own, key)} skill {hinted[0]}")
+            if key == "influence" and a.scope in ("company", "external"):
                 score += 1
                 reasons.append(f"{SCOPE_LABELS[a.scope]} scope")
-            if c.key == "impact" and _num(a.money_usd) > 0 and a.scope != "team":
+            if key == "impact" and _num(a.money_usd) > 0 and a.scope != "team":
                 score += 1
                 reasons.append(f"{format_money(a.money_usd)}/yr at {SCOPE_LABELS[a.scope]} scope")
             if score >= SUGGESTION_MIN_SCORE:
-                found.append({"accomplishment_id": int(a.id), "title": a.title, "competency_key": c.key,
-                              "competency": c.name, "score": score, "reasons": "; ".join(reasons)})
+                found.append({"accomplishment_id": int(a.id), "title": a.title, "competency_key": key,
+                              "competency": comp_name, "score": score, "reasons": "; ".join(reasons)})
         found.sort(key=lambda r: -r["score"])
         rows.extend(found[:MAX_SUGGESTIONS_PER_WIN])
     out = pd.DataFrame(rows, columns=columns)
@@ -583,11 +638,10 @@ def analyse(inputs, target: str, cycle_start: dt.date, cycle_end: dt.date, today
     in_ids = set(cycle_accs["id"]) if not cycle_accs.empty else set()
     metrics = inputs.metrics[inputs.metrics["accomplishment_id"].isin(in_ids)]
     groups = dict(zip(inputs.competencies["key"], inputs.competencies["group"], strict=True))
-    active = active_links(inputs.links)
+    keys_of = competencies_by_accomplishment(inputs.links)
     sections: dict[str, list[int]] = {s: [] for s in EVIDENCE_SECTIONS}
-    for a in cycle_accs.sort_values("points", ascending=False).itertuples() if not cycle_accs.empty else []:
-        keys = active.loc[active["accomplishment_id"] == a.id, "competency_key"].tolist() if not active.empty else []
-        sections[section_of(keys, groups)].append(int(a.id))
+    for acc_id in cycle_accs.sort_values("points", ascending=False)["id"] if not cycle_accs.empty else []:
+        sections[section_of(keys_of.get(acc_id, []), groups)].append(int(acc_id))
     return CaseAnalysis(
         target=target,
         target_title=level_title(levels, target),
@@ -621,11 +675,11 @@ def evidence_table(analysis: CaseAnalysis) -> pd.DataFrame:
     accs = analysis.cycle_accs
     if accs.empty:
         return pd.DataFrame(columns=cols)
-    active = active_links(analysis.links)
+    keys_of = competencies_by_accomplishment(analysis.links)
     section_by_id = {i: SECTIONS[s] for s, ids in analysis.sections.items() for i in ids}
     rows = []
     for a in accs.sort_values("points", ascending=False).itertuples():
-        keys = active.loc[active["accomplishment_id"] == a.id, "competency_key"].tolist() if not active.empty else []
+        keys = keys_of.get(a.id, [])
         rows.append({
             "id": int(a.id), "title": a.title, "span": format_span(a.start_date, a.end_date),
             "scope": a.scope, "metrics": int(a.metrics), "points": round(float(a.points), 2),
@@ -638,16 +692,19 @@ def evidence_table(analysis: CaseAnalysis) -> pd.DataFrame:
 # --- the drafted case (Markdown) ------------------------------------------------------------
 
 
-def _claim(a, metrics: pd.DataFrame) -> str:
-    """One evidence bullet: the title (past tense), when and where, the result, a metric and a link."""
+def _claim(a, metrics: pd.DataFrame, first_metric: dict[int, int] | None = None) -> str:
+    """One evidence bullet: the title (past tense), when and where, the result, a metric and a link.
+
+    `first_metric` maps an accomplishment id to the position of its first row in `metrics`
+    (see `_first_rows`), so a draft of many wins does not filter the metrics once per win."""
     body = (a.result or a.action or "").strip()
     line = f"- **{escape_md(a.title)}** ({format_span(a.start_date, a.end_date)}, {SCOPE_LABELS.get(a.scope, a.scope)})"
     if body:
         line += f": {escape_md(body)}"
     if not _has_number(body):
-        own = metrics[metrics["accomplishment_id"] == a.id]
-        if not own.empty:
-            m = own.iloc[0]
+        first = _first_rows(metrics) if first_metric is None else first_metric
+        if a.id in first:
+            m = metrics.iloc[first[a.id]]
             line += f" Metric: {escape_md(m['description'])}, {_before_after(m)}."
     links = list(a.links) if _has_links(a.links) else []
     if links:
@@ -657,6 +714,14 @@ def _claim(a, metrics: pd.DataFrame) -> str:
         else:
             line += f" ({escape_md(first)})"
     return line
+
+
+def _first_rows(metrics: pd.DataFrame) -> dict[int, int]:
+    """{accomplishment id: position of its first row in `metrics`}."""
+    first: dict[int, int] = {}
+    for pos, acc_id in enumerate(metrics["accomplishment_id"]):
+        first.setdefault(acc_id, pos)
+    return first
 
 
 def _before_after(m) -> str:
@@ -738,6 +803,7 @@ def draft_case(analysis: CaseAnalysis) -> str:
 
     # Evidence sections
     by_id = {int(x.id): x for x in a.cycle_accs.itertuples()} if not a.cycle_accs.empty else {}
+    first_metric = _first_rows(a.metrics)
     for key in EVIDENCE_SECTIONS:
         lines += [f"## {SECTIONS[key]}", ""]
         ids = a.sections.get(key, [])
@@ -746,7 +812,7 @@ def draft_case(analysis: CaseAnalysis) -> str:
             lines += ["Scope in the cycle: " + ", ".join(f"{n} {SCOPE_LABELS[s]}" for s, n in scopes.items())
                       + (" accomplishments." if sum(scopes.values()) > 1 else " accomplishment."), ""]
         if ids:
-            lines += [_claim(by_id[i], a.metrics) for i in ids] + [""]
+            lines += [_claim(by_id[i], a.metrics, first_metric) for i in ids] + [""]
         else:
             lines += ["_Nothing in this cycle is linked to this section yet._", ""]
 
@@ -940,6 +1006,188 @@ def _month_end(year: int, month: int) -> dt.date:
     return (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
 
 
+NAMED_MIN_CHARS = 12  # shorter titles ("Migration") would match ordinary words in the draft
+
+
+class NamedWin(NamedTuple):
+    """An accomplishment the linter recognises by its title in a draft line."""
+
+    key: str  # the casefolded title
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+# A title is looked up only within one line of the draft, so one holding a line break never matches.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Up to this many distinct title prefixes, searching the whole draft for each (a fast C loop) beats
+# looking up every position of it in the prefix index (a Python loop).
+FIND_MAX_PREFIXES = 200
+
+
+@dataclass(frozen=True, eq=False)
+class Linter:
+    """The case's side of `lint_case`, prepared once so checking a draft costs time in proportion to the
+    draft, not to the career file.
+
+    A line names a title only where it contains the title's first NAMED_MIN_CHARS characters, so the
+    casefolded titles are indexed by that prefix. The draft's lines are searched for each distinct
+    prefix (or, with many prefixes, every position of a line is looked up in the index), and each place
+    a prefix occurs is compared with the titles of each length that start with it, instead of
+    searching every line for every accomplishment's title.
+    """
+
+    cycle_start: dt.date
+    cycle_end: dt.date
+    today: dt.date
+    wins: tuple[NamedWin, ...]  # in the accomplishments' order
+    keys: dict[str, list[int]]  # casefolded title -> its positions in `wins`
+    # first NAMED_MIN_CHARS characters of a key -> the lengths of the keys starting with them; a title
+    # that casefolded shorter (never seen, but cheap to allow) is under "" with length 0
+    prefixes: dict[str, set[int]]
+    uncovered: tuple[str, ...]
+    people: tuple[tuple[str, str, dt.date | None], ...]  # (casefolded name, name, last interaction)
+
+    @classmethod
+    def build(cls, *, cycle_start: dt.date, cycle_end: dt.date, today: dt.date, accomplishments: pd.DataFrame,
+              uncovered: list[str], contacts: pd.DataFrame) -> Linter:
+        wins = []
+        if not accomplishments.empty:
+            for title, start, end in zip(accomplishments["title"].tolist(), _dates(accomplishments["start_date"]),
+                                         _dates(accomplishments["end_date"]), strict=True):
+                if len(str(title)) >= NAMED_MIN_CHARS:
+                    wins.append(NamedWin(str(title).casefold(), title, start, end))
+        keys: dict[str, list[int]] = {}
+        prefixes: dict[str, set[int]] = {}
+        for i, win in enumerate(wins):
+            if _LINE_BREAKS.search(win.key):
+                continue
+            keys.setdefault(win.key, []).append(i)
+            if len(win.key) >= NAMED_MIN_CHARS:
+                prefixes.setdefault(win.key[:NAMED_MIN_CHARS], set()).add(len(win.key))
+            else:
+                prefixes.setdefault("", set()).add(0)
+        people = () if contacts.empty else tuple(
+            (str(name).casefold(), str(name), last)
+            for name, last in zip(contacts["name"].tolist(), _dates(contacts["last_interaction"]), strict=True))
+        return cls(cycle_start, cycle_end, today, tuple(wins), keys, prefixes, tuple(uncovered), people)
+
+    def named(self, lines: list[str]) -> list[list[NamedWin]]:
+        """For each casefolded line (none holding a line break), the accomplishments whose casefolded
+        title occurs in it (`key in line`), in the accomplishments' order."""
+        n = NAMED_MIN_CHARS
+        found: list[set[int]] = [set() for _ in lines]
+        indexed = {p: lengths for p, lengths in self.prefixes.items() if p}
+
+        def add(row: int, text: str, at: int, lengths: set[int]) -> None:
+            for length in lengths:
+                found[row].update(self.keys.get(text[at:at + length], ()))
+
+        if len(indexed) <= FIND_MAX_PREFIXES:
+            text = "\n".join(lines)  # a key holds no line break, so a match never spans two lines
+            starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+            for prefix, lengths in indexed.items():
+                at = text.find(prefix)
+                while at != -1:
+                    add(bisect.bisect_right(starts, at) - 1, text, at, lengths)
+                    at = text.find(prefix, at + 1)
+        else:
+            for row, line in enumerate(lines):
+                for prefix in {line[i:i + n] for i in range(len(line) - n + 1)}.intersection(indexed):
+                    at = line.find(prefix)
+                    while at != -1:
+                        add(row, line, at, indexed[prefix])
+                        at = line.find(prefix, at + 1)
+        if "" in self.prefixes:
+            short = [(key, positions) for key, positions in self.keys.items() if len(key) < n]
+            for row, line in enumerate(lines):
+                for key, positions in short:
+                    if key in line:
+                        found[row].update(positions)
+        return [[self.wins[i] for i in sorted(rows)] for rows in found]
+
+    def check(self, markdown: str) -> list[Finding]:
+        """The findings of `lint_case` for this draft."""
+        cycle_start, cycle_end, today = self.cycle_start, self.cycle_end, self.today
+        lines = parse_draft(markdown)
+        # The lines that can name an accomplishment, looked up all at once.
+        named_in = [ln for ln in lines if not ln.heading and ln.text.strip()
+                    and ln.section not in ("advocates", "gaps", "title")]
+        named_by_line = dict(zip((ln.number for ln in named_in),
+                                 self.named([ln.text.replace("\\", "").casefold() for ln in named_in]), strict=True))
+        found: list[Finding] = []
+        for ln in lines:
+            if ln.heading or not ln.text.strip():
+                continue
+            plain = ln.text.replace("\\", "")
+            if ln.bullet is not None and ln.section not in ("summary", "advocates", "gaps"):
+                claim = ln.bullet
+                if not has_metric(claim) and not has_link(claim):
+                    found.append(Finding("no_proof", ln.number, claim, "Add a number (before → after, money, hours, "
+                                                                       "people) or a link to the evidence."))
+                word = first_word(claim)
+                if not is_past_tense(word):
+                    found.append(Finding("tense", ln.number, claim,
+                                         f"Start with what you did, in the past tense (e.g. “Led”, “Built”, “Cut”), "
+                                         f"not “{word or '…'}”."))
+            if ln.section in ("advocates", "gaps", "title"):
+                continue
+            named = named_by_line[ln.number]
+            if named:
+                for a in named:
+                    start, end = a.start, a.end
+                    last = end or today
+                    if start and (start > cycle_end or last < cycle_start):
+                        found.append(Finding("outside_cycle", ln.number, ln.text.strip(),
+                                             f"“{a.title}” was done {format_span(start, end)}, outside the cycle "
+                                             f"{format_day(cycle_start)} – {format_day(cycle_end)}: move it to "
+                                             "context or drop it."))
+                continue
+            spans = date_spans(plain, today)
+            if spans and not any(s <= cycle_end and e >= cycle_start for s, e in spans):
+                found.append(Finding("outside_cycle", ln.number, ln.text.strip(),
+                                     f"Every date on this line is outside the cycle {format_day(cycle_start)} – "
+                                     f"{format_day(cycle_end)}: reviewers weigh this cycle's evidence."))
+
+        gaps_heading = next((ln for ln in lines if ln.heading and ln.section == "gaps"), None)
+        gap_lines = [ln for ln in lines if ln.section == "gaps" and not ln.heading and ln.text.strip()]
+        if gaps_heading is None:
+            found.append(Finding("no_gaps", None, "",
+                                 "Add a “## Gaps and plan” section: naming your gaps and how you close them is what "
+                                 "makes the rest credible."))
+        elif not gap_lines:
+            found.append(Finding("no_gaps", gaps_heading.number, gaps_heading.text.strip(),
+                                 "The gaps section is empty: name each gap and the plan to close it."))
+
+        for name in self.uncovered:
+            hit = next((ln for ln in gap_lines if name.casefold() in ln.text.replace("\\", "").casefold()), None)
+            if hit:
+                found.append(Finding("uncovered", hit.number, hit.text.strip(),
+                                     f"{name} has no evidence in the cycle: link or confirm a win, or keep the plan "
+                                     "here concrete (who, what, by when)."))
+            else:
+                target = gaps_heading
+                found.append(Finding("uncovered", target.number if target else None,
+                                     target.text.strip() if target else "",
+                                     f"{name} has no evidence in the cycle and the gaps section does not name it: "
+                                     "add it with a plan."))
+
+        if self.people:
+            for ln in lines:
+                if ln.section != "advocates" or ln.heading:
+                    continue
+                plain = ln.text.replace("\\", "").casefold()
+                for key, name, last in self.people:
+                    if key in plain and (last is None or (today - last).days > ADVOCATE_RECENT_DAYS):
+                        when = f"{(today - last).days} days ago" if last else "never"
+                        found.append(Finding("stale_advocate", ln.number, ln.text.strip(),
+                                             f"You last talked to {name} {when}: advocates repeat what they heard "
+                                             f"recently. Catch up before the review (within {ADVOCATE_RECENT_DAYS} "
+                                             "days)."))
+        order = list(LINT_RULES)
+        return sorted(found, key=lambda f: (f.line if f.line is not None else 10**9, order.index(f.rule)))
+
+
 def lint_case(markdown: str, *, cycle_start: dt.date, cycle_end: dt.date, today: dt.date,
               accomplishments: pd.DataFrame, uncovered: list[str], contacts: pd.DataFrame) -> list[Finding]:
     """Check a draft against the rules of a good case; each finding names the line to fix.
@@ -947,101 +1195,33 @@ def lint_case(markdown: str, *, cycle_start: dt.date, cycle_end: dt.date, today:
     * no_proof: an evidence bullet (any bullet outside Summary, Advocates and Gaps) with no number
       (dates do not count) and no link (URL, Markdown link, PR/MR/RFC number).
     * tense: an evidence bullet whose first word (after "I"/"We") is not a past-tense verb.
-    * outside_cycle: a line naming an accomplishment done outside the cycle, or whose dates all
-      fall outside it (Advocates and Gaps are exempt: they talk about people and plans).
+    * outside_cycle: a line naming an accomplishment (a title of at least NAMED_MIN_CHARS
+      characters) done outside the cycle, or whose dates all fall outside it (Advocates and Gaps
+      are exempt: they talk about people and plans).
     * uncovered: a target-level competency with no evidence (`uncovered` names); it points at the
       gaps line naming it, else at the gaps heading, else at nothing.
     * no_gaps: no "Gaps" heading, or one with nothing under it.
     * stale_advocate: an Advocates line naming a contact last spoken to more than
       ADVOCATE_RECENT_DAYS ago (or never).
+
+    To check many drafts against the same case, build the `Linter` once and call its `check`.
     """
-    lines = parse_draft(markdown)
-    found: list[Finding] = []
-    titles = []
-    if not accomplishments.empty:
-        for a in accomplishments.itertuples():
-            if len(str(a.title)) >= 12:
-                titles.append((str(a.title).casefold(), a))
+    return Linter.build(cycle_start=cycle_start, cycle_end=cycle_end, today=today, accomplishments=accomplishments,
+                        uncovered=uncovered, contacts=contacts).check(markdown)
 
-    for ln in lines:
-        if ln.heading or not ln.text.strip():
-            continue
-        plain = ln.text.replace("\\", "")
-        if ln.bullet is not None and ln.section not in ("summary", "advocates", "gaps"):
-            claim = ln.bullet
-            if not has_metric(claim) and not has_link(claim):
-                found.append(Finding("no_proof", ln.number, claim,
-                                     "Add a number (before → after, money, hours, people) or a link to the evidence."))
-            word = first_word(claim)
-            if not is_past_tense(word):
-                found.append(Finding("tense", ln.number, claim,
-                                     f"Start with what you did, in the past tense (e.g. “Led”, “Built”, “Cut”), "
-                                     f"not “{word or '…'}”."))
-        if ln.section in ("advocates", "gaps", "title"):
-            continue
-        named = [(t, a) for t, a in titles if t in plain.casefold()]
-        if named:
-            for _, a in named:
-                start = to_date(a.start_date)
-                end = to_date(a.end_date)
-                last = end or today
-                if start and (start > cycle_end or last < cycle_start):
-                    found.append(Finding("outside_cycle", ln.number, ln.text.strip(),
-                                         f"“{a.title}” was done {format_span(start, end)}, outside the cycle "
-                                         f"{format_day(cycle_start)} – {format_day(cycle_end)}: move it to context "
-                                         "or drop it."))
-            continue
-        spans = date_spans(plain, today)
-        if spans and not any(s <= cycle_end and e >= cycle_start for s, e in spans):
-            found.append(Finding("outside_cycle", ln.number, ln.text.strip(),
-                                 f"Every date on this line is outside the cycle {format_day(cycle_start)} – "
-                                 f"{format_day(cycle_end)}: reviewers weigh this cycle's evidence."))
 
-    gaps_heading = next((ln for ln in lines if ln.heading and ln.section == "gaps"), None)
-    gap_lines = [ln for ln in lines if ln.section == "gaps" and not ln.heading and ln.text.strip()]
-    if gaps_heading is None:
-        found.append(Finding("no_gaps", None, "",
-                             "Add a “## Gaps and plan” section: naming your gaps and how you close them is what "
-                             "makes the rest credible."))
-    elif not gap_lines:
-        found.append(Finding("no_gaps", gaps_heading.number, gaps_heading.text.strip(),
-                             "The gaps section is empty: name each gap and the plan to close it."))
-
-    for name in uncovered:
-        hit = next((ln for ln in gap_lines if name.casefold() in ln.text.replace("\\", "").casefold()), None)
-        if hit:
-            found.append(Finding("uncovered", hit.number, hit.text.strip(),
-                                 f"{name} has no evidence in the cycle: link or confirm a win, or keep the plan "
-                                 "here concrete (who, what, by when)."))
-        else:
-            target = gaps_heading
-            found.append(Finding("uncovered", target.number if target else None,
-                                 target.text.strip() if target else "",
-                                 f"{name} has no evidence in the cycle and the gaps section does not name it: "
-                                 "add it with a plan."))
-
-    if not contacts.empty:
-        people = [(str(c.name), to_date(c.last_interaction)) for c in contacts.itertuples()]
-        for ln in lines:
-            if ln.section != "advocates" or ln.heading:
-                continue
-            plain = ln.text.replace("\\", "").casefold()
-            for name, last in people:
-                if name.casefold() in plain and (last is None or (today - last).days > ADVOCATE_RECENT_DAYS):
-                    when = f"{(today - last).days} days ago" if last else "never"
-                    found.append(Finding("stale_advocate", ln.number, ln.text.strip(),
-                                         f"You last talked to {name} {when}: advocates repeat what they heard "
-                                         f"recently. Catch up before the review (within {ADVOCATE_RECENT_DAYS} "
-                                         "days)."))
-    order = list(LINT_RULES)
-    return sorted(found, key=lambda f: (f.line if f.line is not None else 10**9, order.index(f.rule)))
+def linter(analysis: CaseAnalysis, accomplishments: pd.DataFrame | None = None) -> Linter:
+    """The `Linter` of a case: the analysis's cycle, uncovered competencies and contacts, and the titles
+    and dates of `accomplishments` (default: the analysis's own; every accomplishment, so a line naming
+    one from outside the cycle is caught)."""
+    return Linter.build(cycle_start=analysis.cycle_start, cycle_end=analysis.cycle_end, today=analysis.today,
+                        accomplishments=analysis.accomplishments if accomplishments is None else accomplishments,
+                        uncovered=analysis.readiness.no_evidence, contacts=analysis.contacts)
 
 
 def lint(markdown: str, analysis: CaseAnalysis) -> list[Finding]:
     """`lint_case` with the analysis's cycle, accomplishments, uncovered competencies and contacts."""
-    return lint_case(markdown, cycle_start=analysis.cycle_start, cycle_end=analysis.cycle_end, today=analysis.today,
-                     accomplishments=analysis.accomplishments, uncovered=analysis.readiness.no_evidence,
-                     contacts=analysis.contacts)
+    return linter(analysis).check(markdown)
 
 
 # --- versions -------------------------------------------------------------------------------
