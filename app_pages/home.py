@@ -2,32 +2,26 @@
 
 import streamlit as st
 
-from careerdata import charts, queries
+from careerdata import charts
 from careerdata.analytics import overview as ov
 from careerdata.db import today
 from careerdata.ui import layout, state
+from careerdata.views import home as views_home
 
 layout.header("Your career, as a product", "What value have you delivered, and what should you do next to get it seen?")
 
 now = today()
-profile = state.read(queries.profile)
-accs = state.read(queries.accomplishments)
-metrics = state.read(queries.impact_metrics)
-skills = state.read(queries.skills)
-contacts = state.read(queries.contacts)
-visibility = state.read(queries.visibility)
-
-totals = ov.impact_totals(metrics, now)
+view = state.read(views_home.home, now)
+profile, totals = view.profile, view.totals
 with st.container(border=True):
     who = f"{profile['name']} · {profile['current_title']}" if profile else "Your value proposition"
     st.caption(layout.escape_markdown(who))
-    st.markdown(f"#### {layout.escape_markdown(ov.value_headline(profile, accs, skills, totals))}")
+    st.markdown(f"#### {layout.escape_markdown(view.headline)}")
     if not profile:
         layout.page_link("journal", label="Add your name, title and headline in the Journal", icon=":material/person:")
 
-share = ov.share_with_metric(accs)
-last_visibility = ov.days_since_last(visibility["date"], now) if not visibility.empty else None
-overdue = ov.overdue_contacts(contacts, now)
+share = view.share_with_metric
+last_visibility = view.days_since_visibility
 row1, row2 = st.columns(3), st.columns(3)
 row1[0].metric(
     f"Impact {now.year} to date", ov.format_money(totals.money_ytd),
@@ -47,14 +41,14 @@ row1[2].metric(
     help="Hours per year your work saved others (from the 'hours' of impact metrics).", border=True)
 row2[0].metric(
     "Wins with a metric", f"{share:.0%}" if share is not None else "—",
-    delta=f"of {len(accs)} accomplishments", delta_color="off", delta_arrow="off",
+    delta=f"of {view.accomplishments} accomplishments", delta_color="off", delta_arrow="off",
     help="Share of your accomplishments with at least one quantified impact metric.", border=True)
 row2[1].metric(
-    "Skills with evidence", f"{ov.skills_with_evidence(skills)} of {len(skills)}",
+    "Skills with evidence", f"{view.skills_with_evidence} of {view.skills}",
     delta="linked to at least one win", delta_color="off", delta_arrow="off",
     help="Skills linked to at least one accomplishment: claims you can prove.", border=True)
 row2[2].metric(
-    "Contacts overdue for a touch", f"{len(overdue)}",
+    "Contacts overdue for a touch", f"{view.overdue_contacts}",
     delta=f"last talk, post or demo {last_visibility} days ago" if last_visibility is not None
     else "no talk, post or demo logged", delta_color="off", delta_arrow="off",
     help="Contacts past their keep-in-touch cadence; and days since your last visibility item.",
@@ -63,7 +57,7 @@ row2[2].metric(
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader("Do this next")
-    items = ov.nudges(accs, contacts, visibility, now)
+    items = view.nudges
     if not items:
         st.success("Nothing urgent: your wins are quantified, your sponsors are warm and your work is visible.")
     for nudge in items[:5]:
@@ -72,10 +66,10 @@ with left:
             layout.page_link(nudge.page, label=nudge.action, icon=":material/arrow_forward:", tab=nudge.tab)
 with right:
     st.subheader("Recent wins")
-    if accs.empty:
+    if not view.accomplishments:
         layout.empty_state("No wins logged yet.", "journal", "Log your first accomplishment")
     else:
-        for win in ov.recent_wins(accs).itertuples():
+        for win in view.recent_wins.itertuples():
             with st.container(border=True):
                 value = f" · {ov.format_money(win.money_usd)}/yr" if win.money_usd else ""
                 proof = f"{win.metrics} metric(s)" if win.metrics else "no metric yet"
@@ -83,13 +77,13 @@ with right:
                 st.caption(f"{win.done_on:%b %Y} · {win.scope} scope · {proof}{value}")
 
 st.subheader("Impact over time")
-if metrics.empty:
+if not view.metrics:
     layout.empty_state("No impact metrics yet: add a baseline, a new value and what it was worth to a win.",
                        "journal", "Quantify a win")
 else:
-    quarters = ov.quarterly_activity(accs, now)
+    quarters = view.quarters
     chart_left, chart_right = st.columns(2, gap="large")
-    by_quarter = ov.impact_by_quarter(metrics, now)
+    by_quarter = view.impact_by_quarter
     with chart_left:
         if by_quarter.empty:
             st.info("No quantified impact in the last 12 quarters.")
