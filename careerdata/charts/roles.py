@@ -18,7 +18,7 @@ def fit_pay_chart(rows: pd.DataFrame, current_pay: float | None) -> go.Figure:
         color = ROLE_COLORS[i % len(ROLE_COLORS)]
         fig.add_scatter(
             x=[r.fit], y=[r.median_wage], mode="markers+text", text=[r.role],
-            textposition="top right" if i % 2 == 0 else "bottom right",
+            textposition=["top right", "bottom right", "top left", "bottom left"][i % 4],
             marker={"size": 18, "color": color}, name=r.role, showlegend=False,
             error_y={"type": "data", "symmetric": False, "array": [(r.p75 or r.median_wage) - r.median_wage],
                      "arrayminus": [r.median_wage - (r.p25 or r.median_wage)], "color": color},
