@@ -6,7 +6,7 @@ import streamlit as st
 from careerdata.analytics import competitors as cp
 from careerdata.db import today
 from careerdata.market.loader import ONET_ATTRIBUTION, PROXY_ATTRIBUTION, SKILL_MAP_ATTRIBUTION
-from careerdata.ui import layout, state
+from careerdata.ui import layout, state, widgets
 from careerdata.views import value as views
 
 layout.header("Competitors",
@@ -20,18 +20,9 @@ esc = layout.escape_markdown
 if not customers.has_competencies:
     st.warning("No career ladder is loaded: load one with `careerdata ladder FILE.yaml`.")
     st.stop()
-choices = customers.choices
-if not choices:
-    st.warning("No target roles and no market data are loaded: run `careerdata market sample_data/market`.")
-    st.stop()
-
-by_key = {t.key: t for t in choices}
-default = customers.default
-pick, note = st.columns([2, 3], vertical_alignment="bottom")
-target_key = pick.selectbox("Compete for (target role)", list(by_key), index=list(by_key).index(default),
-                            format_func=lambda k: by_key[k].label, key="competitors_target",
-                            help="Sets the target benchmarks: its ladder level and its O*NET occupation.")
-target = by_key[target_key]
+target, note = widgets.target_picker(
+    customers, "Compete for (target role)", "competitors_target",
+    "Sets the target benchmarks: its ladder level and its O*NET occupation.")
 if customers.no_target_roles:
     note.info("You have no target roles yet, so you are compared with an O\\*NET occupation"
               + (f" and the next level after yours ({target.level})." if target.level else

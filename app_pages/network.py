@@ -13,24 +13,6 @@ from careerdata.repo import sales as rs
 from careerdata.ui import layout, state, widgets
 from careerdata.views import sales as vs
 
-PAGE_SIZE = 20  # contacts listed with a one-click action at a time; the rest are a page turn away
-
-
-def pager(key: str, total: int, noun: str, order: str) -> tuple[int, int]:
-    """The [start, end) slice of a long list to show, with a caption that says how many are hidden
-    and a page picker (nothing extra when everything fits on one page)."""
-    pages = sa.page_count(total, PAGE_SIZE)
-    if pages <= 1:
-        return 0, total
-    if st.session_state.get(key, 1) > pages:  # the list shrank under a remembered page
-        st.session_state[key] = pages
-    c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
-    page = c2.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=key)
-    start, end = sa.page_bounds(total, page, PAGE_SIZE)
-    c1.caption(sa.showing_label(start, end, total, noun, order))
-    return start, end
-
-
 layout.header("Network", "Who will speak up for you when you are not in the room, and who are you losing touch with?")
 widgets.show_flash()
 
@@ -120,7 +102,7 @@ with tab_touch:
                    "Source: your career file.")
         st.markdown(f"**Most overdue first** ({len(losing):,}). *Touched today* logs an interaction dated today "
                     "in one click; add notes with the form below.")
-        start, end = pager("losing_page", len(losing), "contacts past their ideal gap", "most overdue first")
+        start, end = widgets.pager("losing_page", len(losing), "contacts past their ideal gap", "most overdue first")
         listed = losing.iloc[start:end]
         with st.container(height=min(70 + 78 * len(listed), 560), border=False):
             for row in listed.itertuples():
@@ -143,7 +125,7 @@ with tab_touch:
                         if touch and widgets.save(lambda t=touch: state.write(repo.add_interaction, t),
                                                   f"Logged a touch with {row.name} today"):
                             st.rerun()
-        if len(losing) > PAGE_SIZE:
+        if len(losing) > widgets.LIST_PAGE_SIZE:
             with st.expander(f"All {len(losing):,} contacts past their ideal gap, as a table"):
                 st.dataframe(
                     losing[["name", "relationship", "company", "status", "days_since", "ideal_days", "max_days",

@@ -15,22 +15,6 @@ from careerdata.views import sales as vs
 
 KIND_LABELS = {"promotion": "Promotion", "internal_move": "Internal move", "new_job": "New job"}
 STAGE_LABELS = {**cs.PIPELINE_LABELS, "lost": "Lost"}
-PAGE_SIZE = 20  # open opportunities shown as cards (with Move stage) at a time
-
-
-def pager(key: str, total: int, noun: str, order: str) -> tuple[int, int]:
-    """The [start, end) slice of a long list to show, with a caption that says how many are hidden
-    and a page picker (nothing extra when everything fits on one page)."""
-    pages = sa.page_count(total, PAGE_SIZE)
-    if pages <= 1:
-        return 0, total
-    if st.session_state.get(key, 1) > pages:  # the list shrank under a remembered page
-        st.session_state[key] = pages
-    c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
-    page = c2.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=key)
-    start, end = sa.page_bounds(total, page, PAGE_SIZE)
-    c1.caption(sa.showing_label(start, end, total, noun, order))
-    return start, end
 
 
 layout.header("Pipeline", "Which opportunities are moving, where do they stall, and which follow-up is due?")
@@ -97,9 +81,9 @@ tab_open, tab_follow, tab_all, tab_times, tab_add = st.tabs(
 with tab_open:
     if live.empty:
         st.info("No open opportunities. Add the next one on the “Add an opportunity” tab.")
-    start, end = pager("open_page", len(live), "open opportunities", "furthest along first")
+    start, end = widgets.pager("open_page", len(live), "open opportunities", "furthest along first")
     # Past one page, the cards scroll inside a box so the page picker and the tabs stay close by.
-    with st.container(height=900 if len(live) > PAGE_SIZE else "content", border=False):
+    with st.container(height=900 if len(live) > widgets.LIST_PAGE_SIZE else "content", border=False):
         for row in live.iloc[start:end].itertuples():
             oid = int(row.id)
             with st.container(border=True):

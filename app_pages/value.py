@@ -24,18 +24,10 @@ ladder_name = customers.ladder_name
 esc = layout.escape_markdown
 
 # --- the customer: one target --------------------------------------------------------------
-choices = customers.choices
-if not choices:
-    st.warning("No target roles and no market data are loaded: run `careerdata market sample_data/market`.")
-    st.stop()
-by_key = {t.key: t for t in choices}
-default = customers.default
-pick, note = st.columns([2, 3], vertical_alignment="bottom")
-target_key = pick.selectbox("Customer (target role)", list(by_key), index=list(by_key).index(default),
-                            format_func=lambda k: by_key[k].label, key="value_target",
-                            help="One of your target roles; its level's ladder expectations and its O*NET "
-                                 "occupation's tasks describe what this customer needs.")
-target = by_key[target_key]
+target, note = widgets.target_picker(
+    customers, "Customer (target role)", "value_target",
+    "One of your target roles; its level's ladder expectations and its O*NET occupation's tasks describe what "
+    "this customer needs.")
 if customers.no_target_roles:
     note.info("You have no target roles yet, so the customer is an O\\*NET occupation"
               + (f", compared with the next level after yours ({target.level})." if target.level else "."),

@@ -144,3 +144,38 @@ def accomplishment_form(
         "metrics": forms.metric_rows(editor),
     }
     return validate(m.Accomplishment, data)
+
+
+LIST_PAGE_SIZE = 20  # items shown with their own buttons at a time; the rest are a page turn away
+
+
+def pager(key: str, total: int, noun: str, order: str, page_size: int = LIST_PAGE_SIZE) -> tuple[int, int]:
+    """The [start, end) slice of a long list to show, with a caption that says how many are hidden
+    and a page picker (nothing extra when everything fits on one page)."""
+    from careerdata.analytics.sales import page_bounds, page_count, showing_label
+
+    pages = page_count(total, page_size)
+    if pages <= 1:
+        return 0, total
+    if st.session_state.get(key, 1) > pages:  # the list shrank under a remembered page
+        st.session_state[key] = pages
+    c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
+    page = c2.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=key)
+    start, end = page_bounds(total, page, page_size)
+    c1.caption(showing_label(start, end, total, noun, order))
+    return start, end
+
+
+def target_picker(customers, label: str, key: str, help: str):
+    """The target-role selector shared by the Value proposition and Competitors pages.
+
+    Returns (target, note column) or stops the page with a message when there is nothing to pick.
+    """
+    if not customers.choices:
+        st.warning("No target roles and no market data are loaded: run `careerdata market sample_data/market`.")
+        st.stop()
+    by_key = {t.key: t for t in customers.choices}
+    pick, note = st.columns([2, 3], vertical_alignment="bottom")
+    target_key = pick.selectbox(label, list(by_key), index=list(by_key).index(customers.default),
+                                format_func=lambda k: by_key[k].label, key=key, help=help)
+    return by_key[target_key], note
