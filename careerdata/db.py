@@ -209,6 +209,29 @@ def is_connection_read_only(con: duckdb.DuckDBPyConnection) -> bool:
         return False
 
 
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+@contextlib.contextmanager
+def built_beside(path: Path, purpose: str) -> Iterator[Path]:
+    """A fresh file path next to `path`; when the block succeeds it replaces `path` in one rename.
+
+    Whatever was at `path` stays untouched if the block fails; the old file's write-ahead log is
+    removed first so it can never be replayed onto the new file. The block must close its connection.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{purpose}")
+    for leftover in (tmp, wal_path(tmp)):
+        leftover.unlink(missing_ok=True)
+    try:
+        yield tmp
+        wal_path(path).unlink(missing_ok=True)
+        os.replace(tmp, path)
+    finally:
+        for leftover in (tmp, wal_path(tmp)):
+            leftover.unlink(missing_ok=True)
+
+
 def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = None) -> str | None:
     row = con.cursor().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else default

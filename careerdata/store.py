@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
@@ -10,10 +9,6 @@ import duckdb
 from careerdata import db, repo
 from careerdata.io.yaml_files import DEFAULT_LADDER, DEMO_DIR, read_career, read_ladder
 from careerdata.market.loader import load_market_data
-
-
-def _wal(path: Path) -> Path:
-    return path.with_name(path.name + ".wal")
 
 
 def create_database(path: Path | str, *, demo: bool, force: bool = False) -> Path:
@@ -28,21 +23,13 @@ def create_database(path: Path | str, *, demo: bool, force: bool = False) -> Pat
     if path.exists():
         db.connect(path).close()  # refuses a locked, newer or non-DuckDB file before we touch it
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.creating")
-    for leftover in (tmp, _wal(tmp)):
-        leftover.unlink(missing_ok=True)
-    try:
+    with db.built_beside(path, "creating") as tmp:
         con = db.connect(tmp)
         try:
             populate(con, demo=demo)
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        _wal(path).unlink(missing_ok=True)
-        os.replace(tmp, path)
-    finally:
-        for leftover in (tmp, _wal(tmp)):
-            leftover.unlink(missing_ok=True)
     return path
 
 

@@ -50,6 +50,19 @@ THEME = go.layout.Template(layout={
 })
 
 
+def wrap_label(text: str, width: int) -> str:
+    """Break a label into lines of at most `width` characters (whole words) for Plotly's <br>."""
+    words, lines, line = str(text).split(), [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
 def apply_theme(fig: go.Figure, *, title: str, height: int = 420) -> go.Figure:
     """The one look: white background, readable title, light grid, legend under the plot."""
     fig.update_layout(

@@ -9,22 +9,14 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from careerdata.charts import BENCHMARK_COLOR, USER_COLOR, apply_theme
+from careerdata.charts import BENCHMARK_COLOR, USER_COLOR, apply_theme, wrap_label
 
 TARGET_COLOR = "#374151"  # target roles: benchmarks, drawn darker than the ladder
 ONET_DASH = "dot"
 
 
 def _wrap(text: str, width: int = 16) -> str:
-    words, lines, line = str(text).split(), [], ""
-    for w in words:
-        if line and len(line) + 1 + len(w) > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
+    return wrap_label(text, width)
 
 
 def _closed(values: list) -> list:

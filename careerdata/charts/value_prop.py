@@ -16,6 +16,7 @@ from careerdata.charts import (
     IMPACT_CATEGORY_LABELS,
     USER_COLOR,
     apply_theme,
+    wrap_label,
 )
 
 COMPETENCY_NEED_COLOR = "#64748B"  # a ladder step-up: not an impact category
@@ -31,15 +32,7 @@ def _rgba(hex_color: str, alpha: float) -> str:
 
 
 def _wrap(text: str, width: int = 34) -> str:
-    words, lines, line = str(text).split(), [], ""
-    for w in words:
-        if line and len(line) + 1 + len(w) > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
+    return wrap_label(text, width)
 
 
 def needs_chart(coverage: pd.DataFrame, target: str) -> go.Figure:

@@ -178,11 +178,7 @@ def restore(folder: Path | str, target: Path | str, *, force: bool = False,
     if target.exists():
         _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.restoring")
-    wal = lambda p: p.with_name(p.name + ".wal")  # noqa: E731
-    for leftover in (tmp, wal(tmp)):
-        leftover.unlink(missing_ok=True)
-    try:
+    with db.built_beside(target, "restoring") as tmp:
         con = db.connect(tmp, migrate_to=max(manifest["migrations"], default=0))
         try:
             counts = _load(con, folder, manifest, progress)
@@ -190,11 +186,6 @@ def restore(folder: Path | str, target: Path | str, *, force: bool = False,
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        wal(target).unlink(missing_ok=True)
-        os.replace(tmp, target)
-    finally:
-        for leftover in (tmp, wal(tmp)):
-            leftover.unlink(missing_ok=True)
     return counts
 
 
