@@ -1,5 +1,6 @@
 """Journal: log wins with their impact, keep skills honest, note who you talked to."""
 
+import pandas as pd
 import streamlit as st
 
 from careerdata.core import charts
@@ -115,7 +116,10 @@ with tab_skills:
             with st.form("assess", border=True):
                 st.markdown(f"**Record a self-assessment of {layout.escape_markdown(pick)}**: kept as history, "
                             "never overwritten.")
-                level = st.slider("Level", 1, 5, int(row["self_level"] or 3), help=widgets.LEVEL_HELP,
+                rated = pd.notna(row["self_level"])  # an imported skill has no self-rating until you give one
+                if not rated:
+                    st.caption("Not rated yet: the slider starts at 3 (on your own).")
+                level = st.slider("Level", 1, 5, int(row["self_level"]) if rated else 3, help=widgets.LEVEL_HELP,
                                   key="assess_level")
                 as_of = st.date_input("As of", value=today(), min_value=widgets.EARLIEST, key="assess_date")
                 note = st.text_input("Why this level?", key="assess_note", placeholder="Evidence or a gap you see")

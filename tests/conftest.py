@@ -51,3 +51,21 @@ def empty_con(empty_db):
     con = db.connect(empty_db)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def state_file(tmp_path_factory, _empty_master, _demo_master):
+    """`state_file(name)`: the career file of a data state (tests/states.py), built once per session.
+
+    Tests that write must copy it first (`private_copy`)."""
+    import states
+
+    built: dict[str, Path] = {}
+    folder = tmp_path_factory.mktemp("states")
+
+    def get(name: str) -> Path:
+        if name not in built:
+            built[name] = states.build(name, folder / f"{name}.duckdb", _empty_master, _demo_master)
+        return built[name]
+
+    return get

@@ -69,6 +69,11 @@ def build_scaled(path: Path, scale: int) -> Path:
     if scale < 1:
         raise errors.InputError("--scale must be 1 or more")
     create_database(path, demo=True, force=True)
+    return scale_up(path, scale)
+
+
+def scale_up(path: Path, scale: int) -> Path:
+    """Copy the demo persona already in the file at `path` until it is there `scale` times."""
     if scale == 1:
         return path
     con = db.connect(path)
