@@ -63,6 +63,9 @@ class Item:
     # An accomplishment dated only by where it happened (a résumé highlight takes its job's dates):
     # it also matches a record with the same title that started within this window.
     window: tuple[dt.date, dt.date | None] | None = None
+    # Figures read from an accomplishment's text (careerdata.import_export.outcomes): stored as
+    # metric suggestions the user confirms in the Journal, never as metrics straight away.
+    suggestions: tuple = ()
 
 
 @dataclass
@@ -284,6 +287,28 @@ def guess_skill_kind(name: str) -> str:
     if key in _SOFT:
         return "soft"
     return "technical"
+
+
+_RECRUITER = re.compile(r"recruit|talent acquisition|talent partner|sourcer|headhunt", re.IGNORECASE)
+_DIRECTOR = re.compile(r"\b(director|head of|vp|vice president|chief|cto|ceo|cio)\b", re.IGNORECASE)
+_MANAGER = re.compile(r"\b(manager|team lead|lead of|supervisor)\b", re.IGNORECASE)
+
+
+def guess_relationship(title: str, company: str, employer: str | None) -> tuple[str, str]:
+    """A first guess at how a contact relates to you, from their title, and why (shown as a guess).
+
+    A recruiter anywhere is a recruiter; at your current employer a manager is your "manager"
+    and a director, head of, VP or chief is your "skip" (skip-level); anyone else is a "peer".
+    Like every import guess, it never overwrites the relationship you chose.
+    """
+    if title and _RECRUITER.search(title):
+        return "recruiter", f"“{title}” reads as a recruiter"
+    if employer and company and name_key(company) == name_key(employer):
+        if _DIRECTOR.search(title or ""):
+            return "skip", f"a “{title}” at {employer}, your employer, is likely your skip-level"
+        if _MANAGER.search(title or ""):
+            return "manager", f"a “{title}” at {employer}, your employer, is likely your manager"
+    return "peer", ""
 
 
 def certificate_title(name: str) -> str:

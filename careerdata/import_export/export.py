@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from urllib.parse import urlparse
 
 import duckdb
 
 from careerdata.core.charts import IMPACT_CATEGORY_LABELS
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
+from careerdata.core.urls import is_web_url, normalise_url
 from careerdata.import_export.common import name_key
 from careerdata.import_export.csv_io import CSV_ENTITIES, export_csv
 from careerdata.journal import queries
@@ -37,10 +37,8 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) 
 
 def _url(value: str | None) -> str | None:
     """A link only when it is an absolute http(s) URL (the schema's `uri` format)."""
-    if not value:
-        return None
-    parsed = urlparse(value.strip())
-    return value.strip() if parsed.scheme in ("http", "https") and parsed.netloc and " " not in value.strip() else None
+    url = normalise_url(value)
+    return url if is_web_url(url) else None
 
 
 # --- JSON Resume ------------------------------------------------------------------------------
@@ -83,7 +81,7 @@ def export_jsonresume(con: duckdb.DuckDBPyConnection) -> dict:
             project["keywords"] = list(w["skills"])
         if w["employer"]:
             project["entity"] = w["employer"]
-        url = next((u for u in (w["links"] or []) if _url(u)), None)
+        url = next((_url(u) for u in (w["links"] or []) if _url(u)), None)
         if url:
             project["url"] = url
         projects.append(project)
@@ -108,7 +106,7 @@ def export_jsonresume(con: duckdb.DuckDBPyConnection) -> dict:
         if v["venue"]:
             entry["publisher"] = v["venue"]
         if _url(v["url"]):
-            entry["url"] = v["url"].strip()
+            entry["url"] = _url(v["url"])
         publications.append(entry)
     resume: dict = {"$schema": JSONRESUME_SCHEMA, "basics": basics}
     for key, value in (("work", work), ("projects", projects), ("skills", skills), ("publications", publications)):

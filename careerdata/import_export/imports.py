@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from careerdata.core.errors import InputError
+from careerdata.core.urls import url_key
 from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, Bundle, Item, name_key
 from careerdata.journal import repo
 from careerdata.models import career as m
@@ -338,15 +339,17 @@ def _upsert_accomplishment(cur: Cursor, it: Item, known: dict) -> Change:
     record = f"{a.title} ({a.start_date})"
     existing = _find_accomplishment(cur, a.title, a.start_date, it.month_dates, it.window)
     if existing is None:
-        repo._insert_accomplishment(cur, a)
+        _suggest(cur, repo._insert_accomplishment(cur, a), it)
         return _change(it, record, None)
     acc_id = existing["id"]
+    _suggest(cur, acc_id, it)
     changes = _month_tolerant(it, _diff(existing, a, it.update, ACCOMPLISHMENT_FIELDS), existing)
     end = changes.get("end_date", existing["end_date"])
     if end is not None and end < existing["start_date"]:
         raise InputError("end_date: end date must be on or after the start date")
     links = list(existing["links"] or [])
-    new_links = [u for u in a.links if u not in links] if "links" in it.update else []
+    have_links = {url_key(u) for u in links}
+    new_links = [u for u in a.links if url_key(u) not in have_links] if "links" in it.update else []
     if new_links:
         changes["links"] = links + new_links
     if changes:
@@ -372,6 +375,25 @@ def _upsert_accomplishment(cur: Cursor, it: Item, known: dict) -> Change:
         changes.update({k: True for k, v in (("skills", add_skills), ("competencies", add_comps),
                                               ("metrics", add_metrics)) if v})
     return _change(it, record, changes)
+
+
+def _suggest(cur: Cursor, acc_id: int, it: Item) -> None:
+    """Store the figures read from a win's text as open suggestions, each once: a suggestion the
+    user already confirmed or dismissed, or a metric they already have with that value, is not
+    offered again."""
+    for s in it.suggestions:
+        same = cur.execute(
+            """SELECT (SELECT count(*) FROM metric_suggestion WHERE accomplishment_id = ? AND unit = ?
+                           AND baseline IS NOT DISTINCT FROM ? AND new_value IS NOT DISTINCT FROM ?
+                           AND money_usd IS NOT DISTINCT FROM ?)
+                    + (SELECT count(*) FROM impact_metric WHERE accomplishment_id = ? AND unit = ?
+                           AND new_value IS NOT DISTINCT FROM ? AND money_usd IS NOT DISTINCT FROM ?)""",
+            [acc_id, s.unit, s.baseline, s.new_value, s.money_usd, acc_id, s.unit, s.new_value, s.money_usd]).fetchone()[0]
+        if not same:
+            cur.execute("INSERT INTO metric_suggestion (accomplishment_id, category, description, baseline, new_value, "
+                        "unit, money_usd, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [acc_id, s.category, s.description[:500], s.baseline, s.new_value, s.unit, s.money_usd,
+                         it.where])
 
 
 METRIC_FIELDS = ("category", "baseline", "new_value", "unit", "money_usd", "hours", "confidence",

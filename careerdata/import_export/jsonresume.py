@@ -20,8 +20,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from functools import cache
+from importlib import resources
+
+import jsonschema
 
 from careerdata.core.errors import InputError
+from careerdata.core.urls import is_web_url, normalise_url
 from careerdata.import_export.common import (
     Bundle,
     certificate_title,
@@ -32,11 +38,10 @@ from careerdata.import_export.common import (
     shorten,
     unique_names,
 )
+from careerdata.import_export.outcomes import suggest_metrics
 from careerdata.models import career as m
 
 _NOT_KEPT = ("education", "languages", "interests")
-_KNOWN = {"$schema", "basics", "work", "volunteer", "education", "awards", "certificates", "publications", "skills",
-          "languages", "interests", "references", "projects", "meta"}
 
 
 class _Reader:
@@ -108,11 +113,96 @@ def parse_json(raw: bytes, name: str) -> dict:
     return data
 
 
+# --- the official schema -------------------------------------------------------------------
+# schemas/jsonresume-v1.0.0.schema.json is jsonresume/resume-schema at tag v1.0.0 (MIT licence,
+# schemas/LICENSE-jsonresume-schema.md), shipped so validation never needs the network.
+SCHEMA_FILE = "jsonresume-v1.0.0.schema.json"
+# fields the schema checks as `uri` (and the legacy `website`): normalised before validating
+_URL_KEYS = {"url", "website", "canonical"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+@cache
+def schema() -> dict:
+    text = resources.files("careerdata.import_export").joinpath("schemas", SCHEMA_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _format_checker() -> jsonschema.FormatChecker:
+    """email, uri and date as a person would read them (jsonschema's own uri check needs an extra
+    package and its email check only looks for an @)."""
+    checker = jsonschema.FormatChecker(["date"])
+    checker.checks("email")(lambda v: not isinstance(v, str) or bool(_EMAIL.match(v)))
+    checker.checks("uri")(lambda v: not isinstance(v, str) or is_web_url(v))
+    return checker
+
+
+def _path(parts) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _problem(err: jsonschema.ValidationError) -> str:
+    where = _path(err.absolute_path)
+    value = err.instance
+    if err.validator == "format":
+        what = {"email": "an email address like name@example.com", "uri": "a web address like https://example.com",
+                "date": "a date like 2020-05-31"}.get(err.validator_value, err.validator_value)
+        return f"{where}: {value!r} is not {what}"
+    if err.validator == "pattern":
+        return f"{where}: {value!r} is not a date like 2020-05-31, 2020-05 or 2020"
+    if err.validator == "additionalProperties":
+        extra = sorted(set(value) - set(err.schema.get("properties", {})))
+        return f"{where}: unknown section(s) {', '.join(extra)} (JSON Resume v1.0.0 has no such key)"
+    if err.validator == "type":
+        wanted = {"array": "a list [...]", "string": "text", "object": "an object {...}", "number": "a number",
+                  "boolean": "true/false"}.get(err.validator_value, err.validator_value)
+        return f"{where}: expected {wanted}, got {_kind(value)}"
+    return f"{where}: {err.message}"
+
+
+def _normalise_urls(node, changed: list[str], path: str = "") -> object:
+    """Blank links dropped, `github.com/x` -> `https://github.com/x`, in place; `changed` lists where."""
+    if isinstance(node, list):
+        for n, child in enumerate(node):
+            _normalise_urls(child, changed, f"{path}[{n}]")
+    elif isinstance(node, dict):
+        for key in list(node):
+            value = node[key]
+            if key in _URL_KEYS and isinstance(value, str):
+                url = normalise_url(value)
+                if not url:
+                    del node[key]
+                elif url != value:
+                    node[key] = url
+                    changed.append(f"{path}.{key}" if path else key)
+            else:
+                _normalise_urls(value, changed, f"{path}.{key}" if path else key)
+    return node
+
+
+def validate(data: dict, name: str) -> list[str]:
+    """Normalise links, then check the document against the official v1.0.0 schema with its
+    formats (email, uri, date). Every problem is named at once in one InputError; returns notes."""
+    changed: list[str] = []
+    _normalise_urls(data, changed)
+    validator = jsonschema.Draft4Validator(schema(), format_checker=_format_checker())
+    problems = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if problems:
+        count = f"{len(problems)} problems" if len(problems) > 1 else "1 problem"
+        raise InputError("; ".join(f"{name} {_problem(e)}" for e in problems)
+                         + f" ({count} against the JSON Resume v1.0.0 schema; nothing imported)")
+    return [f"Added https:// to {len(changed)} link(s) without a scheme: {', '.join(changed)}"] if changed else []
+
+
 def read_jsonresume(raw: bytes, name: str = "resume.json") -> Bundle:
     """Parse and validate a JSON Resume file into a Bundle (nothing is written here)."""
     data = parse_json(raw, name)
+    notes = validate(data, name)
     r = _Reader(name)
-    bundle = Bundle(source=name, format="jsonresume")
+    bundle = Bundle(source=name, format="jsonresume", notes=notes)
     skills_seen: set[str] = set()
     wins_seen: dict[tuple[str, dt.date], str] = {}
 
@@ -132,9 +222,6 @@ def read_jsonresume(raw: bytes, name: str = "resume.json") -> Bundle:
         wins_seen[key] = where
         bundle.add("accomplishment", m.Accomplishment, data, where, guessed=guessed, **flags)
 
-    unknown = sorted(set(data) - _KNOWN)
-    if unknown:
-        bundle.notes.append(f"Not imported: unknown section(s) {', '.join(unknown)}")
     for section in _NOT_KEPT:
         entries = r.list(data, section, "")
         if entries:
@@ -164,7 +251,7 @@ def read_jsonresume(raw: bytes, name: str = "resume.json") -> Bundle:
             # title during that job, and never moves the dates of a win you already have.
             add_win({"title": shorten(text), "start_date": start, "end_date": end, "employer": employer,
                      "result": text}, f"{name} work[{n}].highlights[{h}]", guessed=("scope", "end_date", "result"),
-                    window=(start, end))
+                    window=(start, end), suggestions=tuple(suggest_metrics(text)))
 
     # --- basics -> profile ---
     basics = r.obj(data.get("basics"), "basics")

@@ -5,7 +5,9 @@ Files are matched by name and columns by header, both case-insensitively; files 
 does not use (messages, invitations, ads, education...) are ignored and listed.
 
   Profile.csv                    -> profile (first + last name, headline; title from the current position)
-  Positions.csv                  -> positions; bullet lines ("•", "-", "*") of a description -> accomplishments
+  Positions.csv                  -> positions; each line or sentence of a description that states an
+                                    outcome (bullet or not) -> an accomplishment, its figures -> suggested
+                                    metrics (careerdata.import_export.outcomes)
   Skills.csv                     -> skills (kinds guessed)
   Endorsement_Received_Info.csv  -> skills, and endorsers as contacts (advocacy "aware")
   Recommendations_Received.csv   -> recommenders as contacts (advocacy "advocate", the text in notes)
@@ -23,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -34,6 +35,7 @@ from careerdata.import_export.common import (
     CsvTable,
     certificate_title,
     decode_text,
+    guess_relationship,
     guess_skill_kind,
     month_end,
     name_key,
@@ -42,6 +44,7 @@ from careerdata.import_export.common import (
     require_columns,
     shorten,
 )
+from careerdata.import_export.outcomes import outcome_statements, suggest_metrics
 from careerdata.models import career as m
 
 MAX_MEMBERS = 5_000
@@ -69,7 +72,6 @@ FILE_NAMES = {
     "certifications.csv": "Certifications.csv", "projects.csv": "Projects.csv",
     "publications.csv": "Publications.csv", "honors.csv": "Honors.csv",
 }
-_BULLET = re.compile(r"^\s*[•·\-*–▪●◦]\s+(.*\S)\s*$")
 _ADVOCACY_RANK = {s: n for n, s in enumerate(m.ADVOCACY_STAGES)}
 
 
@@ -225,14 +227,11 @@ def read_linkedin_files(files: dict[str, bytes], source: str, *, all_connections
                 raise InputError(f"{where}, {'Company Name' if not employer else 'Title'}: empty")
             bundle.add("position", m.Position, {"employer": employer, "title": title, "start_date": start,
                                                 "end_date": end}, where, month_dates=True)
-            position_rows.append((start, end, title))
-            for line in row.get("description", "").splitlines():
-                bullet = _BULLET.match(line)
-                if bullet:
-                    text = bullet[1]
-                    add_win({"title": shorten(text), "start_date": start, "end_date": end, "employer": employer,
-                             "result": text}, f"{where}, Description", guessed=("scope", "end_date", "result"),
-                            window=(start, month_end(end) if end else None))
+            position_rows.append((start, end, title, employer))
+            for text in outcome_statements(row.get("description", "")):
+                add_win({"title": shorten(text), "start_date": start, "end_date": end, "employer": employer,
+                         "result": text}, f"{where}, Description", guessed=("scope", "end_date", "result"),
+                        window=(start, month_end(end) if end else None), suggestions=tuple(suggest_metrics(text)))
 
     if t := tables.get("profile.csv"):
         if len(t.rows) > 1:
@@ -325,11 +324,17 @@ def read_linkedin_files(files: dict[str, bytes], source: str, *, all_connections
                    where, guessed={"kind", "notes"})
 
     only_update = 0
+    current = [r for r in position_rows if r[1] is None]
+    employer = max(current)[3] if current else None
     for p in people.values():
+        relationship, why = guess_relationship(p.title, p.company, employer)
+        if why:
+            p.notes.insert(0, f"Guessed relationship: {relationship} ({why}); change it if it is wrong.")
         made = bundle.add(
             "contact", m.Contact,
-            {"name": p.name, "relationship": "peer", "company": shorten(p.company), "title": shorten(p.title),
-             "advocacy_stage": p.advocacy, "cadence_days": p.cadence, "notes": "\n".join(p.notes)[:10_000]},
+            {"name": p.name, "relationship": relationship, "company": shorten(p.company), "title": shorten(p.title),
+             "advocacy_stage": p.advocacy, "cadence_days": p.cadence,
+             "notes": "\n".join(p.notes)[:10_000]},
             p.where, guessed={"relationship", "advocacy_stage", "cadence_days", "notes"})
         if not (p.vouched or all_connections):
             bundle.items[-1] = replace(made, add_if_new=False)

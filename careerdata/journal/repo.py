@@ -211,6 +211,7 @@ def delete_accomplishment(con, acc_id: int) -> None:
         _delete_accomplishment_children(cur, acc_id)
         cur.execute("DELETE FROM accomplishment_competency WHERE accomplishment_id = ?", [acc_id])
         cur.execute("DELETE FROM interaction_accomplishment WHERE accomplishment_id = ?", [acc_id])
+        cur.execute("DELETE FROM metric_suggestion WHERE accomplishment_id = ?", [acc_id])
         cur.execute("DELETE FROM accomplishment WHERE id = ?", [acc_id])
 
 

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from careerdata.core.urls import normalise_url, unique_urls
+
 SKILL_KINDS = ("technical", "domain", "soft", "leadership")
 SCOPES = ("team", "org", "company", "external")
 IMPACT_CATEGORIES = ("revenue", "cost", "time", "reliability", "users", "risk")
@@ -163,6 +165,11 @@ class Accomplishment(Model):
 
     _blank = field_validator("end_date", "employer", mode="before")(_blank_to_none)
 
+    @field_validator("links", mode="after")
+    @classmethod
+    def _links(cls, value: list[str]) -> list[str]:
+        return unique_urls(value)  # `github.com/x` -> `https://github.com/x`, twins merged
+
     @model_validator(mode="after")
     def _order(self):
         if self.end_date and self.end_date < self.start_date:
@@ -209,6 +216,11 @@ class VisibilityItem(Model):
     reach: Annotated[int, Field(ge=0, le=100_000_000)] = 0
     is_external: bool = False
     url: str = Field(default="", max_length=500)
+
+    @field_validator("url", mode="after")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return normalise_url(value)
 
 
 class TargetRoleSkill(Model):
