@@ -26,12 +26,18 @@ def browser():
 
 
 def _settled(page) -> None:
-    """The script run has finished: a header is drawn and Streamlit shows no running status."""
+    """The script run has finished: Streamlit says it is not running and nothing is stale."""
     page.wait_for_selector("h1", timeout=60_000)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] button')"
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
+        " && !document.querySelector('[data-stale=\"true\"]')"
         " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
-    page.wait_for_timeout(250)
+
+
+# the header and the one-sentence question every page opens with: different on every page
+SIGNATURE = ("(document.querySelector('[data-testid=\"stMain\"] h1')?.innerText || '') + '|' + "
+             "(document.querySelector('[data-testid=\"stMain\"] [data-testid=\"stCaptionContainer\"]')"
+             "?.innerText || '')")
 
 
 @pytest.mark.parametrize("state", list(STATES))
@@ -44,13 +50,18 @@ def test_every_page_renders_in_the_browser_on_every_state(state, state_file, bro
         page.goto(url)
         _settled(page)
         problems = {}
+        first, before = next(iter(PAGES)), page.evaluate(SIGNATURE)
         for key, (_file, title, _icon, _url_path) in PAGES.items():
             page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
-            page.wait_for_url(f"**/{_url_path}" if key != "home" else "**", timeout=30_000)
+            if key != first:  # wait for the new page's own header and question, then for the run to end
+                page.wait_for_function(f"prev => ({SIGNATURE}) !== prev", arg=before, timeout=60_000)
             _settled(page)
+            before = page.evaluate(SIGNATURE)
             failed = page.locator('[data-testid="stException"]')
             if failed.count():
                 problems[key] = failed.first.inner_text()[:500]
+            elif len(page.locator('[data-testid="stMain"]').inner_text().strip()) < 150:
+                problems[key] = "the page looks empty"
             elif page.evaluate("() => window.__pwned || null"):
                 problems[key] = f"injected script ran: {page.evaluate('() => window.__pwned')}"
         page.close()
