@@ -7,6 +7,7 @@ traceback); 3 database unusable (locked by another process, newer schema, not Du
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import importlib.util
 import json
@@ -17,6 +18,8 @@ from pathlib import Path
 
 import careerdata
 from careerdata.core import errors
+from careerdata.core.clock import today
+from careerdata.core.errors import InputError
 from careerdata.store import db
 
 EXIT_OK, EXIT_INPUT, EXIT_DB = 0, 2, 3
@@ -35,8 +38,17 @@ def cmd_init(args) -> int:
     from careerdata.import_export.create import create_database
 
     path = db.resolve_db_path(args.db)
-    create_database(path, demo=not args.empty, force=args.force)
-    kind = "empty career file" if args.empty else "career file with the demo persona"
+    as_of = None
+    if args.as_of:
+        if args.empty:
+            raise InputError("--as-of: only a demo file has dates to move; drop --as-of or --empty")
+        try:
+            as_of = dt.date.fromisoformat(args.as_of)
+        except ValueError:
+            raise InputError(f"--as-of: {args.as_of!r} is not a date like 2026-11-21") from None
+    create_database(path, demo=not args.empty, force=args.force, as_of=as_of)
+    kind = "empty career file" if args.empty else (
+        f"career file with the demo persona as of {as_of or today()}")
     print(f"Created {kind} at {path}")
     return EXIT_OK
 
@@ -100,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--demo", action="store_true", help="fill it with the demo persona (default)")
     group.add_argument("--empty", action="store_true", help="start an empty file of your own")
     p.add_argument("--force", action="store_true", help="replace an existing file (its data is lost)")
+    p.add_argument("--as-of", metavar="DATE", help="date the demo story happens on (default: today), e.g. 2026-11-21")
     _add_db(p)
     p.set_defaults(func=cmd_init)
 

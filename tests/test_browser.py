@@ -82,11 +82,19 @@ def browser():
         instance.close()
 
 
+# the header and the one-sentence question every page opens with: different on every page
+PAGE_SIGNATURE = ("(document.querySelector('[data-testid=\"stMain\"] h1')?.innerText || '') + '|' + "
+                  "(document.querySelector('[data-testid=\"stMain\"] [data-testid=\"stCaptionContainer\"]')"
+                  "?.innerText || '')")
+
+
 def _settle(page) -> None:
     """Wait until the script run finished and charts are drawn."""
     page.wait_for_selector("h1", timeout=60_000)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"] button')"
+        " && document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState !== 'running'"
+        " && !document.querySelector('[data-stale=\"true\"]')"
         " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
         timeout=60_000,
     )
@@ -114,8 +122,10 @@ def test_first_launch_creates_the_demo_and_every_page_renders(server, browser):
     assert "demo data" in sidebar
 
     for key, (_file, title, _icon, _url_path) in PAGES.items():
+        before = page.evaluate(PAGE_SIGNATURE)
         page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
-        page.wait_for_function("t => document.querySelector('h1') && document.title.length > 0", arg=title)
+        if key != next(iter(PAGES)):  # wait for the new page's own header and question
+            page.wait_for_function(f"prev => ({PAGE_SIGNATURE}) !== prev", arg=before, timeout=60_000)
         _settle(page)
         _assert_healthy(page, title)
         page.screenshot(path=str(SHOTS / f"{key}.png"), full_page=True)

@@ -9,6 +9,7 @@ import shutil
 import pytest
 from states import STATES
 from test_browser import CHROMIUM, CHROMIUM_ARGS, running_app
+from test_browser import PAGE_SIGNATURE as SIGNATURE
 
 from careerdata.ui.layout import PAGES
 
@@ -32,12 +33,6 @@ def _settled(page) -> None:
         "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'"
         " && !document.querySelector('[data-stale=\"true\"]')"
         " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
-
-
-# the header and the one-sentence question every page opens with: different on every page
-SIGNATURE = ("(document.querySelector('[data-testid=\"stMain\"] h1')?.innerText || '') + '|' + "
-             "(document.querySelector('[data-testid=\"stMain\"] [data-testid=\"stCaptionContainer\"]')"
-             "?.innerText || '')")
 
 
 @pytest.mark.parametrize("state", list(STATES))

@@ -2,18 +2,52 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import duckdb
 
 from careerdata.core import errors
+from careerdata.core.clock import today
 from careerdata.import_export.yaml_files import DEFAULT_LADDER, DEMO_DIR, read_career, read_ladder
 from careerdata.journal import repo
 from careerdata.market.loader import load_market_data
+from careerdata.models.career import CareerFile
 from careerdata.store import db
 
+# The demo persona (sample_data/demo) is written as of this date: her last win ended 11 days
+# before it, her sponsor was last seen the day before, her review cycle ends in the months after.
+DEMO_AS_OF = dt.date(2026, 11, 21)
 
-def create_database(path: Path | str, *, demo: bool, force: bool = False) -> Path:
+
+def demo_shift_days(as_of: dt.date) -> int:
+    """Days to move every date of the demo persona so the story happens as of `as_of`.
+
+    Whole weeks, rounded down: weekdays stay (a Tuesday 1:1 stays a Tuesday) and nothing lands
+    after `as_of` (the latest dated record is the day before DEMO_AS_OF). So the last win is
+    11 to 17 days old, the sponsor touched within a week, the review cycle ahead, on any date.
+    """
+    return (as_of - DEMO_AS_OF).days // 7 * 7
+
+
+def _shift(value, delta: dt.timedelta):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value + delta
+    if isinstance(value, list):
+        return [_shift(v, delta) for v in value]
+    if isinstance(value, dict):
+        return {k: _shift(v, delta) for k, v in value.items()}
+    return value
+
+
+def shift_career(career: CareerFile, days: int) -> CareerFile:
+    """The same career with every date (wins, touches, stages, review cycle, plans) `days` later."""
+    if days == 0:
+        return career
+    return CareerFile.model_validate(_shift(career.model_dump(), dt.timedelta(days=days)))
+
+
+def create_database(path: Path | str, *, demo: bool, force: bool = False, as_of: dt.date | None = None) -> Path:
     """Build a new career file next to `path`, then move it into place.
 
     The old file (with --force) is replaced only once the new one is complete, so a failure
@@ -28,19 +62,22 @@ def create_database(path: Path | str, *, demo: bool, force: bool = False) -> Pat
     with db.built_beside(path, "creating") as tmp:
         con = db.connect(tmp)
         try:
-            populate(con, demo=demo)
+            populate(con, demo=demo, as_of=as_of)
             con.execute("CHECKPOINT")
         finally:
             con.close()
     return path
 
 
-def populate(con: duckdb.DuckDBPyConnection, *, demo: bool) -> None:
-    """Fill a freshly migrated file: market data and ladder always, the persona if `demo`."""
+def populate(con: duckdb.DuckDBPyConnection, *, demo: bool, as_of: dt.date | None = None) -> None:
+    """Fill a freshly migrated file: market data and ladder always, the persona if `demo`,
+    its dates moved to `as_of` (default: today) so the demo never goes stale."""
     load_market_data(con)
     repo.replace_ladder(con, read_ladder(DEFAULT_LADDER))
     if demo:
-        repo.load_career_file(con, read_career(DEMO_DIR))
+        as_of = as_of or today()
+        repo.load_career_file(con, shift_career(read_career(DEMO_DIR), demo_shift_days(as_of)))
+        repo.set_meta(con, "demo_as_of", as_of.isoformat())
     repo.set_meta(con, "dataset", "demo" if demo else "user")
 
 
