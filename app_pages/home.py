@@ -6,11 +6,20 @@ from careerdata.core import charts
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
 from careerdata.home import view as views_home
-from careerdata.ui import layout, state
+from careerdata.ui import layout, state, widgets
 
 layout.header("Your career, as a product", "What value have you delivered, and what should you do next to get it seen?")
 
 now = today()
+start = state.read(views_home.first_run, now)
+if start.empty:  # a new user's file: where to begin, not a page of zeros
+    st.markdown("Welcome. Four steps turn this into your career's one-pager: each link opens the place where "
+                "it is done, and this page fills in as you go.")
+    widgets.start_here(start)
+    st.stop()
+if start.progress < 1 and not state.demo_loaded():
+    widgets.start_here(start)
+    widgets.gaps_panel(start.gaps, "Gaps in your data")
 view = state.read(views_home.home, now)
 profile, totals = view.profile, view.totals
 with st.container(border=True):

@@ -4,7 +4,9 @@ import hashlib
 
 import streamlit as st
 
+from careerdata.core.clock import today
 from careerdata.core.errors import InputError
+from careerdata.home import view as home_view
 from careerdata.import_export import backup, export
 from careerdata.import_export.common import ENTITY_LABELS, MAX_UPLOAD_BYTES
 from careerdata.import_export.csv_io import CSV_ENTITIES, entity_counts, read_csv_entity, template_path
@@ -12,6 +14,7 @@ from careerdata.import_export.imports import run_import
 from careerdata.import_export.jsonresume import read_jsonresume
 from careerdata.import_export.linkedin import files_from_zip, read_linkedin_files
 from careerdata.ui import layout, state, widgets
+from careerdata.ui import uploads as own_files
 
 layout.header("Import & export", "Nobody types eight years of work by hand: bring your career in from a résumé, "
                                  "LinkedIn or a spreadsheet, and take it anywhere, any time.")
@@ -34,7 +37,7 @@ for col, (name, label, help_text) in zip(kpis, (
         ("visibility", "Talks & posts", "Talks, posts, demos, docs and open-source work")), strict=True):
     col.metric(label, f"{counts[name]:,}", help=f"{help_text}: in your career file now")
 
-tab_import, tab_export = st.tabs(["Import", "Export & backup"])
+tab_import, tab_export, tab_restore = st.tabs(["Import", "Export & backup", "Your ladder & restore"])
 
 
 def _parse(fmt: str, uploads: list, entity: str | None, all_connections: bool):
@@ -144,6 +147,8 @@ with tab_import:
         result = st.session_state.get("ie_result")
         if uploads and result and result[0] == upload_key:
             st.success(result[1], icon=":material/check_circle:")
+            # what only you can add now: ratings, what wins were worth, the role you want
+            widgets.gaps_panel(state.read(home_view.first_run, today()).gaps, "What next")
         if not uploads:
             st.info("Choose a file above. Nothing is written until you have seen the preview and pressed "
                     "**Import**.", icon=":material/upload_file:")
@@ -216,8 +221,8 @@ with tab_export:
                            mime="application/json", icon=":material/description:", key="ie_dl_jsonresume")
     with c2, st.container(border=True, height="stretch"):
         st.markdown("**Full backup** (Parquet per table + manifest.json)")
-        st.caption("Every table, exactly. Unzip it and restore with `careerdata restore FOLDER --db NEW.duckdb` "
-                   "(stop the dashboard first).")
+        st.caption("Every table, exactly. Restore it on the “Your ladder & restore” tab, or with "
+                   "`careerdata restore FOLDER --db NEW.duckdb`.")
         st.download_button("Download backup (.zip)", lambda: backup.backup_zip(con),
                            file_name="careerdata-backup.zip", mime="application/zip", icon=":material/backup:",
                            key="ie_dl_backup")
@@ -246,3 +251,10 @@ with tab_export:
                 f"{ENTITY_LABELS[spec.entity]} ({counts[name]:,})", lambda name=name: export.export_csv(con, name),
                 file_name=f"{name}.csv", mime="text/csv", icon=":material/table_view:", key=f"ie_dl_csv_{name}",
                 width="stretch")
+
+with tab_restore:
+    left, right = st.columns(2, gap="large")
+    with left, st.container(border=True):
+        own_files.ladder_upload()
+    with right, st.container(border=True):
+        own_files.backup_restore_upload()

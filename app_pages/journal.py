@@ -43,6 +43,9 @@ with tab_log:
         st.rerun()
 
 with tab_list:
+    suggestions = state.read(queries.metric_suggestions)
+    if not suggestions.empty:
+        widgets.suggestions_panel(suggestions)
     if accs.empty:
         layout.empty_state("No accomplishments yet. Log your first win on the “Log a win” tab.", "journal",
                            "Open the Journal")
@@ -152,11 +155,12 @@ with tab_skills:
             taxonomy = st.text_input("O*NET element or technology (optional)", key=f"skill_tax_{gen}",
                                      help="e.g. 2.B.1.d (Negotiation) or 'Python'; links it to market data.")
             if st.form_submit_button("Add skill", type="primary"):
-                skill = widgets.validate(m.Skill, {"name": name, "kind": kind, "taxonomy_id": taxonomy or None})
-                first = skill and widgets.validate(
-                    m.SkillAssessment, {"skill": skill.name, "self_level": first_level, "as_of": today()})
-                if skill and first and widgets.save(lambda: state.write(repo.add_skill, skill, first),
-                                                    f"Added {skill.name}"):
+                made = widgets.validate_all(
+                    (m.Skill, {"name": name, "kind": kind, "taxonomy_id": taxonomy or None}),
+                    (m.SkillAssessment, {"skill": name or "?", "self_level": first_level, "as_of": today()}))
+                skill, first = made or (None, None)
+                if made and widgets.save(lambda: state.write(repo.add_skill, skill, first),
+                                         f"Added {skill.name}"):
                     widgets.reset_form("skill")
                     st.rerun()
 

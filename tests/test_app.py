@@ -45,13 +45,17 @@ def test_home_shows_the_personas_value_and_the_kpis_match_the_file(monkeypatch, 
     assert len(at.get("plotly_chart")) == 2
 
 
-def test_home_on_an_empty_file_says_what_to_add(monkeypatch, empty_db):
+def test_home_on_an_empty_file_is_a_start_here_checklist_with_links(monkeypatch, empty_db):
     at = open_app(monkeypatch, empty_db)
     shown = texts(at)
-    assert "No wins logged yet." in shown
-    assert "No impact metrics yet" in shown
-    assert not at.get("plotly_chart")
-    assert {m.label: m.value for m in at.metric}["Wins with a metric"] == "—"
+    assert "Start here" in [h.value for h in at.subheader]
+    assert at.get("progress")[0].proto.text == "0 of 4 steps done"
+    for step in ("Import a résumé (JSON Resume) or your LinkedIn data export", "Add the role you want next",
+                 "Log your latest win, with what it was worth", "Rate your skills (1 to 5)"):
+        assert step in shown
+    links = {(link.proto.label, link.proto.page) for link in at.get("page_link")}
+    assert {"Import & export", "Target roles", "Log a win", "Rate skills"} <= {label for label, _ in links}
+    assert not at.metric and not at.get("plotly_chart")  # no page of zeros
 
 
 def test_logging_a_win_in_the_journal_shows_on_home(monkeypatch, empty_db):
@@ -67,6 +71,7 @@ def test_logging_a_win_in_the_journal_shows_on_home(monkeypatch, empty_db):
     con.close()
     at.switch_page("app_pages/home.py").run()
     assert "Cut flaky CI failures from 12% to 1%" in texts(at)
+    assert at.get("progress")[0].proto.text == "1 of 4 steps done"  # the checklist stays until all are done
 
 
 def test_an_invalid_win_names_the_field_and_writes_nothing(monkeypatch, empty_db):
@@ -155,7 +160,7 @@ def test_start_my_own_file_replaces_the_demo_with_an_empty_file(monkeypatch, dem
     button(at, "Replace demo with an empty file").click().run()
     assert not at.exception
     assert "demo data" not in texts(at)
-    assert "No wins logged yet." in texts(at)
+    assert "Start here" in [h.value for h in at.subheader]
     con = db.connect(demo_db)
     assert con.execute("SELECT count(*) FROM accomplishment").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM market_role").fetchone()[0] == 38  # market data kept

@@ -167,3 +167,26 @@ def test_relationships_are_guessed_from_titles_and_marked_as_guesses(empty_con):
     assert rows["Pieter Bakker"][0] == "peer"  # a head of engineering, but not at her employer
     assert rows["Lotte Jansen"][1].startswith("Guessed relationship: recruiter")
     assert not rows["Pieter Bakker"][1].startswith("Guessed")
+
+
+def test_a_suggested_metric_is_confirmed_into_a_real_metric_once_and_never_offered_again(state_file, tmp_path):
+    import shutil
+
+    from careerdata.journal import queries, repo
+
+    con = db.connect(shutil.copy(state_file("jsonresume"), tmp_path / "c.duckdb"))
+    try:
+        open_ = queries.metric_suggestions(con)
+        money = open_[open_["money_usd"] == 1_200_000].iloc[0]
+        teams = open_[open_["unit"] == "internal teams"].iloc[0]
+        repo.confirm_suggestion(con, int(money["id"]))
+        repo.dismiss_suggestion(con, int(teams["id"]))
+        assert con.execute("SELECT category, money_usd, confidence FROM impact_metric").fetchall() == [
+            ("cost", 1_200_000.0, "estimated")]
+        refusal(lambda: repo.confirm_suggestion(con, int(money["id"])), "already confirmed or dismissed")
+        run_import(con, read_jsonresume(RESUME.read_bytes(), RESUME.name))  # the same file again
+        left = queries.metric_suggestions(con)
+        assert len(left) == len(open_) - 2
+        assert {"internal teams"} & set(left["unit"]) == set()
+    finally:
+        con.close()

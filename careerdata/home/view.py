@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from careerdata.home import first_run as fr
 from careerdata.home import overview as ov
 from careerdata.journal import queries
 
@@ -57,3 +58,8 @@ def home(con, today: dt.date) -> HomeView:
         quarters=ov.quarterly_activity(accs, today),
         impact_by_quarter=ov.impact_by_quarter(metrics, today) if not metrics.empty else pd.DataFrame(),
     )
+
+
+def first_run(con, today: dt.date) -> fr.FirstRun:
+    """The "start here" steps and the gaps an import leaves (careerdata.home.first_run), cached as a view."""
+    return fr.first_run(con, today)

@@ -125,6 +125,45 @@ def backup_zip(con: duckdb.DuckDBPyConnection) -> bytes:
         return out.getvalue()
 
 
+def unpack_upload(files: dict[str, bytes], folder: Path) -> dict:
+    """Uploaded backup files (the zip from "Download backup", or manifest.json and the Parquet
+    files themselves) written into `folder` and checked like a backup folder; returns the manifest.
+
+    Only plain file names at the top level are taken (a path inside a zip is refused), so an
+    upload can write nowhere but `folder`.
+    """
+    out: dict[str, bytes] = {}
+    for name, raw in files.items():
+        if name.lower().endswith(".zip"):
+            try:
+                zf = zipfile.ZipFile(io.BytesIO(raw))
+            except (zipfile.BadZipFile, ValueError):
+                raise errors.InputError(f"{name}: not a zip file, or the download was cut off") from None
+            with zf:
+                infos = [i for i in zf.infolist() if not i.is_dir()]
+                if len(infos) > 500 or sum(i.file_size for i in infos) > 2 * 1024**3:
+                    raise errors.InputError(f"{name}: far more than a careerdata backup holds; refusing it")
+                for info in infos:
+                    member = info.filename.replace("\\", "/").strip("/")
+                    if "/" in member or member in ("", ".", ".."):
+                        raise errors.InputError(f"{name}: {info.filename!r} is not a file at the top level; a "
+                                                "careerdata backup zip has its files at the top level")
+                    base = member
+                    out[base] = zf.read(info)
+        else:
+            base = name.replace("\\", "/").rsplit("/", 1)[-1]
+            if base != name or base in ("", ".", ".."):
+                raise errors.InputError(f"{name}: not a plain file name")
+            out[base] = raw
+    if MANIFEST not in out:
+        raise errors.InputError(f"no {MANIFEST} in the upload; upload the backup .zip, or manifest.json with its "
+                                "Parquet files")
+    folder.mkdir(parents=True, exist_ok=True)
+    for base, raw in out.items():
+        (folder / base).write_bytes(raw)
+    return read_manifest(folder)
+
+
 # --- restore ----------------------------------------------------------------------------------
 
 def read_manifest(folder: Path) -> dict:

@@ -57,6 +57,24 @@ def read_career(path: Path | str) -> CareerFile:
         raise InputError(describe_validation_error(err, where=f"{where}: ")) from None
 
 
+def parse_ladder(raw: bytes, name: str) -> Ladder:
+    """A ladder from an uploaded YAML file's bytes; errors name the file, line or field."""
+    try:
+        data = yaml.safe_load(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not UTF-8 text; save the ladder as UTF-8 YAML") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise InputError(f"{name}{where}: not valid YAML ({getattr(err, 'problem', err)})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{name}: expected a ladder (name, levels, competencies, expectations) at the top level")
+    try:
+        return Ladder.model_validate(data)
+    except ValidationError as err:
+        raise InputError(describe_validation_error(err, where=f"{name}: ").replace("\n", "; ")) from None
+
+
 def read_ladder(path: Path | str = DEFAULT_LADDER) -> Ladder:
     path = Path(path)
     try:

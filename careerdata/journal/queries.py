@@ -150,3 +150,13 @@ def ladder_info(con) -> dict | None:
 
 def market_sources(con) -> pd.DataFrame:
     return _df(con, "SELECT table_name, file, rows FROM market_source ORDER BY table_name")
+
+
+def metric_suggestions(con) -> pd.DataFrame:
+    """Open metric suggestions (figures read from imported text) with the win they belong to, newest win first."""
+    return _df(con, """
+        SELECT s.id, s.accomplishment_id, a.title AS accomplishment, s.category, s.baseline, s.new_value, s.unit,
+               s.money_usd, s.source
+        FROM metric_suggestion s JOIN accomplishment a ON a.id = s.accomplishment_id
+        WHERE s.status = 'open'
+        ORDER BY coalesce(a.end_date, a.start_date) DESC, s.id""")

@@ -398,3 +398,33 @@ def load_career_file(con, career: m.CareerFile) -> dict[str, int]:
         "metrics": sum(len(a.metrics) for a in career.accomplishments),
         "contacts": len(career.contacts),
     }
+
+
+# --- metric suggestions (figures read from imported text) ----------------------------------
+
+def confirm_suggestion(con, suggestion_id: int) -> int:
+    """Turn a suggested metric into a real impact metric (confidence "estimated": your reading of
+    your own text) and mark it confirmed, in one transaction. Returns the new metric's id."""
+    with transaction(con) as cur:
+        row = cur.execute("""SELECT accomplishment_id, category, description, baseline, new_value, unit, money_usd
+                             FROM metric_suggestion WHERE id = ? AND status = 'open'""", [suggestion_id]).fetchone()
+        if row is None:
+            raise InputError("suggestion: it was already confirmed or dismissed (or its win was deleted)")
+        acc_id, category, description, baseline, new_value, unit, money = row
+        metric = m.ImpactMetric(category=category, description=description, baseline=baseline,
+                                new_value=new_value, unit=unit, money_usd=money, confidence="estimated")
+        metric_id = cur.execute(
+            """INSERT INTO impact_metric (accomplishment_id, category, description, baseline, new_value, unit,
+                   money_usd, hours, confidence, verified_by_contact_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL) RETURNING id""",
+            [acc_id, metric.category, metric.description, metric.baseline, metric.new_value, metric.unit,
+             metric.money_usd, metric.confidence]).fetchone()[0]
+        cur.execute("UPDATE metric_suggestion SET status = 'confirmed' WHERE id = ?", [suggestion_id])
+        return metric_id
+
+
+def dismiss_suggestion(con, suggestion_id: int) -> None:
+    """Keep a suggestion as dismissed, so importing the same file again does not offer it again."""
+    with transaction(con) as cur:
+        cur.execute("UPDATE metric_suggestion SET status = 'dismissed' WHERE id = ? AND status = 'open'",
+                    [suggestion_id])

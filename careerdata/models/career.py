@@ -132,14 +132,25 @@ class ImpactMetric(Model):
     baseline: float | None = None
     new_value: float | None = None
     unit: str = Field(default="", max_length=40)
-    money_usd: Money | None = Field(default=None, description="annualised money value of the change")
-    hours: Annotated[float, Field(ge=0, le=1e8)] | None = Field(default=None, description="hours saved per year")
+    # not `Money`: a negative value gets its own message below instead of a bare "must be >= 0"
+    money_usd: Annotated[float, Field(le=1e10)] | None = Field(default=None,
+                                                              description="annualised money value of the change")
+    hours: Annotated[float, Field(le=1e8)] | None = Field(default=None, description="hours saved per year")
     confidence: Confidence = "estimated"
     verified_by: str | None = Field(default=None, max_length=200, description="contact name")
 
     _blank = field_validator("baseline", "new_value", "money_usd", "hours", "verified_by", mode="before")(
         _blank_to_none
     )
+
+    @field_validator("money_usd", "hours", mode="after")
+    @classmethod
+    def _not_a_loss(cls, value: float | None, info) -> float | None:
+        if value is not None and value < 0:
+            what = "money" if info.field_name == "money_usd" else "hours saved"
+            raise ValueError(f"{what} cannot be negative ({value:g}): enter what the change was worth, 0 or more "
+                             "(a cost you cut is a positive saving); a loss is not recorded as impact")
+        return value
 
     @model_validator(mode="after")
     def _verified_needs_verifier(self):

@@ -10,7 +10,7 @@ import math
 import re
 
 import pandas as pd
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from careerdata.models import career as m
 
@@ -90,7 +90,8 @@ def metrics_frame(metrics: list[m.ImpactMetric]) -> pd.DataFrame:
 
 
 def metric_rows(frame: pd.DataFrame) -> list[dict]:
-    """Editor rows to metric dicts; rows left entirely blank are dropped, blanks become None."""
+    """Editor rows to metric dicts; rows left entirely blank are dropped, blanks become None, and a
+    half-filled row (only a money value, say) is kept so validation names what it lacks."""
     rows = []
     for record in frame.to_dict("records"):
         cleaned = {k: _clean(record.get(k)) for k in METRIC_COLUMNS}
@@ -100,7 +101,8 @@ def metric_rows(frame: pd.DataFrame) -> list[dict]:
             cleaned["confidence"] = "estimated"
         if cleaned["unit"] is None:
             cleaned["unit"] = ""
-        rows.append(cleaned)
+        # a half-filled row stays a row: its empty category or description is named as an error
+        rows.append({k: v for k, v in cleaned.items() if v is not None or k not in ("category", "description")})
     return rows
 
 
@@ -126,9 +128,46 @@ def friendly_errors(err: ValidationError) -> list[str]:
     out = []
     for item in err.errors():
         msg = re.sub(r"^Value error, ", "", item["msg"])
-        label = field_label(tuple(item["loc"]))
+        loc = tuple(item["loc"])
+        if item["type"] == "missing" and loc[:1] == ("metrics",) and len(loc) == 3:
+            msg = "is empty: a metric row needs a category and what changed (clear the whole row to drop it)"
+        elif item["type"] == "missing":
+            msg = "is empty"
+        label = field_label(loc)
         out.append(f"{label}: {msg}" if label else msg[:1].upper() + msg[1:])
     return out
+
+
+def _cross_field_errors(model: type[BaseModel], data: dict, bad: set[str]) -> list[str]:
+    """The model's own whole-record rules (an end date before the start...), run on the fields that
+    are valid on their own, so a form shows them in the same round as the field errors.
+
+    Pydantic skips `mode="after"` model validators once any field fails; this runs each of them
+    on a record built from the raw values, and keeps what they say about fields not already named.
+    """
+    out: list[str] = []
+    draft = model.model_construct(**{k: v for k, v in data.items() if k in model.model_fields and k not in bad})
+    for decorator in model.__pydantic_decorators__.model_validators.values():
+        if decorator.info.mode != "after":
+            continue
+        try:
+            decorator.func(draft)
+        except ValueError as err:
+            out.append(str(err)[:1].upper() + str(err)[1:])
+        except Exception:  # noqa: BLE001 - a rule that needs a field that is missing or invalid: not its turn
+            continue
+    return out
+
+
+def all_errors(model: type[BaseModel], data: dict) -> list[str]:
+    """Every problem with `data` as `model` at once: field errors and whole-record rules."""
+    try:
+        model.model_validate(data)
+    except ValidationError as err:
+        bad = {str(e["loc"][0]) for e in err.errors() if e["loc"]}
+        field_msgs = friendly_errors(err)
+        return field_msgs + [m for m in _cross_field_errors(model, data, bad) if m not in field_msgs]
+    return []
 
 
 REQUIREMENT_COLUMNS = ["skill", "importance", "required_level", "must_have"]

@@ -96,3 +96,18 @@ def start_empty_file() -> None:
     _connection.clear()  # closes the connection (on_release) so the file can be replaced
     st.cache_data.clear()
     create_database(path, demo=False, force=True)
+
+
+def restore_backup(folder: Path) -> dict[str, int]:
+    """Replace the open file with a checked backup folder, through the app itself: the app's own
+    connection is closed first (DuckDB lets one process hold a file), the restore is built beside
+    the file and moved into place only when every table's rows match, then the app reopens it."""
+    from careerdata.import_export.backup import restore
+
+    path = db_path()
+    _connection.clear()
+    st.cache_data.clear()
+    try:
+        return restore(folder, path, force=True)
+    finally:
+        connection()  # reopen (the old file if the restore was refused)

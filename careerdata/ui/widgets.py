@@ -18,7 +18,7 @@ from careerdata.core.charts import IMPACT_CATEGORY_LABELS
 from careerdata.core.clock import today
 from careerdata.core.errors import CareerDataError
 from careerdata.models import career as m
-from careerdata.ui import forms
+from careerdata.ui import forms, layout
 
 M = TypeVar("M", bound=BaseModel)
 EARLIEST = dt.date(1970, 1, 1)
@@ -26,14 +26,28 @@ EARLIEST = dt.date(1970, 1, 1)
 LEVEL_HELP = "1 = aware of it · 2 = can do it with help · 3 = on your own · 4 = teach others · 5 = known for it"
 
 
+def show_errors(problems: list[str]) -> None:
+    st.error("Not saved. Fix these fields:\n\n" + "\n".join(f"- {layout.escape_markdown(e)}" for e in problems),
+             icon=":material/error:")
+
+
 def validate(model: type[M], data: dict) -> M | None:
-    """Build `model` from form data, or show every problem by field and return None."""
+    """Build `model` from form data, or show every problem at once (fields and whole-record
+    rules, careerdata.ui.forms.all_errors) and return None."""
     try:
         return model.model_validate(data)
-    except ValidationError as err:
-        st.error("Not saved. Fix these fields:\n\n" + "\n".join(f"- {e}" for e in forms.friendly_errors(err)),
-                 icon=":material/error:")
+    except ValidationError:
+        show_errors(forms.all_errors(model, data))
         return None
+
+
+def validate_all(*parts: tuple[type[BaseModel], dict]) -> list[BaseModel] | None:
+    """Several models from one form (a skill and its first rating): all problems in one message."""
+    problems = [e for model, data in parts for e in forms.all_errors(model, data)]
+    if problems:
+        show_errors(problems)
+        return None
+    return [model.model_validate(data) for model, data in parts]
 
 
 def save(action: Callable[[], object], success: str) -> bool:
@@ -111,14 +125,17 @@ def accomplishment_form(
             num_rows="dynamic", key=f"{key}_metrics", width="stretch", hide_index=True, placeholder="—",
             column_config={
                 "category": st.column_config.SelectboxColumn(
-                    "Category", options=list(m.IMPACT_CATEGORIES), required=True,
+                    "Category", options=list(m.IMPACT_CATEGORIES),
                     format_func=lambda c: IMPACT_CATEGORY_LABELS.get(c, c)),
-                "description": st.column_config.TextColumn("What changed", required=True, width="large"),
+                "description": st.column_config.TextColumn("What changed", width="large"),
                 "baseline": st.column_config.NumberColumn("Baseline"),
                 "new_value": st.column_config.NumberColumn("New value"),
                 "unit": st.column_config.TextColumn("Unit", help="e.g. ms, USD/month, pages/week"),
-                "money_usd": st.column_config.NumberColumn("Money (USD/yr)", min_value=0, format="dollar"),
-                "hours": st.column_config.NumberColumn("Hours saved/yr", min_value=0),
+                "money_usd": st.column_config.NumberColumn(
+                    "Money (USD/yr)", format="dollar",
+                    help="What the change was worth a year, 0 or more. A loss is refused, not recorded: impact "
+                         "here is value delivered (a cost you cut is a positive saving)."),
+                "hours": st.column_config.NumberColumn("Hours saved/yr"),
                 "confidence": st.column_config.SelectboxColumn(
                     "Confidence", options=list(m.CONFIDENCES), default="estimated",
                     help="verified: confirmed by a named person · measured: from a dashboard · estimated: your guess"),
@@ -180,3 +197,66 @@ def target_picker(customers, label: str, key: str, help: str):
     target_key = pick.selectbox(label, list(by_key), index=list(by_key).index(customers.default),
                                 format_func=lambda k: by_key[k].label, key=key, help=help)
     return by_key[target_key], note
+
+
+def start_here(start) -> None:
+    """The first-run checklist (careerdata.home.first_run): progress, and each step a link to where it is done."""
+    done = sum(step.done for step in start.steps)
+    with st.container(border=True):
+        st.subheader("Start here")
+        st.progress(start.progress, text=f"{done} of {len(start.steps)} steps done")
+        for step in start.steps:
+            c1, c2 = st.columns([3, 1], vertical_alignment="center")
+            c1.markdown(f"{':material/check_circle:' if step.done else ':material/radio_button_unchecked:'} "
+                        f"{'~~' + step.message + '~~' if step.done else step.message}")
+            with c2:
+                layout.page_link(step.page, label=step.action, icon=":material/arrow_forward:", tab=step.tab)
+
+
+def gaps_panel(gaps, title: str = "What next") -> None:
+    """What an import (or a file) still lacks, each gap with the link to the form that closes it."""
+    if not gaps:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{title}**")
+        for gap in gaps:
+            c1, c2 = st.columns([3, 1], vertical_alignment="center")
+            c1.markdown(gap.message)
+            with c2:
+                layout.page_link(gap.page, label=gap.action, icon=":material/arrow_forward:", tab=gap.tab)
+
+
+def describe_figure(row) -> str:
+    """A suggested metric in words: '360 → 20 min', '40 internal teams', '$1.2M/yr'."""
+    from careerdata.core.money import format_money
+
+    if pd.notna(row.money_usd):
+        return f"{format_money(row.money_usd)}/yr"
+    value = f"{row.new_value:,.6g}" if pd.notna(row.new_value) else ""
+    if pd.notna(row.baseline):
+        value = f"{row.baseline:,.6g} → {value}"
+    return f"{value} {row.unit}".strip()
+
+
+def suggestions_panel(suggestions: pd.DataFrame, shown: int = 8) -> None:
+    """Figures an import read from your wins: confirm each as an impact metric or dismiss it."""
+    from careerdata.journal import repo
+    from careerdata.ui import state
+
+    with st.container(border=True):
+        st.markdown(f"**Suggested impact metrics ({len(suggestions)})**: figures read from your imported wins. "
+                    "They count nowhere until you confirm them; a confirmed one is your estimate, which you can "
+                    "edit with the win.")
+        for row in suggestions.head(shown).itertuples():
+            c1, c2, c3, c4 = st.columns([5, 2, 1, 1], vertical_alignment="center")
+            c1.markdown(layout.escape_markdown(row.accomplishment))
+            c2.markdown(f"{IMPACT_CATEGORY_LABELS.get(row.category, row.category)}: "
+                        f"**{layout.escape_markdown(describe_figure(row))}**")
+            confirm = c3.button("Confirm", key=f"sugg_ok_{row.id}", type="primary", width="stretch")
+            dismiss = c4.button("Dismiss", key=f"sugg_no_{row.id}", width="stretch")
+            action = repo.confirm_suggestion if confirm else repo.dismiss_suggestion if dismiss else None
+            if action and save(lambda sid=row.id, act=action: state.write(act, sid),
+                               "Added the metric" if confirm else "Dismissed"):
+                st.rerun()
+        if len(suggestions) > shown:
+            st.caption(f"{len(suggestions) - shown} more after these.")
