@@ -27,7 +27,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from careerdata.offers.models import Offer, Vesting
+from careerdata.models.offers import Offer, Vesting
 
 YEARS = 4
 CENT = Decimal("0.01")

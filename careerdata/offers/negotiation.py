@@ -29,7 +29,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from careerdata import models as m
+from careerdata.models import career as m
 from careerdata.offers.comp import OfferComp, money
 
 ANCHOR_PREMIUM = Decimal("0.06")

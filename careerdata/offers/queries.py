@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from careerdata.offers.models import Offer
+from careerdata.models.offers import Offer
 
 _FIELDS = ("company", "title", "level", "onet_soc_code", "currency", "base", "bonus_pct", "bonus_amount", "sign_on",
            "sign_on_clawback_months", "equity_kind", "equity_value", "option_count", "strike", "current_price",

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import duckdb
 
-from careerdata import models as m
-from careerdata.db import InputError, transaction
-from careerdata.offers.models import Offer
+from careerdata.core import clock
+from careerdata.core.errors import InputError
+from careerdata.models import career as m
+from careerdata.models.offers import Offer
+from careerdata.store.db import transaction
 
 Cursor = duckdb.DuckDBPyConnection
 
@@ -41,8 +43,51 @@ def opportunity_id(cur: Cursor, title: str, field: str = "opportunity") -> int:
     return oid
 
 
-def _values(cur: Cursor, o: Offer, where: str) -> list:
-    opp = opportunity_id(cur, o.opportunity, f"{where}opportunity") if o.opportunity else None
+def _find_opportunity(cur: Cursor, title: str) -> tuple[int, str] | None:
+    for oid, t, stage in cur.execute("SELECT id, title, stage FROM opportunity ORDER BY id").fetchall():
+        if name_key(t) == name_key(title):
+            return oid, stage
+    return None
+
+
+def resolve_opportunity(cur: Cursor, o: Offer, where: str = "", create: bool = False) -> int | None:
+    """The opportunity an offer belongs to (None for the current job).
+
+    With `create` (a CSV import, where a spreadsheet names companies, not pipeline entries): an
+    offer without an opportunity joins the one offer-stage opportunity at the same company, and
+    an opportunity that does not exist yet is added at the offer stage, opened today.
+    """
+    if o.current_job:
+        return None
+    title = o.opportunity
+    if title is None and create:
+        same = [r for r in cur.execute("SELECT id, title, company FROM opportunity WHERE stage IN ('offer', "
+                                       "'accepted') ORDER BY id").fetchall() if name_key(r[2]) == name_key(o.company)]
+        if len(same) == 1:
+            return same[0][0]
+        title = f"{o.title} at {o.company}"[:200]
+    if title is None:
+        raise InputError(f"{where}opportunity: choose the pipeline opportunity (at the offer stage) this offer "
+                         "belongs to, or mark it as your current job")
+    if create and _find_opportunity(cur, title) is None:
+        today = clock.today()
+        oid = cur.execute("INSERT INTO opportunity (title, kind, company, stage, opened_on) VALUES (?, 'new_job', ?, "
+                          "'offer', ?) RETURNING id", [title, o.company, today]).fetchone()[0]
+        cur.execute("INSERT INTO opportunity_stage VALUES (?, 'offer', ?)", [oid, today])
+        return oid
+    return opportunity_id(cur, title, f"{where}opportunity")
+
+
+def stored(cur: Cursor, offer_id: int) -> dict:
+    """An offer's saved fields under the model's names (for an import to merge a row into)."""
+    cur.execute(f"""SELECT o.is_current_job AS current_job, p.title AS opportunity,
+                           {', '.join('o.' + c for c in COLUMNS[2:])}
+                    FROM offer o LEFT JOIN opportunity p ON p.id = o.opportunity_id WHERE o.id = ?""", [offer_id])
+    return dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
+
+
+def _values(cur: Cursor, o: Offer, where: str, create: bool = False) -> list:
+    opp = resolve_opportunity(cur, o, where, create)
     return [opp, o.current_job, o.company, o.title, o.level, o.onet_soc_code, o.currency, o.base, o.bonus_pct,
             o.bonus_amount, o.sign_on, o.sign_on_clawback_months, o.equity_kind, o.equity_value, o.option_count,
             o.strike, o.current_price, o.vesting, o.cliff_months, o.refresh_per_year, o.benefits_value,
@@ -57,19 +102,19 @@ def _check_current_job(cur: Cursor, o: Offer, offer_id: int | None, where: str) 
         raise InputError(f"{where}current_job: you already have a current job entry; edit that one instead")
 
 
-def insert_offer(cur: Cursor, o: Offer, where: str = "") -> int:
+def insert_offer(cur: Cursor, o: Offer, where: str = "", create: bool = False) -> int:
     """Insert one offer inside the caller's transaction; names resolve or raise InputError naming the field."""
     _check_current_job(cur, o, None, where)
     marks = ", ".join("?" for _ in COLUMNS)
     return cur.execute(f"INSERT INTO offer ({', '.join(COLUMNS)}) VALUES ({marks}) RETURNING id",
-                       _values(cur, o, where)).fetchone()[0]
+                       _values(cur, o, where, create)).fetchone()[0]
 
 
-def write_offer(cur: Cursor, offer_id: int, o: Offer, where: str = "") -> None:
+def write_offer(cur: Cursor, offer_id: int, o: Offer, where: str = "", create: bool = False) -> None:
     """Replace every field of an existing offer inside the caller's transaction."""
     _check_current_job(cur, o, offer_id, where)
     sets = ", ".join(f"{c} = ?" for c in COLUMNS)
-    cur.execute(f"UPDATE offer SET {sets} WHERE id = ?", [*_values(cur, o, where), offer_id])
+    cur.execute(f"UPDATE offer SET {sets} WHERE id = ?", [*_values(cur, o, where, create), offer_id])
 
 
 def find_offer(cur: Cursor, o: Offer) -> int | None:

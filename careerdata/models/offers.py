@@ -203,4 +203,4 @@ class Offer(BaseModel):
 
     @property
     def label(self) -> str:
-        return "Current job" if self.current_job else f"{self.company}"
+        return f"Current job ({self.company})" if self.current_job else self.company
