@@ -186,6 +186,20 @@ def money(value, currency: str, places: int = 0) -> str:
     return f"{sign}${text}" if currency == "USD" else f"{sign}{currency} {text}"
 
 
+def money_short(value, currency: str) -> str:
+    """'$1.53M', '$20.8k', 'CAD 412k': for KPI cards (the tables show the exact amount)."""
+    amount = abs(Decimal(value))
+    sign = "-" if Decimal(value) < 0 else ""
+    text = (f"{amount / 1_000_000:.2f}M" if amount >= 1_000_000 else
+            f"{amount / 1000:.1f}k" if amount >= 10_000 else f"{amount:,.0f}")
+    return f"{sign}${text}" if currency == "USD" else f"{sign}{currency} {text}"
+
+
+def signed(value, currency: str) -> str:
+    """'+$541,167' / '-$12,000': a difference."""
+    return ("+" if Decimal(value) >= 0 else "") + money(value, currency)
+
+
 @dataclass(frozen=True)
 class Difference:
     """An offer against the current job, only when both are in the same currency."""

@@ -4,7 +4,7 @@ Numbers are annualised total compensation (a comp's 4-year total / 4) in the off
 currency; other offers in another currency are never used as numbers.
 
 * walk-away = your best alternative in the same currency: the highest annualised total of the
-  current job and the other offers, rounded down to 1,000. Without any, the offer as it stands.
+  current job and the other offers, rounded up to 1,000. Without any, the offer as it stands.
 * market lift (USD offers with a BLS occupation only): your evidence picks a point of the market
   band for base pay. Three or more quantified wins in the last three years: the top of the band;
   one or two: its middle; none: its bottom. The band is the level estimate for the offer's level
@@ -13,9 +13,9 @@ currency; other offers in another currency are never used as numbers.
   (there is nearly always 5% of room) and the walk-away; rounded up to 1,000.
 * anchor = target x (1 + 6%), rounded up to 1,000 (the same premium as pay conversations).
 
-How the gap (target - offer) is asked for: base first, up to the top of the band (or 10% of base
-without a band), the rest as equity over four years (4 x the yearly rest) or, if equity is off
-the table, as a sign-on of the same size. Base numbers for the saved conversation follow: target
+How a yearly gap (anchor or target - offer) is asked for (`split`): base first, up to the top of
+the band (or 10% of base without a band), the rest as equity over four years (4 x the yearly
+rest) or, if equity is off the table, as a sign-on of the same size. Base numbers for the saved conversation follow: target
 base = base + the base part; anchor base = target base x 1.06; walk-away base = the base that
 brings the offer to the walk-away (at least the base offered), never above the target base.
 """
@@ -56,8 +56,7 @@ class Plan:
     target: Decimal
     walk_away: Decimal
     reasoning: tuple[str, ...]
-    base_part: Decimal  # yearly part of the gap asked as base (TC terms)
-    equity_part: Decimal  # yearly part of the gap asked as equity (or sign-on)
+    base_room: Decimal  # yearly total compensation that base can still add (to the band top, bonus included)
     base_numbers: tuple[Decimal, Decimal, Decimal] | None  # (anchor, target, walk-away) base pay, USD only
     wins: tuple[str, ...] = field(default=())
 
@@ -120,7 +119,7 @@ def plan(target: OfferComp, others: list[OfferComp], band: Band | None, wins: pd
         why.append(f"Not used as numbers: alternatives in {', '.join(skipped)} (no exchange rate is assumed).")
     best_alt = max(same, key=lambda c: c.average, default=None)
     if best_alt is not None:
-        walk = floor_k(best_alt.average)
+        walk = ceil_k(best_alt.average)
         who = "staying in your current job" if best_alt.offer.current_job else f"the {best_alt.offer.company} offer"
         why.append(f"Walk-away {money(walk, cur)}: your best alternative is {who} at {money(best_alt.average, cur)} "
                    "a year; below that, you are better off taking it.")
@@ -139,9 +138,10 @@ def plan(target: OfferComp, others: list[OfferComp], band: Band | None, wins: pd
         lift = max(Decimal(0), goal - Decimal(o.base)) * (1 + pct)
         evidence = (f"{n_wins} quantified win{'s' if n_wins != 1 else ''} in the last {EVIDENCE_YEARS} years"
                     if n_wins else "no quantified wins in the last three years yet")
+        gain = (f"{money(lift, cur)} a year more than offered" + (" (bonus included)." if pct else ".")) if lift \
+            else f"the base offered ({money(o.base, cur)}) is already there."
         why.append(f"Market: {band.label}. With {evidence}, aim base at the {where} of the band, "
-                   f"{money(goal, 'USD')}: {money(lift, cur)} a year more than offered"
-                   + (" (bonus included)." if pct else "."))
+                   f"{money(goal, 'USD')}: {gain}")
     elif cur != "USD":
         why.append(f"Market: BLS pay percentiles are US dollars, so they are not applied to a {cur} offer.")
     else:
@@ -157,20 +157,26 @@ def plan(target: OfferComp, others: list[OfferComp], band: Band | None, wins: pd
     anchor = ceil_k(goal_tc * (1 + ANCHOR_PREMIUM))
     why.append(f"Anchor {money(anchor, cur)}: the target + 6%, so there is room to come down to it.")
 
-    gap = max(Decimal(0), goal_tc - avg)
     room = ((band.high - Decimal(o.base)) if band is not None else Decimal(o.base) * BASE_ROOM_WITHOUT_BAND)
-    base_part = min(gap, max(Decimal(0), room) * (1 + pct))
-    equity_part = gap - base_part
-    why.append(f"Ask for the gap of {money(gap, cur)} a year as {money(base_part, cur)} in base"
-               + (" (up to the top of the band)" if band is not None else " (up to 10% of base)")
-               + (f" and {money(equity_part * 4, cur)} more equity over four years." if equity_part else "."))
+    room = max(Decimal(0), room) * (1 + pct)
+    gap = max(Decimal(0), goal_tc - avg)
+    base_part, equity_part = split(gap, room)
+    why.append(f"The gap to the target, {money(gap, cur)} a year: {money(base_part, cur)} of it as base"
+               + (" (base only up to the top of the band)" if band is not None else " (base only up to 10% more)")
+               + (f", the rest as {money(equity_part * 4, cur)} more equity over four years." if equity_part else "."))
     base_numbers = None
     if cur == "USD":
         t_base = ceil_k(Decimal(o.base) + base_part / (1 + pct))
         w_base = min(t_base, ceil_k(Decimal(o.base) + max(Decimal(0), walk - avg) / (1 + pct)))
         base_numbers = (ceil_k(t_base * (1 + ANCHOR_PREMIUM)), t_base, max(w_base, floor_k(Decimal(o.base))))
-    return Plan(target, anchor, goal_tc, Decimal(walk), tuple(why), base_part, equity_part, base_numbers,
+    return Plan(target, anchor, goal_tc, Decimal(walk), tuple(why), room, base_numbers,
                 tuple(win_line(w) for w in best.itertuples()))
+
+
+def split(gap: Decimal, room: Decimal) -> tuple[Decimal, Decimal]:
+    """(yearly part asked as base, yearly part asked as equity): base first, up to `room`."""
+    base_part = min(gap, room)
+    return base_part, gap - base_part
 
 
 @dataclass(frozen=True)
@@ -196,12 +202,13 @@ def script(p: Plan, others: list[OfferComp]) -> Script:
                "work. Before I sign, I'd like to go through the package. "
                + (f"Here is what I will bring, from the last three years: {proof}. " if proof else "")
                + "That is the level of impact I'm planning to deliver for you.")
+    base_part, equity_part = split(max(Decimal(0), p.anchor - c.average), p.base_room)
     parts = []
-    if p.base_part:
-        new_base = Decimal(o.base) + p.base_part / (1 + Decimal(o.bonus_pct or 0) / 100)
+    if base_part:
+        new_base = Decimal(o.base) + base_part / (1 + Decimal(o.bonus_pct or 0) / 100)
         parts.append(f"a base of {money(ceil_k(new_base), cur)}")
-    if p.equity_part:
-        parts.append(f"{money(p.equity_part * 4, cur)} more in equity over four years")
+    if equity_part:
+        parts.append(f"{money(ceil_k(equity_part * 4), cur)} more in equity over four years")
     ask = (f"I'm looking for total compensation of about {money(p.anchor, cur)} a year"
            + (f": {' and '.join(parts)}, with the rest of the offer as it is." if parts else ".")
            + " If you can get there, I'm ready to accept.")
