@@ -66,7 +66,7 @@ k4.metric("Wins to quote", f"{view.wins}", delta="quantified, last 3 years", del
 tab_compare, tab_market, tab_negotiate, tab_edit = st.tabs(["Compare", "Market", "Negotiate", "Add or edit"])
 
 with tab_compare:
-    for cur, group in view.groups.items():
+    for cur in view.groups:
         st.plotly_chart(view.years_charts[cur], theme=None, key=f"offer_years_{cur}")
         st.dataframe(view.tables[cur], hide_index=True, width="stretch", key=f"offer_table_{cur}")
         st.caption(f"Amounts in {cur}, never added to another currency. Year y = base + bonus target + sign-on "
@@ -123,10 +123,10 @@ with tab_negotiate:
                     st.markdown(esc(a))
         draft = negotiation.conversation(plan, script, now)
         label = "Update the conversation with this draft" if e.conversation_id else "Save to Conversations to rehearse"
-        if st.button(label, type="primary", key=f"save_negotiation_{nid}", icon=":material/forum:"):
-            if widgets.save(lambda: state.write(ro.save_negotiation, nid, draft),
-                            f"Saved “{draft.title}” in Conversations: rehearse it there"):
-                st.rerun()
+        if st.button(label, type="primary", key=f"save_negotiation_{nid}", icon=":material/forum:") and widgets.save(
+                lambda: state.write(ro.save_negotiation, nid, draft),
+                f"Saved “{draft.title}” in Conversations: rehearse it there"):
+            st.rerun()
         if e.conversation_id:
             st.caption(f"Saved as “{esc(draft.title)}” in Conversations, with its objection cards; your rehearsals "
                        "there are kept when you update it.")
@@ -146,6 +146,6 @@ with tab_edit:
         st.rerun()
     with st.popover("Delete this offer", icon=":material/delete:"):
         st.markdown(f"Delete **{esc(chosen.label)}**? A negotiation saved in Conversations stays there.")
-        if st.button("Delete", type="primary", key=f"delete_offer_{eid}"):
-            if widgets.save(lambda: state.write(ro.delete_offer, eid), f"Deleted {chosen.label}"):
-                st.rerun()
+        if st.button("Delete", type="primary", key=f"delete_offer_{eid}") and widgets.save(
+                lambda: state.write(ro.delete_offer, eid), f"Deleted {chosen.label}"):
+            st.rerun()
