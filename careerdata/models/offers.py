@@ -135,11 +135,11 @@ class Offer(BaseModel):
     option_count: ShareCount | None = None
     strike: SharePrice | None = None
     current_price: SharePrice | None = None
-    vesting: str = Field(default="25/25/25/25", max_length=60)
-    cliff_months: Annotated[int, Field(ge=0, le=60)] = 0
+    cliff_months: Annotated[int, Field(ge=0, le=60)] = 0  # before `vesting`, which is checked against it
+    vesting: str = Field(default="25/25/25/25", max_length=60, validate_default=True)
     refresh_per_year: Money = Decimal(0)
     benefits_value: Money = Decimal(0)
-    start_date: dt.date | None = None
+    start_date: dt.date | None = Field(default=None, validate_default=True)
     notes: str = Field(default="", max_length=10_000)
 
     _blank = field_validator("opportunity", "onet_soc_code", "bonus_pct", "bonus_amount", "equity_value",
@@ -171,6 +171,20 @@ class Offer(BaseModel):
     def _vesting_text(cls, value):
         return "25/25/25/25" if value is None or (isinstance(value, str) and not value.strip()) else value
 
+    @field_validator("vesting")
+    @classmethod
+    def _vesting_parses(cls, value, info):
+        parse_vesting(value, info.data.get("cliff_months", 0))
+        return value
+
+    @field_validator("start_date")
+    @classmethod
+    def _grant_start(cls, value, info):
+        if value is None and info.data.get("current_job") and (
+                info.data.get("equity_kind", "none") != "none" or info.data.get("equity_value")):
+            raise ValueError("for your current job, give the date your grant started vesting")
+        return value
+
     @model_validator(mode="after")
     def _consistent(self):
         if self.bonus_pct is not None and self.bonus_amount is not None:
@@ -189,12 +203,6 @@ class Offer(BaseModel):
                                  "leave equity_value blank")
         elif self.equity_kind == "rsu" and self.equity_value is None:
             raise ValueError("equity_value: an RSU grant needs its total value")
-        if self.current_job and self.equity_kind != "none" and self.start_date is None:
-            raise ValueError("start_date: for your current job, give the date your grant started vesting")
-        try:
-            parse_vesting(self.vesting, self.cliff_months)
-        except ValueError as err:
-            raise ValueError(f"vesting: {err}") from None
         return self
 
     @property
