@@ -45,7 +45,8 @@ k1, k2, k3, k4 = (kpis.container(width=KPI_WIDTH) for _ in range(4))
 for col, (cur, group) in zip((k1, k2), list(view.groups.items())[:2], strict=False):
     best = max((c for c in group if not c.offer.current_job), key=lambda c: c.total_4y, default=group[0])
     diff = next((d for d in view.differences if d.offer is best and d.delta_4y is not None), None)
-    col.metric(f"Best 4 years ({cur})", comp.money_short(best.total_4y, cur), border=True,
+    col.metric(f"{'Staying' if best.offer.current_job else 'Best'} 4 years ({cur})",
+               comp.money_short(best.total_4y, cur), border=True,
                delta=best.offer.label,
                delta_color="off", delta_arrow="off",
                help="The offer that pays most over years 1-4 of total compensation, in its currency; vs staying: "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from careerdata.core.charts import BENCHMARK_COLOR, MUTED_COLOR, USER_COLOR, apply_theme
+from careerdata.core.charts import BENCHMARK_COLOR, MUTED_COLOR, USER_COLOR, apply_theme, wrap_label
 from careerdata.offers.comp import COMPONENT_LABELS, COMPONENTS, YEARS, OfferComp, money
 from careerdata.offers.market import Placement
 
@@ -70,13 +70,13 @@ def components_chart(group: list[OfferComp]) -> go.Figure:
     """Stacked horizontal bars: what each 4-year total is made of (one currency)."""
     cur = group[0].currency
     fig = go.Figure()
-    labels = [c.offer.label for c in group]
+    labels = [wrap_label(c.offer.label, 22) for c in group]
     for k in COMPONENTS:
         values = [float(sum((getattr(y, k) for y in c.years), 0)) for c in group]
         if not any(values):
             continue
         fig.add_bar(y=labels, x=values, name=COMPONENT_LABELS[k], orientation="h", marker_color=COMPONENT_COLORS[k],
-                    customdata=labels,
+                    customdata=[c.offer.label for c in group],
                     hovertemplate=f"%{{customdata}}: {COMPONENT_LABELS[k]} {_symbol(cur)}%{{x:,.0f}} over four "
                                   "years<extra></extra>")
     equity_share = {c.offer.label: (sum((y.equity + y.refresh for y in c.years), 0) / c.total_4y if c.total_4y else 0)
@@ -87,7 +87,7 @@ def components_chart(group: list[OfferComp]) -> go.Figure:
     fig.update_xaxes(title_text=f"Four-year total ({cur})", tickprefix=_symbol(cur), tickformat=",.0f")
     title = f"Equity is {equity_share[top]:.0%} of {top}'s four years" if equity_share[top] else \
         "All cash: no equity in these packages"
-    return apply_theme(fig, title=title, height=140 + 60 * len(group))
+    return apply_theme(fig, title=title, height=230 + 55 * len(group))
 
 
 def placement_chart(rows: list[tuple[str, float, str]], placement: Placement) -> go.Figure:
