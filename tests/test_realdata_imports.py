@@ -190,3 +190,10 @@ def test_a_suggested_metric_is_confirmed_into_a_real_metric_once_and_never_offer
         assert {"internal teams"} & set(left["unit"]) == set()
     finally:
         con.close()
+
+
+def test_html_in_a_resume_is_kept_as_its_text(empty_con):
+    run_import(empty_con, read_jsonresume(RESUME.read_bytes(), RESUME.name))
+    headline = empty_con.execute("SELECT headline FROM profile").fetchone()[0]
+    assert headline == ("Data platform engineer who makes analytics boring and fast. Ten years of turning nightly "
+                        "batch jobs into things people trust & use.")

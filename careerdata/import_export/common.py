@@ -15,6 +15,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
 
 from pydantic import BaseModel, ValidationError
 
@@ -122,6 +123,49 @@ def month_end(day: dt.date) -> dt.date:
 def name_key(name: str) -> str:
     """How names compare: case-insensitive, runs of whitespace as one space (as the repository does)."""
     return " ".join(str(name).split()).casefold()
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of an HTML fragment: block tags become line breaks, script and style are dropped."""
+
+    BLOCKS = {"p", "div", "br", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>|&[a-zA-Z#0-9]+;")
+
+
+def plain_text(text: str) -> str:
+    """Text as a person reads it from a field that may hold HTML (résumé summaries often do):
+    tags removed (block tags as line breaks, script and style with their content), entities
+    decoded, blank lines dropped. Text without tags or entities is returned as it is."""
+    if not _TAG.search(text):
+        return text
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def shorten(text: str, limit: int = 200) -> str:

@@ -35,6 +35,7 @@ from careerdata.import_export.common import (
     guess_skill_kind,
     name_key,
     parse_iso_partial,
+    plain_text,
     shorten,
     unique_names,
 )
@@ -74,15 +75,15 @@ class _Reader:
             return ""
         if not isinstance(value, str):
             self.fail(f"{path}{key}", f"expected text, got {_kind(value)}")
-        return value.strip()
+        return plain_text(value).strip()  # résumé summaries often hold HTML: keep its text
 
     def texts(self, parent: dict, key: str, path: str) -> list[str]:
         out = []
         for n, value in enumerate(self.list(parent, key, path)):
             if not isinstance(value, str):
                 self.fail(f"{path}{key}[{n}]", f"expected text, got {_kind(value)}")
-            if value.strip():
-                out.append(value.strip())
+            if plain_text(value).strip():
+                out.append(plain_text(value).strip())
         return out
 
     def date(self, parent: dict, key: str, path: str) -> dt.date | None:
