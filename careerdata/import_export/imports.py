@@ -119,7 +119,7 @@ def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool 
                     raise InputError(f"{it.where}: the database refused it ({str(err).splitlines()[0]})") from None
                 if progress and (n % step == 0 or n == total):
                     progress(n, total)
-            if items:  # the first-run checklist's "import a résumé or LinkedIn export" step
+            if any(c.action != SKIPPED for c in report.changes):  # the first-run checklist's import step
                 repo._set_meta(cur, "imported", bundle.format)
             if dry_run:
                 raise _DryRun
