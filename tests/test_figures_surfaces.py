@@ -51,7 +51,11 @@ def _page_text(demo_copy, key: str) -> str:
     with pytest.MonkeyPatch.context() as mp:
         at = open_app(mp, demo_copy, None if key == "home" else f"app_pages/{key}.py")
         metrics = " ".join(f"{m.label} {m.value} {m.delta}" for m in at.metric)
-        return texts(at) + "\n" + metrics
+        titles = []
+        for chart in at.get("plotly_chart"):
+            title = json.loads(chart.proto.spec).get("layout", {}).get("title", {})
+            titles.append(title.get("text", "") if isinstance(title, dict) else str(title))
+        return texts(at) + "\n" + metrics + "\n" + "\n".join(titles).replace("<br>", " ")
 
 
 def _surface_text(surface: str, demo_copy, cli_json) -> str:
@@ -73,13 +77,16 @@ def test_the_demo_lists_the_headline_figures_with_every_field(cli_json):
                for r in rows)
     ids = {r["id"] for r in rows}
     assert {"impact_run_rate", "impact_delivered", "hours_run_rate", "hours_delivered", "overdue_contacts",
-            "days_since_visibility", "cycle_wins", "cycle_impact"} <= ids
+            "days_since_visibility", "cycle_wins", "cycle_impact", "readiness_next_level", "moat"} <= ids
+    assert len(rows) >= 12 and sum(len(r["shown_on"]) >= 3 for r in rows) >= 4  # 2+ surfaces besides this CLI
     by_id = {r["id"]: r for r in rows}
     # the demo's numbers, as a user sees them
     assert by_id["impact_run_rate"]["display"] == "$6.6M/yr run-rate"
     assert by_id["hours_run_rate"]["display"] == "19,326 h/yr"
     assert by_id["cycle_wins"]["display"] == "10 wins"
     assert by_id["cycle_impact"]["display"] == "$883k/yr run-rate"
+    # the Promotion case and Competitors once said 6 and 5 of 9: one readiness now, shown on both
+    assert by_id["readiness_next_level"]["shown_on"] == ["promotion", "competitors", "cli:figures"]
     assert all(r["source"].startswith("careerdata.figures.") for r in rows)
 
 

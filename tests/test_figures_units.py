@@ -142,7 +142,7 @@ def test_role_fit_is_coverage_times_the_must_have_gate_and_the_gate_is_a_paramet
     assert (hard.coverage, hard.gate, hard.gating, hard.fit) == (53.1, 0.25, 0, 13.3)
     soft = fit.role_fit(imp, yours, required, must, gate=lambda met, m: (0.5 + 0.5 * float(met[0]), 0))
     assert soft.fit == pytest.approx(100 * 0.53125 * 0.625, abs=0.05)
-    assert fit.role_fit(imp, yours, required, pd.Series([False, False])).label == "53/100 role fit"
+    assert fit.role_fit(imp, yours, required, pd.Series([False, False])).label == "53/100"
 
 
 # --- network -------------------------------------------------------------------------------------
@@ -180,4 +180,4 @@ def test_moat_is_the_mean_of_the_five_best_contributions_with_empty_slots_zero()
     assert moat.contribution(0.8, 5.0) == pytest.approx(0.8)
     assert moat.moat_score([0.8, 0.5]) == 26.0  # (0.8 + 0.5) / 5
     assert moat.moat_score([1, 1, 1, 1, 1, 0.9]) == 100.0
-    assert moat.moat_label(26.0) == "26/100 moat"
+    assert moat.moat_label(26.0) == "26/100"

@@ -116,4 +116,4 @@ def test_a_sponsor_is_the_advocacy_stage_so_home_agrees_with_the_network_funnel(
     contacts = _contacts([("Elena", "sponsor", "advocate", 5, 30, pd.Timestamp("2026-11-20"))])
     text = " | ".join(n.message for n in ov.nudges(pd.DataFrame(), contacts, pd.DataFrame(), TODAY))
     assert "your sponsor Elena" not in text
-    assert "No sponsor in your network yet: your advocate Elena is the closest" in text
+    assert "Your network has no sponsor yet: your advocate Elena is the closest" in text

@@ -74,3 +74,20 @@ def evidence_levels(evidence: pd.DataFrame, today: dt.date, key: str = "key") ->
 def level_label(level: float, wins: int) -> str:
     """"2.9 (4 wins)": how a page shows an evidence level with what it rests on."""
     return f"{level:.1f} ({wins} win{'' if wins == 1 else 's'})"
+
+
+ACTIVE_LINK_STATUSES = ("linked", "confirmed")  # a rejected suggestion never counts
+
+
+def competency_rows(accomplishments: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """The `evidence_levels` input for ladder competencies: one row per active link (status linked or
+    confirmed) of an accomplishment in `accomplishments`.
+
+    accomplishments: id, done_on, scope, metrics, verified (already cut to the window that counts);
+    links: accomplishment_id, competency_key, status."""
+    cols = ["key", "accomplishment_id", "done_on", "scope", "metrics", "verified"]
+    if accomplishments.empty or links.empty:
+        return pd.DataFrame(columns=cols)
+    active = links[links["status"].isin(ACTIVE_LINK_STATUSES)]
+    rows = active.merge(accomplishments, left_on="accomplishment_id", right_on="id", how="inner")
+    return rows.rename(columns={"competency_key": "key"})[cols].reset_index(drop=True)

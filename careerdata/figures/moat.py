@@ -28,5 +28,5 @@ def moat_score(contributions: Iterable[float], slots: int = SLOTS) -> float:
 
 
 def moat_label(score: float) -> str:
-    """"42/100 moat"."""
-    return f"{score:.0f}/100 moat"
+    """"42/100"."""
+    return f"{score:.0f}/100"

@@ -31,7 +31,7 @@ def sponsors(contacts: pd.DataFrame) -> pd.DataFrame:
 
 
 def sponsor_label(count: int) -> str:
-    """"no sponsor yet" / "1 sponsor" / "2 sponsors"."""
+    """"no sponsor yet" / "1 sponsor" / "2 sponsors" (Home's nudge and Network's funnel say it so)."""
     return "no sponsor yet" if count == 0 else f"{count} sponsor{'' if count == 1 else 's'}"
 
 

@@ -125,15 +125,81 @@ def cycle_figures(con, today: dt.date) -> list[Figure]:
     span = cycle.cycle_span_label(window)
     return [
         _fig("cycle_wins", f"Wins in the review cycle {span}", c.wins, "wins", c.wins_label, "Wins in the cycle",
-             ("export:brag",)),
+             ("export:brag", "promotion")),
         _fig("cycle_impact", f"Impact of the review cycle's wins {span}", c.money, "USD/yr", c.money_label,
-             "Wins in the cycle", ("export:brag",)),
+             "Wins in the cycle", ("export:brag", "promotion")),
     ]
+
+
+def readiness_figures(con, today: dt.date) -> list[Figure]:
+    """Readiness for the next level, through the Promotion case's own view (its default target and cycle)."""
+    from careerdata.promotion import queries as pq
+    from careerdata.promotion import view as promotion_view
+
+    setup = pq.case_setup(con)
+    current = (setup.profile or {}).get("current_level")
+    levels = setup.levels
+    if levels.empty or not setup.has_competencies or not current:
+        return []
+    ranked = levels[levels["code"] == current]
+    if ranked.empty:
+        return []
+    above = levels[(levels["track"] == ranked.iloc[0]["track"]) & (levels["rank"] > ranked.iloc[0]["rank"])]
+    if above.empty:
+        return []
+    target = str(above.sort_values("rank").iloc[0]["code"])
+    start, end = cycle.review_cycle(setup.profile, today)
+    r = promotion_view.promotion_case(con, target, start, end, today, end).analysis.readiness
+    ready = readiness.Readiness(target, r.score, r.at_bar, r.total)
+    return [
+        _fig("readiness_next_level", f"Readiness for {target}", r.at_bar, f"of {r.total} competencies",
+             ready.count_label, "Readiness for a level", ("promotion", "competitors")),
+        _fig("readiness_next_level_score", f"Readiness for {target} (mean coverage)",
+             None if r.score is None else round(r.score, 4), "share", ready.score_label, "Readiness for a level",
+             ("promotion", "competitors")),
+    ]
+
+
+def competitors_figures(con, today: dt.date) -> list[Figure]:
+    """The moat score for the Competitors page's default target."""
+    from careerdata.competitors import view as competitors_view
+    from careerdata.value import view as value_view
+
+    customers = value_view.customers(con)
+    if not customers.default:
+        return []
+    v = competitors_view.competitors(con, customers.default, today)
+    return [_fig("moat", f"Moat score for {v.selected_label}", v.moat.score, "/100", moat.moat_label(v.moat.score),
+                 "Moat score", ("competitors",))]
+
+
+def role_figures(con, today: dt.date) -> list[Figure]:
+    """Role fit of each target role the Target roles page compares by default (its first four)."""
+    from careerdata.roles import view as roles_view
+
+    names = tuple(s.name for s in roles_view.base(con, today).saved)[:4]
+    if len(names) < 2:
+        return []
+    return [_fig(f"role_fit:{d.spec.name}", f"Role fit: {d.spec.name}", d.fit.fit, "/100",
+                 fit.role_fit_label(d.fit.fit), "Role fit", ("roles",))
+            for d in roles_view.comparison(con, names, "self", today)]
+
+
+def network_figures(con, today: dt.date) -> list[Figure]:
+    from careerdata.journal import queries
+
+    contacts = queries.contacts(con)
+    if contacts.empty:
+        return []
+    n = len(network.sponsors(contacts))
+    return [_fig("sponsors", "Sponsors (advocacy stage)", n, "contacts", network.sponsor_label(n),
+                 "Relationship and advocacy stage", ("home", "network"))]
 
 
 def figures(con, today: dt.date) -> list[Figure]:
     """Every headline figure of the career file (see the module docstring)."""
-    return [*home_figures(con, today), *cycle_figures(con, today)]
+    return [*home_figures(con, today), *cycle_figures(con, today), *readiness_figures(con, today),
+            *competitors_figures(con, today), *role_figures(con, today), *network_figures(con, today)]
 
 
 __all__ = ["CLI", "GLOSSARY", "Figure", "cycle", "evidence", "figures", "fit", "moat", "readiness"]

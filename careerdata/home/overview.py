@@ -189,10 +189,10 @@ def nudges(
             if len(closest):
                 best = closest.sort_values("influence", ascending=False).iloc[0]["name"]
                 found.append(Nudge(
-                    f"No sponsor in your network yet: your advocate {best} is the closest. Ask what they would "
+                    f"Your network has {network.sponsor_label(0)}: your advocate {best} is the closest. Ask what they would "
                     "need to see to put your name forward.", "Log a touch", "journal", 2, "people"))
             else:
-                found.append(Nudge("No sponsor in your network yet: who senior would speak up for you?",
+                found.append(Nudge(f"Your network has {network.sponsor_label(0)}: who senior would speak up for you?",
                                    "Add a contact", "journal", 2, "people"))
     if not visibility.empty:
         since = days_since_last(visibility["date"], today)
