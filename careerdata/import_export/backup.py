@@ -193,9 +193,9 @@ def restore(folder: Path | str, target: Path | str, *, force: bool = False,
 def _check_replaceable(target: Path) -> None:
     """Refuse to replace a file another process has open (or that is not a DuckDB file), without touching it."""
     try:
-        duckdb.connect(str(target), read_only=True).close()
+        db.connect_raw(target, read_only=True).close()
     except duckdb.Error as err:
-        raise db._classify(err, target) from None
+        raise db.classify(err, target) from None
 
 
 def _load(con: duckdb.DuckDBPyConnection, folder: Path, manifest: dict, progress: Progress | None) -> dict[str, int]:
