@@ -322,3 +322,86 @@ def test_a_file_without_write_permission_names_its_permissions(demo_db, monkeypa
             run_import(con, read_csv_entity(b"name,kind\nZig,technical\n", "skills.csv", "skills"))
     finally:
         con.close()
+
+
+# --- restore trusts nothing ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def good_backup(_demo_master, tmp_path_factory) -> Path:
+    from careerdata.import_export.backup import backup
+
+    folder = tmp_path_factory.mktemp("backup") / "bk"
+    con = db.connect(_demo_master, create=False)
+    try:
+        backup(con, folder)
+    finally:
+        con.close()
+    return folder
+
+
+def _sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _tampered(good: Path, tmp_path: Path, edit) -> Path:
+    import json
+
+    from careerdata.import_export.backup import MANIFEST
+
+    folder = tmp_path / "tampered"
+    shutil.copytree(good, folder)
+    manifest = json.loads((folder / MANIFEST).read_text())
+    edit(folder, manifest)
+    (folder / MANIFEST).write_text(json.dumps(manifest))
+    return folder
+
+
+def _rewrite_parquet(folder: Path, manifest: dict, table: str, sql: str) -> None:
+    """Rewrite one table's Parquet file with `sql` over it, and make the manifest agree (sha, rows)."""
+    import duckdb
+
+    from careerdata.import_export.backup import _sha256
+
+    path = folder / f"{table}.parquet"
+    con = duckdb.connect()
+    rel = con.sql(sql.format(src=f"read_parquet('{path}')"))
+    rows = len(rel.fetchall())
+    con.sql(sql.format(src=f"read_parquet('{path}')")).write_parquet(str(path.with_suffix(".new")))
+    con.close()
+    path.with_suffix(".new").replace(path)
+    manifest["tables"][table].update(sha256=_sha256(path), rows=rows)
+
+
+TAMPERING = {
+    "tables dropped from the manifest": (
+        lambda f, m: [m["tables"].pop(t) for t in ("accomplishment", "impact_metric")],
+        "the backup claims schema version {v} but has no accomplishment, impact_metric table"),
+    "a column dropped from a table's file": (
+        lambda f, m: _rewrite_parquet(f, m, "contact", "SELECT * EXCLUDE (notes) FROM {src}"),
+        "contact.parquet: has no column 'notes' at schema version {v}"),
+    "a column the table does not have": (
+        lambda f, m: _rewrite_parquet(f, m, "skill", "SELECT *, 'x' AS is_admin FROM {src}"),
+        "skill.parquet: has column 'is_admin' that skill does not have"),
+    "rows removed from a file and from the manifest's count of another": (
+        lambda f, m: m["tables"]["accomplishment"].update(rows=0),
+        "accomplishment.parquet: holds 70 rows but the manifest says 0"),
+    "migrations the schema_version table does not list": (
+        lambda f, m: _rewrite_parquet(f, m, "schema_version", "SELECT * FROM {src} WHERE version > 1"),
+        "its schema_version table lists migrations"),
+}
+
+
+@pytest.mark.parametrize("case", list(TAMPERING))
+def test_a_tampered_backup_is_refused_and_the_existing_file_is_byte_for_byte_unchanged(
+        good_backup, demo_db, tmp_path, case):
+    edit, message = TAMPERING[case]
+    folder = _tampered(good_backup, tmp_path, edit)
+    before = _sha(demo_db)
+    out = subprocess.run(CLI + ["restore", str(folder), "--force", "--db", str(demo_db)], capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 2, out.stderr
+    assert message.format(v=db.LATEST_VERSION) in out.stderr and out.stderr.count("\n") == 1, out.stderr
+    assert _sha(demo_db) == before
+    assert sorted(p.name for p in demo_db.parent.iterdir() if p.name.startswith(".")) == []  # no leftovers

@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -285,12 +287,27 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         raise
     else:
         try:
+            _test_pause_before_commit()
             cur.execute("COMMIT")
         except duckdb.Error as err:
             _rollback(cur)
             raise write_error(err, con) from err
     finally:
         cur.close()
+
+
+# Test-only: with this variable set to a number of seconds, every write says so on stderr and
+# waits that long just before its COMMIT, so the crash loop in tests/test_faults.py can land its
+# kills just before, at and just after the commit moment. Unset, it costs one dict lookup.
+PAUSE_BEFORE_COMMIT_ENV = "CAREERDATA_TEST_PAUSE_BEFORE_COMMIT"
+COMMIT_MARKER = "careerdata-test: committing"
+
+
+def _test_pause_before_commit() -> None:
+    pause = os.environ.get(PAUSE_BEFORE_COMMIT_ENV)
+    if pause:
+        print(COMMIT_MARKER, file=sys.stderr, flush=True)
+        time.sleep(float(pause))
 
 
 def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
