@@ -135,6 +135,9 @@ def _settle(page) -> None:
 
 
 def _assert_healthy(page, name: str) -> None:
+    with contextlib.suppress(Exception):  # a loaded machine may still be streaming the page in
+        page.wait_for_function("() => (document.querySelector('[data-testid=\"stMain\"]')?.innerText || '')"
+                               ".trim().length > 200", timeout=30_000)
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, f"{name}: {exceptions.first.inner_text()}"
     main = page.locator('[data-testid="stMain"]').inner_text()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 import subprocess
 import sys
@@ -43,14 +42,24 @@ def _bomb(path: Path, inflated_mb: int, member: str = "Connections.csv") -> Path
     return path
 
 
-def _run_measured(args: list[str]) -> tuple[int, str, float, float]:
-    """Run the CLI; return (exit code, stderr, seconds, that child's peak resident memory in MB)."""
+_MEASURE = """
+import atexit, sys
+def _peak():  # VmHWM: this process's own peak resident memory since exec (not what its parent had)
+    with open("/proc/self/status") as status, open(sys.argv[1], "w") as out:
+        out.write(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+atexit.register(_peak)
+from careerdata.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _run_measured(args: list[str], tmp_path: Path) -> tuple[int, str, float, float]:
+    """Run the CLI; return (exit code, stderr, seconds, its peak resident memory in MB)."""
+    peak = tmp_path / "peak-kb"
     start = time.monotonic()
-    proc = subprocess.Popen(CLI + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not every child's so far
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, err, time.monotonic() - start, usage.ru_maxrss / 1024
+    out = subprocess.run([sys.executable, "-c", _MEASURE, str(peak), *args], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, timeout=300)
+    return out.returncode, out.stderr, time.monotonic() - start, int(peak.read_text()) / 1024
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +71,9 @@ def bomb(tmp_path_factory) -> Path:
 
 # --- archives ------------------------------------------------------------------------------------
 
-def test_a_zip_bomb_is_refused_in_seconds_in_little_memory_on_the_command_line(bomb, empty_db):
-    code, err, seconds, peak_mb = _run_measured(["import", "linkedin", str(bomb), "--dry-run", "--db", str(empty_db)])
+def test_a_zip_bomb_is_refused_in_seconds_in_little_memory_on_the_command_line(bomb, empty_db, tmp_path):
+    code, err, seconds, peak_mb = _run_measured(["import", "linkedin", str(bomb), "--dry-run", "--db", str(empty_db)],
+                                                tmp_path)
     assert code == 2, err
     assert err.count("\n") == 1 and "Connections.csv unzips to more than 200 times its packed size" in err
     assert "Traceback" not in err
@@ -405,3 +415,38 @@ def test_a_tampered_backup_is_refused_and_the_existing_file_is_byte_for_byte_unc
     assert message.format(v=db.LATEST_VERSION) in out.stderr and out.stderr.count("\n") == 1, out.stderr
     assert _sha(demo_db) == before
     assert sorted(p.name for p in demo_db.parent.iterdir() if p.name.startswith(".")) == []  # no leftovers
+
+
+# --- the error names the problem -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "message"), [
+    (b"Go,technical\nRust,technical\n", "skills.csv row 1: no header row (the first row is Go, technical); the first "
+                                        "row must name the columns: name, kind, taxonomy_id, notes"),
+    (b"Ada,,,\nGo,technical,,\n", "skills.csv row 1: column 2 of the header has no name; the first row must name "
+                                  "every column (is the header row missing?)"),
+    (b",,\nGo,technical,\n", "skills.csv row 1: the header row is blank; the first row must name the columns"),
+])
+def test_a_csv_header_problem_is_named(raw, message):
+    with pytest.raises(InputError) as caught:
+        read_csv_entity(raw, "skills.csv", "skills")
+    assert str(caught.value) == message
+
+
+def test_an_unknown_competency_in_a_csv_is_refused_with_its_name(demo_con):
+    before = demo_con.execute("SELECT count(*) FROM accomplishment_competency").fetchone()[0]
+    raw = b"title,start_date,competencies\nShipped the search rewrite,2026-01-05,delivery; telepathy\n"
+    with pytest.raises(InputError, match=r"^accomplishments.csv row 2, competencies\[1\]: unknown competency "
+                                         r"'telepathy'; the ladder's competencies are: architecture, "):
+        run_import(demo_con, read_csv_entity(raw, "accomplishments.csv", "accomplishments"))
+    assert demo_con.execute("SELECT count(*) FROM accomplishment_competency").fetchone()[0] == before
+    assert demo_con.execute("SELECT count(*) FROM accomplishment WHERE title = 'Shipped the search rewrite'"
+                            ).fetchone()[0] == 0
+
+
+def test_an_oversize_file_is_refused_before_it_is_read_whole(tmp_path, empty_db):
+    path = tmp_path / "huge.json"
+    with path.open("wb") as fh:
+        fh.truncate(200 * MB)  # sparse: 200 MB to read, nothing on disk
+    code, err, _seconds, peak_mb = _run_measured(["import", "jsonresume", str(path), "--db", str(empty_db)], tmp_path)
+    assert code == 2 and err == f"careerdata: {path}: larger than 20 MB; a file to import is far smaller\n"
+    assert peak_mb < 300, peak_mb

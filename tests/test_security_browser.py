@@ -89,7 +89,12 @@ def test_hostile_text_never_runs_on_any_page(hostile_server):
             assert page.evaluate("() => window.__pwned") is None, f"{key}: injected code ran"
             assert page.locator('[data-testid="stMain"] img[src="x"]').count() == 0, f"{key}: an <img> was injected"
             assert page.locator('[data-testid="stMain"] a[href^="javascript:"]').count() == 0, f"{key}: js link"
-            assert page.locator('[data-testid="stMain"] a[href*="127.0.0.2"]').count() == 0, f"{key}: live link"
+            # A URL the user typed may be linked as itself (Markdown autolinks); a link disguised behind
+            # other text (an <a href> in their text rendered as markup) never appears.
+            links = page.eval_on_selector_all('[data-testid="stMain"] a[href*="127.0.0.2"], '
+                                              '[data-testid="stMain"] svg a', "els => els.map(a => [a.getAttribute("
+                                              "'href') || a.getAttribute('xlink:href') || '', a.textContent])")
+            assert all("127.0.0.2" in shown for _href, shown in links), f"{key}: a disguised link {links}"
             assert page.locator('[data-testid="stMain"] [style*="127.0.0.2"]').count() == 0, f"{key}: styled url"
             assert page.locator('[data-testid="stException"]').count() == 0, f"{key}: exception"
             seen_as_text = seen_as_text or "<script>window.__pwned" in page.locator(

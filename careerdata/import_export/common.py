@@ -212,9 +212,14 @@ def read_csv(text: str, name: str, *, header_starts: str | None = None) -> CsvTa
     reader = csv.reader(io.StringIO("".join(lines[offset:])), strict=True)
     try:
         header = next(reader, None)
-        if header is None or not any(h.strip() for h in header):
+        if header is None:
             raise InputError(f"{name}: the file is empty; it needs a header row")
+        if not any(h.strip() for h in header):
+            raise InputError(f"{name} row {offset + 1}: the header row is blank; the first row must name the columns")
         columns = [h.strip() for h in header]
+        if "" in columns:
+            raise InputError(f"{name} row {offset + 1}: column {columns.index('') + 1} of the header has no name; "
+                             "the first row must name every column (is the header row missing?)")
         keys = [c.casefold() for c in columns]
         dupes = sorted({k for k in keys if keys.count(k) > 1})
         if dupes:
@@ -239,6 +244,10 @@ def require_columns(table: CsvTable, required: Iterable[str], allowed: Iterable[
     """Refuse a table missing a column it needs (or, with `allowed`, one with a column nobody reads)."""
     have = {c.casefold() for c in table.columns}
     missing = [c for c in required if c.casefold() not in have]
+    expected = list(allowed if allowed is not None else required)
+    if missing and not have & {c.casefold() for c in expected}:
+        raise InputError(f"{table.name} row 1: no header row (the first row is {', '.join(table.columns)}); "
+                         f"the first row must name the columns: {', '.join(expected)}")
     if missing:
         raise InputError(
             f"{table.name} row 1: missing column {missing[0]!r} (the header has: {', '.join(table.columns)})"
