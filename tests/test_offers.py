@@ -209,7 +209,8 @@ def test_saving_the_negotiation_twice_updates_it_and_keeps_the_rehearsals(demo_c
                             [cid]).fetchone()[0] == len(draft.objections)
     assert demo_con.execute("SELECT count(*) FROM conversation_rehearsal WHERE conversation_id = ?",
                             [cid]).fetchone()[0] == 1
-    assert next(s for s in queries.offers(demo_con) if s.id == entry.id).conversation_id == cid
+    saved = next(s for s in queries.offers(demo_con) if s.id == entry.id)
+    assert (saved.conversation_id, saved.rehearsals, saved.confidence) == (cid, 1, 3)
 
 
 def test_importing_an_offer_for_a_company_without_an_opportunity_adds_one_at_the_offer_stage(empty_con):
