@@ -20,6 +20,7 @@ PAGES: dict[str, tuple[str, str, str, str]] = {
     "network": ("app_pages/network.py", "Network", "🕸️", "network"),
     "pipeline": ("app_pages/pipeline.py", "Pipeline", "🔀", "pipeline"),
     "conversations": ("app_pages/conversations.py", "Conversations", "💬", "conversations"),
+    "offers": ("app_pages/offers.py", "Offers", "💼", "offers"),
     "roles": ("app_pages/roles.py", "Target roles", "⚖️", "target-roles"),
     "journal": ("app_pages/journal.py", "Journal", "📝", "journal"),
     "import_export": ("app_pages/import_export.py", "Import & export", "🔄", "import-export"),
@@ -29,7 +30,7 @@ SECTIONS: dict[str, list[str]] = {
     "Overview": ["home"],
     "Product": ["matrix", "value", "market", "competitors"],
     "Growth": ["promotion", "roles"],
-    "Sales": ["network", "pipeline", "conversations"],
+    "Sales": ["network", "pipeline", "offers", "conversations"],
     "Data": ["journal", "import_export", "about"],
 }
 
