@@ -6,6 +6,7 @@ from careerdata import queries
 from careerdata.charts.market import pay_percentiles_chart, pay_trend_chart, roles_map_chart, skill_pay_chart
 from careerdata.db import today
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION
+from careerdata.market.pay_gradient import association_sentence
 from careerdata.queries.skill_value import matrix_inputs, wage_history
 from careerdata.ui import layout, state
 from careerdata.views import market as views
@@ -74,9 +75,18 @@ gradient = view.gradient
 yours = {e for e in result.mappings["element_id"].dropna()}
 occupations = int(gradient["occupations"].max()) if not gradient.empty else 0
 st.plotly_chart(skill_pay_chart(gradient, yours, occupations), theme=None, key="skill_pay")
-st.caption("Each bar: how strongly an O\\*NET skill's importance rises (right) or falls (left) with median pay "
-           f"across {occupations} computer-related occupations that have their own ratings and wages. ● = a skill "
-           "you have. Sources: O\\*NET® 29.3 Skills ratings; BLS OEWS May 2025. Correlation, not causation.")
+st.caption("Each bar: the correlation r of an O\\*NET skill's importance with median pay across "
+           f"{occupations} computer-related occupations that have their own ratings and wages; whiskers: its 95% "
+           "interval (Fisher z). ● = a skill you have. An association across occupations, not what one more point "
+           "of a skill earns a person. Sources: O\\*NET® 29.3 Skills ratings; BLS OEWS May 2025.")
+if not gradient.empty:
+    lines = [association_sentence(r) for r in gradient.head(3).itertuples(index=False)]
+    lines += [association_sentence(r) for r in gradient.tail(1).itertuples(index=False)]
+    st.markdown("\n".join(f"- {layout.escape_markdown(line)}" for line in lines))
+    st.caption("The two manager occupations (Computer and Information Systems Managers; Architectural and "
+               "Engineering Managers) are the best paid and rate social and resource skills highest, so each line "
+               "also gives r without them. With n this small the intervals are wide: read the sign and rough size, "
+               "not the decimals.")
 
 st.subheader("Hot and in-demand technologies for your targets")
 tech = view.hot_tech

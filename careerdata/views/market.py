@@ -9,6 +9,7 @@ import pandas as pd
 
 from careerdata.analytics import market as mk
 from careerdata.analytics import skill_value as sv
+from careerdata.market.pay_gradient import with_and_without_managers
 from careerdata.queries.skill_value import matrix_inputs
 
 
@@ -34,6 +35,6 @@ def market(con, codes: tuple[str, ...], proficiency: str, today: dt.date) -> Mar
     return MarketView(
         matrix=result,
         roles_map=mk.roles_map(inputs, levels, list(codes)),
-        gradient=mk.skill_pay_gradient(inputs.ratings, inputs.roles),
+        gradient=with_and_without_managers(inputs.ratings, inputs.roles),
         hot_tech=mk.hot_technologies(inputs.tech, list(codes), have, titles),
     )
