@@ -141,7 +141,7 @@ def _exact_hits(line: str, vocab: dict[str, Term], taken: list[tuple[int, int]])
 
 
 def _words(line: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\w+#./&'-]+", line)]
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\w+#./&'-]*[\w+#]", line)]
 
 
 def _fuzzy_hits(line: str, fuzzy: dict[str, Term], choices: list[str],
