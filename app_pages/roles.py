@@ -64,7 +64,7 @@ with tab_compare:
                 where = " · ".join(x for x in (spec.level, spec.company or ("market" if spec.target_role_id else ""),
                                                spec.onet_soc_code or "") if x)
                 st.caption(layout.escape_markdown(where))
-                st.metric("Fit", f"{fit.fit:.0f}/100",
+                st.metric("Fit (0–100)", f"{fit.fit:.0f}",
                           delta=("lowered by a must-have gap" if fit.gating_skill else "no must-have gap"),
                           delta_color="inverse" if fit.gating_skill else "off", delta_arrow="off",
                           help="Importance-weighted coverage of the requirements, discounted (never zeroed) by the "
@@ -75,12 +75,11 @@ with tab_compare:
                           delta_color="off", delta_arrow="off", help="BLS OEWS national median annual wage.")
                 estimate = by_name[spec.name].pay_estimate
                 if estimate is not None:
-                    st.metric(f"Level estimate ({layout.escape_markdown(estimate.level)})",
-                              f"{format_money(estimate.low)}–{format_money(estimate.high)}",
-                              delta=f"estimate: {estimate.low_pct}th–{estimate.high_pct}th percentile",
-                              delta_color="off", delta_arrow="off",
-                              help="Our estimate, not a BLS figure: the ladder level mapped to a percentile band of "
-                                   "the occupation's BLS OEWS pay (how: the Pay tab).")
+                    st.markdown(f"Level estimate ({layout.escape_markdown(estimate.level)}): "
+                                f"**{layout.escape_markdown(format_money(estimate.low))}–"
+                                f"{layout.escape_markdown(format_money(estimate.high))}**",
+                                help="Our estimate, not a BLS figure: the ladder level mapped to a percentile band of "
+                                     "the occupation's BLS OEWS pay (how: the Pay tab).")
                     st.caption(layout.escape_markdown(estimate.label))
                 else:
                     st.caption("No level pay estimate: "
