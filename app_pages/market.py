@@ -7,6 +7,7 @@ from careerdata.charts.market import pay_percentiles_chart, pay_trend_chart, rol
 from careerdata.db import today
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION
 from careerdata.market.pay_gradient import association_sentence
+from careerdata.roles.pay import where_pay_sits
 from careerdata.queries.skill_value import matrix_inputs, wage_history
 from careerdata.ui import layout, state
 from careerdata.views import market as views
@@ -57,9 +58,9 @@ with left:
     if profile.get("current_pay"):
         pay = float(profile["current_pay"])
         latest = history[history["year"] == wage_year]
-        above = [f"{r.occ_title}: {'above' if pay > r.annual_p75 else 'within' if pay >= r.annual_p25 else 'below'}"
-                 f" the middle half" for r in latest.itertuples(index=False)]
-        st.markdown(f"Your current pay (your figure): **${pay:,.0f}**. " + "; ".join(above) + ".")
+        where = [where_pay_sits({10: r.annual_p10, 25: r.annual_p25, 50: r.annual_median, 75: r.annual_p75,
+                                 90: r.annual_p90}, pay, r.occ_title) for r in latest.itertuples(index=False)]
+        st.markdown("  \n".join(layout.escape_markdown(w) + "." for w in where if w))
     groups = inputs.roles[inputs.roles["onet_soc_code"].isin(target_codes) & inputs.roles["wage_is_soc_aggregate"]]
     for row in groups.itertuples(index=False):
         st.caption(f"{row.title} has no wage of its own in OEWS: the figure is for the whole SOC group "
