@@ -7,8 +7,8 @@ from careerdata.charts.market import pay_percentiles_chart, pay_trend_chart, rol
 from careerdata.db import today
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION
 from careerdata.market.pay_gradient import association_sentence
-from careerdata.roles.pay import where_pay_sits
 from careerdata.queries.skill_value import matrix_inputs, wage_history
+from careerdata.roles.pay import where_pay_sits
 from careerdata.ui import layout, state
 from careerdata.views import market as views
 
