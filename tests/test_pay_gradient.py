@@ -4,8 +4,8 @@ the stand-in choice on evidence; the roles-map hover."""
 import pandas as pd
 import pytest
 
-from careerdata.charts.market import roles_map_chart, skill_pay_chart
 from careerdata.market import pay_gradient as pg
+from careerdata.market.charts import roles_map_chart, skill_pay_chart
 from careerdata.market.stand_in import stand_in_evidence
 
 

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pandas as pd
 from helpers import button, open_app, texts
 
-from careerdata import db
-from careerdata.analytics import roles as rl
+from careerdata.roles import analytics as rl
+from careerdata.store import db
 
 
 def _req(rows):

@@ -1,0 +1,303 @@
+"""`careerdata bench`: how fast every page and the main queries are at 1x, 10x and 100x data.
+
+A scaled file is the demo persona with its accomplishments (and their skills, competencies and
+metrics), contacts (and their interactions), visibility items and opportunities copied N times
+under new ids and names, plus the full market tables: at x100 about 7,000 accomplishments,
+11,000 impact metrics and 2,500 contacts. Each page is run headless with Streamlit's AppTest:
+"cold" is the first run with every cache empty, "warm" the median of repeated reruns (what a
+user feels on each click). Times include AppTest's own overhead of a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from careerdata.core import errors
+from careerdata.import_export.create import create_database
+from careerdata.store import db
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "dashboard.py"
+BUDGET_WARM_MS = 400.0
+BUDGET_SCALE_FACTOR = 3.0
+ID_STRIDE = 1_000_000  # copy k of a row gets id + k × stride, so copies never collide
+
+_COPY_SQL = [
+    # (table, SQL with {k} and {s} = k × stride); order matters only for readability.
+    ("accomplishment", """INSERT INTO accomplishment (id, title, start_date, end_date, employer, scope, situation,
+        task, action, result, links) SELECT id + {s}, title || ' (copy {k})', start_date - {k}, end_date - {k},
+        employer, scope, situation, task, action, result, links FROM accomplishment WHERE id < {stride}"""),
+    ("accomplishment_skill", """INSERT INTO accomplishment_skill SELECT accomplishment_id + {s}, skill_id
+        FROM accomplishment_skill WHERE accomplishment_id < {stride}"""),
+    ("accomplishment_competency", """INSERT INTO accomplishment_competency SELECT accomplishment_id + {s},
+        competency_key, status FROM accomplishment_competency WHERE accomplishment_id < {stride}"""),
+    ("contact", """INSERT INTO contact (id, name, name_key, relationship, company, title, influence, advocacy_stage,
+        cadence_days, notes) SELECT id + {s}, name || ' ({k})', name_key || ' ({k})', relationship, company, title,
+        influence, advocacy_stage, cadence_days, notes FROM contact WHERE id < {stride}"""),
+    ("impact_metric", """INSERT INTO impact_metric (id, accomplishment_id, category, description, baseline,
+        new_value, unit, money_usd, hours, confidence, verified_by_contact_id) SELECT id + {s},
+        accomplishment_id + {s}, category, description, baseline, new_value, unit, money_usd, hours, confidence,
+        verified_by_contact_id + {s} FROM impact_metric WHERE id < {stride}"""),
+    ("interaction", """INSERT INTO interaction (id, contact_id, date, channel, notes, follow_up_due)
+        SELECT id + {s}, contact_id + {s}, date - {k}, channel, notes, follow_up_due FROM interaction
+        WHERE id < {stride}"""),
+    ("interaction_accomplishment", """INSERT INTO interaction_accomplishment SELECT interaction_id + {s},
+        accomplishment_id + {s} FROM interaction_accomplishment WHERE interaction_id < {stride}"""),
+    ("visibility_item", """INSERT INTO visibility_item (id, title, kind, venue, date, audience, reach, is_external,
+        url) SELECT id + {s}, title || ' (copy {k})', kind, venue, date - {k}, audience, reach, is_external, url
+        FROM visibility_item WHERE id < {stride}"""),
+    ("opportunity", """INSERT INTO opportunity (id, title, kind, company, target_role_id, stage, opened_on,
+        next_step, follow_up_due, notes) SELECT id + {s}, title || ' (copy {k})', kind, company, target_role_id,
+        stage, opened_on - {k}, next_step, follow_up_due, notes FROM opportunity WHERE id < {stride}"""),
+    ("opportunity_stage", """INSERT INTO opportunity_stage SELECT opportunity_id + {s}, stage, entered_on - {k}
+        FROM opportunity_stage WHERE opportunity_id < {stride}"""),
+    ("opportunity_contact", """INSERT INTO opportunity_contact SELECT opportunity_id + {s}, contact_id + {s}
+        FROM opportunity_contact WHERE opportunity_id < {stride}"""),
+]
+
+
+def build_scaled(path: Path, scale: int) -> Path:
+    """The demo persona copied `scale` times into a new file at `path`."""
+    if scale < 1:
+        raise errors.InputError("--scale must be 1 or more")
+    create_database(path, demo=True, force=True)
+    if scale == 1:
+        return path
+    con = db.connect(path)
+    try:
+        with db.transaction(con) as cur:
+            for k in range(1, scale):
+                for _table, sql in _COPY_SQL:
+                    cur.execute(sql.format(k=k, s=k * ID_STRIDE, stride=ID_STRIDE))
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return path
+
+
+@contextmanager
+def _env(**values: str):
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _clear_caches() -> None:
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    gc.collect()
+
+
+def time_pages(path: Path, repeats: int = 5) -> list[dict]:
+    """Cold and warm script-run times of every page in the navigation, in milliseconds."""
+    from streamlit.testing.v1 import AppTest
+
+    from careerdata.ui.layout import PAGES
+
+    results = []
+    with _env(CAREERDATA_DB=str(path)):
+        for key, (file, title, *_rest) in PAGES.items():
+            _clear_caches()
+            at = AppTest.from_file(str(APP), default_timeout=120)
+            at.run()  # the entry script, on the default page
+            at.switch_page(file)
+            start = time.perf_counter()
+            at.run()
+            cold = (time.perf_counter() - start) * 1000
+            warm_runs = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                at.run()
+                warm_runs.append((time.perf_counter() - start) * 1000)
+            page_errors = [str(e.value)[:200] for e in at.exception]
+            results.append({"page": key, "title": title, "cold_ms": round(cold, 1),
+                            "warm_ms": round(statistics.median(warm_runs), 1), "errors": page_errors})
+    _clear_caches()
+    return results
+
+
+def time_queries(path: Path, repeats: int = 5) -> list[dict]:
+    """The main reads alone, on their own connection (median of `repeats`)."""
+    from careerdata.journal import queries
+    from careerdata.matrix.queries import matrix_inputs
+    from careerdata.roles.queries import role_data
+
+    reads = {
+        "accomplishments": queries.accomplishments,
+        "impact_metrics": queries.impact_metrics,
+        "skills": queries.skills,
+        "contacts": queries.contacts,
+        "visibility": queries.visibility,
+        "matrix_inputs": matrix_inputs,
+        "role_data": role_data,
+    }
+    con = db.connect(path)
+    out = []
+    try:
+        for name, fn in reads.items():
+            times, rows = [], None
+            for _ in range(repeats):
+                start = time.perf_counter()
+                result = fn(con)
+                times.append((time.perf_counter() - start) * 1000)
+                rows = len(result) if hasattr(result, "__len__") else None
+            out.append({"query": name, "ms": round(statistics.median(times), 1), "rows": rows})
+    finally:
+        con.close()
+    return out
+
+
+def browser_cold_start(path: Path, chromium: str = "/usr/bin/chromium") -> dict:
+    """Seconds from `streamlit run` to the home page's KPIs drawn in headless Chromium.
+
+    Needs Playwright and a Chromium binary; returns a note instead of a figure without them.
+    """
+    import socket
+    import subprocess
+
+    if not Path(chromium).exists():
+        return {"seconds": None, "note": f"no browser at {chromium}"}
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {"seconds": None, "note": "playwright is not installed (pip install -e '.[test]')"}
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "CAREERDATA_DB": str(path)}
+    args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=args)
+        page = browser.new_page()
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+                                 "--server.headless", "true"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        try:
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}", timeout=2000)
+                    break
+                except Exception:
+                    if time.perf_counter() - start > 60:
+                        raise
+                    time.sleep(0.05)
+            page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+            seconds = time.perf_counter() - start
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+            browser.close()
+    return {"seconds": round(seconds, 2), "note": "process start to the home page's KPIs in headless Chromium"}
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
+
+
+BUDGET_COLD_START_S = 5.0
+
+
+def run(scales: list[int], repeats: int = 5, progress=None, browser: bool = True) -> dict:
+    """Build each scale in a temporary folder and time it; returns the JSON-ready report."""
+    report = {"scales": [], "budgets": {"warm_ms_at_max_scale": BUDGET_WARM_MS,
+                                        "warm_vs_x1_factor": BUDGET_SCALE_FACTOR,
+                                        "browser_cold_start_s": BUDGET_COLD_START_S}}
+    with tempfile.TemporaryDirectory(prefix="careerdata-bench-") as folder:
+        for scale in scales:
+            path = Path(folder) / f"x{scale}.duckdb"
+            if progress:
+                progress(f"building x{scale} …")
+            start = time.perf_counter()
+            build_scaled(path, scale)
+            built = (time.perf_counter() - start) * 1000
+            con = db.connect(path)
+            counts = db.row_counts(con)
+            con.close()
+            if progress:
+                progress(f"timing x{scale} pages …")
+            pages = time_pages(path, repeats)
+            queries_ = time_queries(path, repeats)
+            report["scales"].append({
+                "scale": scale, "build_ms": round(built), "rows": {k: counts[k] for k in (
+                    "accomplishment", "impact_metric", "contact", "interaction", "skill")},
+                "pages": pages, "queries": queries_})
+            if browser and scale == scales[0]:
+                if progress:
+                    progress("timing the browser cold start …")
+                report["browser_cold_start"] = browser_cold_start(path)
+    report["peak_memory_mb"] = peak_memory_mb()
+    report["verdict"] = verdict(report)
+    return report
+
+
+def verdict(report: dict) -> list[str]:
+    """Which budgets the run missed (empty when all are met)."""
+    misses = []
+    cold = (report.get("browser_cold_start") or {}).get("seconds")
+    if cold is not None and cold > BUDGET_COLD_START_S:
+        misses.append(f"browser cold start {cold} s > {BUDGET_COLD_START_S:g} s")
+    scales = {s["scale"]: s for s in report["scales"]}
+    if not scales:
+        return misses
+    top = scales[max(scales)]
+    base = scales.get(1)
+    for page in top["pages"]:
+        if page["errors"]:
+            misses.append(f"{page['page']}: raised {page['errors'][0]}")
+        if page["warm_ms"] > BUDGET_WARM_MS:
+            misses.append(f"{page['page']}: warm {page['warm_ms']} ms at x{top['scale']} > {BUDGET_WARM_MS:.0f} ms")
+        if base and top is not base:
+            own = next(p for p in base["pages"] if p["page"] == page["page"])["warm_ms"]
+            if own and page["warm_ms"] > BUDGET_SCALE_FACTOR * max(own, 1.0):
+                misses.append(f"{page['page']}: warm {page['warm_ms']} ms at x{top['scale']} > "
+                              f"{BUDGET_SCALE_FACTOR:g} × its x1 {own} ms")
+    return misses
+
+
+def format_table(report: dict) -> str:
+    lines = []
+    for s in report["scales"]:
+        rows = s["rows"]
+        lines.append(f"x{s['scale']}: {rows['accomplishment']:,} accomplishments, {rows['impact_metric']:,} metrics, "
+                     f"{rows['contact']:,} contacts, {rows['interaction']:,} interactions (built in "
+                     f"{s['build_ms'] / 1000:.1f} s)")
+        lines.append(f"  {'page':<16} {'cold ms':>9} {'warm ms':>9}")
+        for p in s["pages"]:
+            flag = "  ERROR" if p["errors"] else ""
+            lines.append(f"  {p['page']:<16} {p['cold_ms']:>9.1f} {p['warm_ms']:>9.1f}{flag}")
+        lines.append(f"  {'query':<16} {'ms':>9} {'rows':>9}")
+        for q in s["queries"]:
+            lines.append(f"  {q['query']:<16} {q['ms']:>9.1f} {q['rows'] if q['rows'] is not None else '':>9}")
+    cold = report.get("browser_cold_start")
+    if cold:
+        shown = f"{cold['seconds']} s" if cold["seconds"] is not None else "not measured"
+        lines.append(f"browser cold start: {shown} ({cold['note']})")
+    lines.append(f"peak memory: {report['peak_memory_mb']} MB")
+    if report["verdict"]:
+        lines.append("budgets missed:")
+        lines.extend(f"  - {m}" for m in report["verdict"])
+    else:
+        lines.append(f"all budgets met (warm ≤ {BUDGET_WARM_MS:.0f} ms at the largest scale and ≤ "
+                     f"{BUDGET_SCALE_FACTOR:g} × x1)")
+    return "\n".join(lines)
