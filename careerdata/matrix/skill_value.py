@@ -158,8 +158,8 @@ def technology_breadth(tech: pd.DataFrame) -> pd.DataFrame:
     posting signal resolution where the per-occupation Hot/In Demand flags alone saturate.
     """
     total = tech["onet_soc_code"].nunique() or 1
-    out = tech.groupby("technology").agg(listed=("onet_soc_code", "nunique"),
-                                         demanded=("in_demand", lambda s: int(s.astype(bool).sum())))
+    data = tech[["onet_soc_code", "technology"]].assign(demanded=tech["in_demand"].fillna(False).astype(bool))
+    out = data.groupby("technology").agg(listed=("onet_soc_code", "nunique"), demanded=("demanded", "sum"))
     return pd.DataFrame({"listed_share": out["listed"] / total, "demand_share": out["demanded"] / total})
 
 
@@ -257,14 +257,18 @@ def _row(skill_id, link, importance=None, level=None, onet=None, ladder=None, co
 
 def skill_relevance(components: pd.DataFrame) -> pd.DataFrame:
     """Per skill: the mean score of its links that have data (None with the reasons when none has)."""
-    out = []
-    for skill_id, group in components.groupby("skill_id", sort=False):
-        scored = group.dropna(subset=["score"])
-        if scored.empty:
-            out.append({"skill_id": skill_id, "relevance": None, "basis": "; ".join(group["note"].dropna())})
+    scored: dict[int, list[float]] = {}
+    links: dict[int, list[str]] = {}
+    notes: dict[int, list[str]] = {}
+    for row in components.itertuples(index=False):
+        if row.score is None or pd.isna(row.score):
+            notes.setdefault(row.skill_id, []).append(row.note)
         else:
-            out.append({"skill_id": skill_id, "relevance": float(scored["score"].mean()),
-                        "basis": ", ".join(scored["link"])})
+            scored.setdefault(row.skill_id, []).append(float(row.score))
+            links.setdefault(row.skill_id, []).append(row.link)
+        notes.setdefault(row.skill_id, [])
+    out = [{"skill_id": k, "relevance": sum(scored[k]) / len(scored[k]), "basis": ", ".join(links[k])} if k in scored
+           else {"skill_id": k, "relevance": None, "basis": "; ".join(n for n in notes[k] if n)} for k in notes]
     return pd.DataFrame(out, columns=["skill_id", "relevance", "basis"])
 
 
