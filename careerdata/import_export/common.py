@@ -34,6 +34,7 @@ KEY_FIELDS: dict[str, frozenset[str]] = {
     "metric": frozenset({"accomplishment", "accomplishment_start_date", "description"}),
     "interaction": frozenset({"contact", "date", "channel"}),
     "visibility": frozenset({"title", "date"}),
+    "offer": frozenset({"company", "title", "current_job"}),
 }
 ENTITY_ORDER = tuple(KEY_FIELDS)  # write order: what others refer to comes first
 
@@ -47,6 +48,7 @@ ENTITY_LABELS = {
     "metric": "Impact metrics",
     "interaction": "Interactions",
     "visibility": "Visibility items",
+    "offer": "Offers",
 }
 
 
