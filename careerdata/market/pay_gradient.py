@@ -46,20 +46,24 @@ def skill_pay_gradient(ratings: pd.DataFrame, roles: pd.DataFrame, exclude: tupl
     own = roles[~roles["wage_is_soc_aggregate"].astype(bool) & roles["median_wage"].notna()
                 & ~roles["onet_soc_code"].isin(exclude)]
     data = ratings[ratings["kind"].isin(kinds)].merge(own[["onet_soc_code", "median_wage"]], on="onet_soc_code")
+    x = data["importance"].astype(float).to_numpy()
+    y = data["median_wage"].astype(float).to_numpy()
+    sums = pd.DataFrame({"element_id": data["element_id"].astype(str).to_numpy(),
+                         "skill": data["name"].astype(str).to_numpy(), "kind": data["kind"].astype(str).to_numpy(),
+                         "n": 1, "x": x, "y": y, "xx": x * x, "yy": y * y, "xy": x * y}) \
+        .groupby(["element_id", "skill", "kind"], as_index=False).sum()
     rows = []
-    for (element, name, kind), group in data.groupby(["element_id", "name", "kind"]):
-        x = group["importance"].to_numpy(dtype=float)
-        y = group["median_wage"].to_numpy(dtype=float)
-        if len(x) < 3 or x.std() == 0 or y.std() == 0:
+    for g in sums.itertuples(index=False):
+        sxx, syy, sxy = g.xx - g.x ** 2 / g.n, g.yy - g.y ** 2 / g.n, g.xy - g.x * g.y / g.n
+        if g.n < 3 or sxx <= 1e-12 or syy <= 1e-12:
             continue
-        dx, dy = x - x.mean(), y - y.mean()
-        r = float((dx * dy).sum() / math.sqrt((dx ** 2).sum() * (dy ** 2).sum()))
-        low, high = fisher_interval(r, len(x))
-        rows.append({"element_id": element, "skill": name, "kind": kind, "correlation": round(r, 3),
+        r = max(-1.0, min(1.0, sxy / math.sqrt(sxx * syy)))
+        low, high = fisher_interval(r, int(g.n))
+        rows.append({"element_id": g.element_id, "skill": g.skill, "kind": g.kind, "correlation": round(r, 3),
                      "ci_low": None if low is None else round(low, 3),
                      "ci_high": None if high is None else round(high, 3),
-                     "slope_usd": round(float((dx * dy).sum() / (dx ** 2).sum())), "occupations": len(x),
-                     "mean_importance": round(float(x.mean()), 2)})
+                     "slope_usd": round(sxy / sxx), "occupations": int(g.n),
+                     "mean_importance": round(g.x / g.n, 2)})
     out = pd.DataFrame(rows, columns=GRADIENT_COLUMNS)
     return out.sort_values("correlation", ascending=False).reset_index(drop=True)
 
