@@ -142,7 +142,7 @@ def test_role_fit_is_coverage_times_the_must_have_gate_and_the_gate_is_a_paramet
     assert (hard.coverage, hard.gate, hard.gating, hard.fit) == (53.1, 0.25, 0, 13.3)
     soft = fit.role_fit(imp, yours, required, must, gate=lambda met, m: (0.5 + 0.5 * float(met[0]), 0))
     assert soft.fit == pytest.approx(100 * 0.53125 * 0.625, abs=0.05)
-    assert fit.role_fit(imp, yours, required, pd.Series([False, False])).label == "53/100"
+    assert fit.role_fit(imp, yours, required, pd.Series([False, False])).label == "53"
 
 
 # --- network -------------------------------------------------------------------------------------

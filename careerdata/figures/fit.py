@@ -11,7 +11,7 @@ Two honestly different figures share one core:
 * **Role fit** (Target roles): coverage of a target role's requirements (yours, or derived from its
   occupation), times the must-have gate: `gate(met, must_have)` returns the factor (0–1) and the
   requirement that sets it. The default `hard_gate` is the weakest must-have's coverage; a softer
-  gate can be passed in without changing anything else. Shown as "Role fit 58/100".
+  gate can be passed in without changing anything else. Shown as "Role fit (0–100): 58".
 
 A role built on the same occupation can score lower than the occupation match because its
 must-haves and its own required levels are stricter; the two labels say which one is which.
@@ -104,5 +104,5 @@ def occupation_match_label(score: float | None) -> str:
 
 
 def role_fit_label(score: float) -> str:
-    """"58/100" (under the heading "Role fit")."""
-    return f"{score:.0f}/100"
+    """"58" (under the heading "Role fit (0–100)")."""
+    return f"{score:.0f}"

@@ -181,7 +181,8 @@ def role_figures(con, today: dt.date) -> list[Figure]:
     if len(names) < 2:
         return []
     return [_fig(f"role_fit:{d.spec.name}", f"Role fit: {d.spec.name}", d.fit.fit, "/100",
-                 fit.role_fit_label(d.fit.fit), "Role fit", ("roles",))
+                 f"Fit {d.fit.reason}" if getattr(d.fit, "reason", "") else fit.role_fit_label(d.fit.fit),
+                 "Role fit", ("roles",))
             for d in roles_view.comparison(con, names, "self", today)]
 
 
