@@ -69,3 +69,15 @@ def state_file(tmp_path_factory, _empty_master, _demo_master):
         return built[name]
 
     return get
+
+
+@pytest.fixture(autouse=True)
+def _no_request_leaves_the_machine():
+    """Fail any browser test whose pages asked a host other than the loopback for anything."""
+    import test_browser
+
+    test_browser.OFFSITE.clear()
+    yield
+    offsite = list(test_browser.OFFSITE)
+    test_browser.OFFSITE.clear()
+    assert not offsite, f"requests left the machine: {offsite[:5]}"
