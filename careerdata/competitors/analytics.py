@@ -50,7 +50,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _key, _none, evidence_levels, rated_code
+from careerdata.core.text import name_key
+from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _none, evidence_levels, rated_code
 
 COMPETENCY_SCALE = 10.0
 DIFFERENTIATOR_MARGIN = 0.5
@@ -244,7 +245,7 @@ def moat(skills: pd.DataFrame, evidence: pd.DataFrame, mappings: pd.DataFrame, p
     for s in skills.itertuples(index=False):
         e = float(level.get(s.id, 0.0) or 0.0)
         items = by_skill.get(int(s.id), frozenset())
-        named = _key(s.name) in needed_names
+        named = name_key(s.name) in needed_names
         if not items:
             if named and e > 0:
                 unmeasured.append(s.name)

@@ -16,7 +16,7 @@ import duckdb
 from careerdata.core.charts import IMPACT_CATEGORY_LABELS
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
-from careerdata.import_export.common import name_key
+from careerdata.core.text import name_key
 from careerdata.import_export.csv_io import CSV_ENTITIES, export_csv
 from careerdata.journal import queries
 

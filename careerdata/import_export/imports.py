@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 import duckdb
 
 from careerdata.core.errors import InputError
-from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, Bundle, Item, name_key
+from careerdata.core.text import name_key
+from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, Bundle, Item
 from careerdata.journal import repo
 from careerdata.models import career as m
 from careerdata.store.db import transaction

@@ -22,12 +22,12 @@ import datetime as dt
 import json
 
 from careerdata.core.errors import InputError
+from careerdata.core.text import name_key
 from careerdata.import_export.common import (
     Bundle,
     certificate_title,
     decode_text,
     guess_skill_kind,
-    name_key,
     parse_iso_partial,
     shorten,
     unique_names,

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from careerdata.core.errors import InputError
+from careerdata.core.text import name_key
 from careerdata.import_export.common import (
     Bundle,
     CsvTable,
@@ -36,7 +37,6 @@ from careerdata.import_export.common import (
     decode_text,
     guess_skill_kind,
     month_end,
-    name_key,
     parse_linkedin_date,
     read_csv,
     require_columns,

@@ -12,20 +12,17 @@ from __future__ import annotations
 import duckdb
 
 from careerdata.core.errors import InputError
+from careerdata.core.text import name_key
 from careerdata.models import career as m
 from careerdata.store.db import transaction
 
 Cursor = duckdb.DuckDBPyConnection
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 def _id_by_name(cur: Cursor, table: str, name: str, field: str) -> int:
     """Look up an id by case-insensitive name in an allowlisted table."""
     assert table in {"skill", "contact", "target_role"}
-    row = cur.execute(f"SELECT id FROM {table} WHERE name_key = ?", [_key(name)]).fetchone()
+    row = cur.execute(f"SELECT id FROM {table} WHERE name_key = ?", [name_key(name)]).fetchone()
     if row is None:
         raise InputError(f"{field}: unknown {table.replace('_', ' ')} {name!r}")
     return row[0]
@@ -76,12 +73,12 @@ def _insert_position(cur: Cursor, p: m.Position) -> int:
 # --- skills ---------------------------------------------------------------------------
 
 def _insert_skill(cur: Cursor, s: m.Skill) -> int:
-    existing = cur.execute("SELECT id FROM skill WHERE name_key = ?", [_key(s.name)]).fetchone()
+    existing = cur.execute("SELECT id FROM skill WHERE name_key = ?", [name_key(s.name)]).fetchone()
     if existing:
         raise InputError(f"skill.name: a skill called {s.name!r} already exists")
     return cur.execute(
         "INSERT INTO skill (name, name_key, kind, taxonomy_id, notes) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        [s.name, _key(s.name), s.kind, s.taxonomy_id, s.notes],
+        [s.name, name_key(s.name), s.kind, s.taxonomy_id, s.notes],
     ).fetchone()[0]
 
 
@@ -97,13 +94,13 @@ def add_skill(con, skill: m.Skill, first_assessment: m.SkillAssessment | None = 
 def update_skill(con, skill_id: int, skill: m.Skill) -> None:
     with transaction(con) as cur:
         clash = cur.execute(
-            "SELECT id FROM skill WHERE name_key = ? AND id <> ?", [_key(skill.name), skill_id]
+            "SELECT id FROM skill WHERE name_key = ? AND id <> ?", [name_key(skill.name), skill_id]
         ).fetchone()
         if clash:
             raise InputError(f"skill.name: another skill is already called {skill.name!r}")
         cur.execute(
             "UPDATE skill SET name = ?, name_key = ?, kind = ?, taxonomy_id = ?, notes = ? WHERE id = ?",
-            [skill.name, _key(skill.name), skill.kind, skill.taxonomy_id, skill.notes, skill_id],
+            [skill.name, name_key(skill.name), skill.kind, skill.taxonomy_id, skill.notes, skill_id],
         )
 
 
@@ -217,13 +214,13 @@ def delete_accomplishment(con, acc_id: int) -> None:
 # --- network, visibility, roles, pipeline, conversations ------------------------------
 
 def _insert_contact(cur: Cursor, c: m.Contact) -> int:
-    if cur.execute("SELECT count(*) FROM contact WHERE name_key = ?", [_key(c.name)]).fetchone()[0]:
+    if cur.execute("SELECT count(*) FROM contact WHERE name_key = ?", [name_key(c.name)]).fetchone()[0]:
         raise InputError(f"contact.name: a contact called {c.name!r} already exists")
     return cur.execute(
         """INSERT INTO contact (name, name_key, relationship, company, title, influence, advocacy_stage,
                cadence_days, notes)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-        [c.name, _key(c.name), c.relationship, c.company, c.title, c.influence, c.advocacy_stage,
+        [c.name, name_key(c.name), c.relationship, c.company, c.title, c.influence, c.advocacy_stage,
          c.cadence_days, c.notes],
     ).fetchone()[0]
 
@@ -265,18 +262,18 @@ def add_visibility_item(con, item: m.VisibilityItem) -> int:
 
 
 def _insert_target_role(cur: Cursor, r: m.TargetRole, where: str = "") -> int:
-    if cur.execute("SELECT count(*) FROM target_role WHERE name_key = ?", [_key(r.name)]).fetchone()[0]:
+    if cur.execute("SELECT count(*) FROM target_role WHERE name_key = ?", [name_key(r.name)]).fetchone()[0]:
         raise InputError(f"{where}name: a target role called {r.name!r} already exists")
     rid = cur.execute(
         """INSERT INTO target_role (name, name_key, level, company, onet_soc_code, pay_min, pay_max, notes)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-        [r.name, _key(r.name), r.level, r.company, r.onet_soc_code, r.pay_min, r.pay_max, r.notes],
+        [r.name, name_key(r.name), r.level, r.company, r.onet_soc_code, r.pay_min, r.pay_max, r.notes],
     ).fetchone()[0]
     seen = set()
     for n, s in enumerate(r.skills):
-        if _key(s.skill) in seen:
+        if name_key(s.skill) in seen:
             raise InputError(f"{where}skills[{n}].skill: {s.skill!r} is listed twice")
-        seen.add(_key(s.skill))
+        seen.add(name_key(s.skill))
         cur.execute(
             "INSERT INTO target_role_skill VALUES (?, ?, ?, ?, ?)",
             [rid, s.skill, s.importance, s.required_level, s.must_have],

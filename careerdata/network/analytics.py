@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from careerdata.core.money import format_money
+from careerdata.core.text import name_key
 from careerdata.models import career as m
 
 # --- shared helpers ---------------------------------------------------------------------
@@ -32,13 +33,6 @@ def as_date(value) -> dt.date | None:
     if isinstance(value, float | str) and pd.isna(value):
         return None
     return pd.Timestamp(value).date()
-
-
-_date = as_date
-
-
-def _key(text: str) -> str:
-    return " ".join(str(text).split()).casefold()
 
 
 STAGE_RANK = {stage: i for i, stage in enumerate(m.ADVOCACY_STAGES)}
@@ -120,7 +114,7 @@ def cadence_status(contacts: pd.DataFrame, today: dt.date) -> pd.DataFrame:
     tier_max = out["tier_max_days"] if "tier_max_days" in out else pd.Series([None] * len(out), index=out.index)
     out["max_days"] = [contact_max_days(i, ti, tm) for i, ti, tm in zip(out["ideal_days"], tier_ideal, tier_max,
                                                                           strict=True)]
-    last = [_date(v) for v in out["last_interaction"]]
+    last = [as_date(v) for v in out["last_interaction"]]
     days = [None if d is None else (today - d).days for d in last]
     out["days_since"] = pd.array(days, dtype="Int64")
     status = []
@@ -189,7 +183,7 @@ def top_wins(accomplishments: pd.DataFrame, today: dt.date, years: int | None = 
     if accomplishments.empty:
         return accomplishments
     wins = accomplishments.copy()
-    wins["_done"] = [_date(d) for d in wins["done_on"]]
+    wins["_done"] = [as_date(d) for d in wins["done_on"]]
     if years is not None:
         start = today - dt.timedelta(days=round(365.25 * years))
         wins = wins[[d is not None and start <= d <= today for d in wins["_done"]]]
@@ -238,7 +232,7 @@ def who_knows(key: pd.DataFrame, wins: pd.DataFrame, mentions: pd.DataFrame) -> 
             if name is None or title is None:
                 continue
             counts[name, title] = counts.get((name, title), 0) + int(row.times)
-            heard = _date(row.last_heard)
+            heard = as_date(row.last_heard)
             if heard is not None and (latest.get((name, title)) is None or heard > latest[name, title]):
                 latest[name, title] = heard
     times = pd.DataFrame([[counts.get((n, t), 0) for t in titles] for n in names], index=names, columns=titles,
@@ -277,8 +271,8 @@ class CoverageCheck:
 def _at_employer(status: pd.DataFrame, employer: str | None) -> pd.DataFrame:
     if not employer or status.empty:
         return status
-    company = status["company"].fillna("").map(_key)
-    return status[(company == _key(employer)) | (company == "")]
+    company = status["company"].fillna("").map(name_key)
+    return status[(company == name_key(employer)) | (company == "")]
 
 
 def _stage_at_least(frame: pd.DataFrame, stage: str) -> pd.Series:
@@ -414,7 +408,7 @@ def visibility_summary(visibility: pd.DataFrame, today: dt.date, days: int = 365
     start = today - dt.timedelta(days=days)
     if visibility.empty:
         return VisibilitySummary(start, 0, 0, 0, 0, None)
-    dates = [_date(d) for d in visibility["date"]]
+    dates = [as_date(d) for d in visibility["date"]]
     inside = pd.Series([start < d <= today for d in dates], index=visibility.index)
     window = visibility[inside]
     external = int(window["is_external"].astype(bool).sum())
@@ -434,7 +428,7 @@ def visibility_by_year(visibility: pd.DataFrame, today: dt.date, years: int = 6)
     reach = dict.fromkeys(labels, 0)
     for day, is_external, people in zip(visibility["date"], visibility["is_external"], visibility["reach"],
                                         strict=True):
-        d = _date(day)
+        d = as_date(day)
         if d is None or d > today or d.year not in reach:
             continue
         (external if bool(is_external) else internal)[d.year] += 1
@@ -591,7 +585,7 @@ def stage_stints(opps: pd.DataFrame, stages: pd.DataFrame, today: dt.date) -> pd
     history: dict[int, list] = {}
     for oid, stage, entered in zip(stages["opportunity_id"], stages["stage"], stages["entered_on"], strict=True):
         if oid in info:
-            history.setdefault(oid, []).append((_date(entered), order.get(stage, 99), stage))
+            history.setdefault(oid, []).append((as_date(entered), order.get(stage, 99), stage))
     out = []
     for oid in sorted(history):
         title, kind, current = info[oid]
@@ -644,7 +638,7 @@ def follow_ups(opps: pd.DataFrame, today: dt.date, horizon_days: int = 14) -> pd
     if live.empty:
         return live.assign(due_in=pd.Series(dtype="Int64"))
     live = live[live["follow_up_due"].notna()].copy()
-    live["due_in"] = [(_date(d) - today).days for d in live["follow_up_due"]]
+    live["due_in"] = [(as_date(d) - today).days for d in live["follow_up_due"]]
     live = live[live["due_in"] <= horizon_days]
     return live.sort_values("due_in").reset_index(drop=True)
 
@@ -774,7 +768,7 @@ def pay_comparison(market: dict | pd.Series | None, current_pay: float | None, n
                      f"{_ordinal(p)} percentile of {market.get('title', '')}"))
     if not pay_points.empty:
         for r in pay_points.itertuples():
-            when = _date(r.as_of)
+            when = as_date(r.as_of)
             rows.append(("Your pay data points", str(r.kind).replace("_", " "), float(r.amount), "yours",
                          f"{r.role} · {str(r.kind).replace('_', ' ')} · {when:%b %Y}" if when else str(r.role)))
     if current_pay:
@@ -833,7 +827,7 @@ def _win_line(win, counterpart: str | None, heard: set[int]) -> str:
     money = win.money_usd if win.money_usd and not pd.isna(win.money_usd) else None
     proof = f"{format_money(money)} a year (your estimate)" if money else (
         f"{int(win.metrics)} impact metric(s)" if win.metrics else "no metric yet")
-    done = _date(win.done_on)
+    done = as_date(win.done_on)
     line = f"- **{win.title}** ({done:%b %Y}): {proof}." if done else f"- **{win.title}**: {proof}."
     if counterpart:
         line += " Already heard it." if win.id in heard else f" New to {counterpart}: lead with it."
@@ -908,7 +902,7 @@ def draft_talking_points(
             lines.append(f"- Your current pay: {format_money_exact(current_pay)}{tail}.")
         if pay_points is not None and not pay_points.empty:
             quoted = "; ".join(
-                f"{format_money_exact(r.amount)} ({str(r.kind).replace('_', ' ')}, {r.role}, {_date(r.as_of):%b %Y})"
+                f"{format_money_exact(r.amount)} ({str(r.kind).replace('_', ' ')}, {r.role}, {as_date(r.as_of):%b %Y})"
                 for r in pay_points.itertuples())
             lines.append(f"- Pay data points you collected: {quoted}.")
         if points:
@@ -940,8 +934,8 @@ def draft_talking_points(
 
 def missing_common_objections(kind: str, existing: list[str]) -> list[str]:
     """The common objections for this kind of conversation that have no card yet."""
-    have = {_key(o) for o in existing}
-    return [o for o in COMMON_OBJECTIONS.get(kind, COMMON_OBJECTIONS["other"]) if _key(o) not in have]
+    have = {name_key(o) for o in existing}
+    return [o for o in COMMON_OBJECTIONS.get(kind, COMMON_OBJECTIONS["other"]) if name_key(o) not in have]
 
 
 def default_occupation(saved: str | None, role_occupations: list[str], market_codes: list[str]) -> str | None:
@@ -985,7 +979,7 @@ def next_conversation(convs: pd.DataFrame, today: dt.date) -> dict | None:
     if convs.empty:
         return None
     live = convs[convs["status"].isin(["planned", "rehearsing"])]
-    dates = [_date(d) for d in live["planned_for"]]
+    dates = [as_date(d) for d in live["planned_for"]]
     upcoming = [(d, i) for d, i in zip(dates, live.index, strict=True) if d is not None and d >= today]
     if upcoming:
         return live.loc[min(upcoming)[1]].to_dict()
@@ -1011,7 +1005,7 @@ def pay_finding(market: dict | pd.Series | None, current_pay: float | None, targ
 
 def when_label(day, today: dt.date) -> str:
     """'today', 'in 12 days', '3 days ago', or 'no date set'."""
-    d = _date(day)
+    d = as_date(day)
     if d is None:
         return "no date set"
     delta = (d - today).days

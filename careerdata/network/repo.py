@@ -9,7 +9,8 @@ is an InputError naming the field, and nothing is written.
 from __future__ import annotations
 
 from careerdata.core.errors import InputError
-from careerdata.journal.repo import Cursor, _id_by_name, _key
+from careerdata.core.text import name_key
+from careerdata.journal.repo import Cursor, _id_by_name
 from careerdata.models import career as m
 from careerdata.models import network as ms
 from careerdata.store.db import transaction
@@ -28,13 +29,13 @@ def update_contact(con, contact_id: int, contact: m.Contact) -> None:
     c = contact
     with transaction(con) as cur:
         _require(cur, "contact", contact_id, "contact")
-        clash = cur.execute("SELECT id FROM contact WHERE name_key = ? AND id <> ?", [_key(c.name), contact_id]).fetchone()
+        clash = cur.execute("SELECT id FROM contact WHERE name_key = ? AND id <> ?", [name_key(c.name), contact_id]).fetchone()
         if clash:
             raise InputError(f"contact.name: another contact is already called {c.name!r}")
         cur.execute(
             """UPDATE contact SET name = ?, name_key = ?, relationship = ?, company = ?, title = ?, influence = ?,
                    advocacy_stage = ?, cadence_days = ?, notes = ? WHERE id = ?""",
-            [c.name, _key(c.name), c.relationship, c.company, c.title, c.influence, c.advocacy_stage,
+            [c.name, name_key(c.name), c.relationship, c.company, c.title, c.influence, c.advocacy_stage,
              c.cadence_days, c.notes, contact_id],
         )
 
@@ -189,13 +190,13 @@ def add_objections(con, conversation_id: int, objections: list[m.Objection]) -> 
     with transaction(con) as cur:
         _require(cur, "conversation", conversation_id, "conversation")
         existing = {
-            _key(r[0]) for r in cur.execute(
+            name_key(r[0]) for r in cur.execute(
                 "SELECT objection FROM conversation_objection WHERE conversation_id = ?", [conversation_id]).fetchall()
         }
         for o in objections:
-            if _key(o.objection) in existing:
+            if name_key(o.objection) in existing:
                 continue
-            existing.add(_key(o.objection))
+            existing.add(name_key(o.objection))
             cur.execute("INSERT INTO conversation_objection (conversation_id, objection, answer) VALUES (?, ?, ?)",
                         [conversation_id, o.objection, o.answer])
             added += 1

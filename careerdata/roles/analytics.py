@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _key, _none, rated_code
+from careerdata.core.text import name_key
+from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _none, rated_code
 
 DEFAULT_WEEKS_PER_LEVEL = 4.0
 REQ_COLUMNS = ["skill", "importance", "required_level", "must_have"]
@@ -107,19 +108,19 @@ def level_lookup(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: pd.Data
             out[key] = candidate
 
     for skill_id in by_id:
-        offer(_key(by_id[skill_id].name), skill_id)
+        offer(name_key(by_id[skill_id].name), skill_id)
     for row in mappings.itertuples(index=False):
         element, tech = _none(row.element_id), _none(row.technology)
         if element and element in element_names:
-            offer(_key(element_names[element]), int(row.skill_id))
+            offer(name_key(element_names[element]), int(row.skill_id))
         if tech:
-            offer(_key(tech), int(row.skill_id))
+            offer(name_key(tech), int(row.skill_id))
     return out
 
 
 def with_current(requirements: pd.DataFrame, lookup: dict[str, tuple[float, float, str]]) -> pd.DataFrame:
     """Requirements plus your self and evidence levels and the skill that matched."""
-    found = [lookup.get(_key(s), (0.0, 0.0, "")) for s in requirements["skill"]]
+    found = [lookup.get(name_key(s), (0.0, 0.0, "")) for s in requirements["skill"]]
     return requirements.assign(
         current_self=[f[0] for f in found], current_evidence=[f[1] for f in found],
         your_skill=[f[2] for f in found]).reset_index(drop=True)
@@ -213,11 +214,11 @@ def supporting_evidence(req: pd.DataFrame, evidence: pd.DataFrame, today: dt.dat
     the role's required skills it used (matched to your skill) × recency (halved every two years)
     × 1.5 when it has a metric.
     """
-    weight = {_key(s): float(i) for s, i in zip(req["your_skill"].where(req["your_skill"] != "", req["skill"]),
+    weight = {name_key(s): float(i) for s, i in zip(req["your_skill"].where(req["your_skill"] != "", req["skill"]),
                                                req["importance"], strict=True)}
     if evidence.empty or not weight:
         return pd.DataFrame(columns=["title", "done_on", "skills", "metrics", "money_usd", "score"])
-    keys = {name: _key(name) for name in evidence["skill"].unique()}
+    keys = {name: name_key(name) for name in evidence["skill"].unique()}
     data = evidence.assign(w=evidence["skill"].map(lambda s: weight.get(keys[s], 0.0)))
     data = data[data["w"] > 0]
     if data.empty:
@@ -268,16 +269,16 @@ def posting_vocabulary(skills: pd.DataFrame, elements: pd.DataFrame, technologie
     """Everything a posting can be matched against: your skills first, then O*NET names."""
     vocab: dict[str, tuple[str, str]] = {}
     for name in technologies.dropna():
-        vocab.setdefault(_key(name), (str(name), "O*NET technology"))
+        vocab.setdefault(name_key(name), (str(name), "O*NET technology"))
         short = re.sub(r"\s+(software|programming language|framework)$", "", str(name), flags=re.I)
         if short != name and len(short) > 2:
-            vocab.setdefault(_key(short), (str(name), "O*NET technology"))
+            vocab.setdefault(name_key(short), (str(name), "O*NET technology"))
     for name in elements["name"]:
-        vocab[_key(name)] = (str(name), "O*NET skill")
+        vocab[name_key(name)] = (str(name), "O*NET skill")
     for name in default_map["skill"].dropna():
-        vocab[_key(name)] = (str(name), "known skill")
+        vocab[name_key(name)] = (str(name), "known skill")
     for name in skills["name"]:
-        vocab[_key(name)] = (str(name), "your skill")
+        vocab[name_key(name)] = (str(name), "your skill")
     return vocab
 
 
@@ -320,11 +321,11 @@ def occupation_spec(code: str, inputs, mappings: pd.DataFrame) -> RoleSpec:
 
 def resolve_specs(names: list[str], inputs, data, mappings: pd.DataFrame) -> list[RoleSpec]:
     """Target-role names, O*NET-SOC codes or O*NET titles (occupation or alternate) -> roles."""
-    saved = {_key(s.name): s for s in saved_specs(inputs, data, mappings)}
-    titles = {_key(t): c for c, t in zip(data.titles["onet_soc_code"], data.titles["title"], strict=True)}
+    saved = {name_key(s.name): s for s in saved_specs(inputs, data, mappings)}
+    titles = {name_key(t): c for c, t in zip(data.titles["onet_soc_code"], data.titles["title"], strict=True)}
     out = []
     for name in names:
-        key = _key(name)
+        key = name_key(name)
         if key in saved:
             out.append(saved[key])
         elif name.strip() in set(inputs.roles["onet_soc_code"]):
@@ -382,10 +383,10 @@ def market_facts(code: str | None, inputs) -> MarketFacts:
 
 def search_occupations(titles: pd.DataFrame, query: str, limit: int = 25) -> pd.DataFrame:
     """O*NET occupations whose title or an alternate/reported title contains every word of `query`."""
-    words = [w for w in _key(query).split() if w]
+    words = [w for w in name_key(query).split() if w]
     if not words:
         return pd.DataFrame(columns=["onet_soc_code", "label"])
-    keys = titles["title"].map(_key)
+    keys = titles["title"].map(name_key)
     hit = titles[keys.map(lambda t: all(w in t for w in words))]
     occupation = titles[titles["kind"] == "occupation"].set_index("onet_soc_code")["title"]
     rows = []

@@ -50,8 +50,9 @@ import numpy as np
 import pandas as pd
 
 from careerdata.core.money import format_money
+from careerdata.core.text import name_key
 from careerdata.home.overview import quarter_label
-from careerdata.matrix.skill_value import _key, rated_code
+from careerdata.matrix.skill_value import rated_code
 
 CATEGORIES = ("revenue", "cost", "time", "reliability", "users", "risk")
 PAIN_CATEGORIES = ("cost", "time", "reliability", "risk")
@@ -204,7 +205,7 @@ def default_target(choices: list[Target], levels: pd.DataFrame, current_level: s
     step = next_level(levels, current_level)
     ranked = sorted(range(len(choices)), key=lambda i: (
         choices[i].level != step or step is None,
-        not (employer and _key(choices[i].company) == _key(employer)),
+        not (employer and name_key(choices[i].company) == name_key(employer)),
         i))
     return ranked[0]
 
@@ -863,4 +864,4 @@ def target_role_skill_names(role_skills: pd.DataFrame, target: Target) -> set[st
     """Case-folded names of the skills a target role lists as required."""
     if target.role_id is None or role_skills.empty:
         return set()
-    return {_key(s) for s in role_skills.loc[role_skills["target_role_id"] == target.role_id, "skill_name"]}
+    return {name_key(s) for s in role_skills.loc[role_skills["target_role_id"] == target.role_id, "skill_name"]}
