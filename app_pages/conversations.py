@@ -3,13 +3,15 @@
 import pandas as pd
 import streamlit as st
 
+from careerdata.conversations import analytics as cv
+from careerdata.conversations import charts as cvc
+from careerdata.core import dates, money
 from careerdata.core.clock import today
 from careerdata.journal import queries, repo
 from careerdata.market.loader import OEWS_ATTRIBUTION
 from careerdata.models import career as m
 from careerdata.models import network as ms
 from careerdata.network import analytics as sa
-from careerdata.network import charts as cs
 from careerdata.network import queries as qs
 from careerdata.network import repo as rs
 from careerdata.ui import layout, state, widgets
@@ -81,13 +83,13 @@ if "_conv_select" in st.session_state:
     st.session_state["conv_pick"] = st.session_state.pop("_conv_select")
 if st.session_state.get("conv_pick") not in ids:
     st.session_state.pop("conv_pick", None)
-upcoming = sa.next_conversation(convs, now)
+upcoming = cv.next_conversation(convs, now)
 by_id = convs.set_index("id")
 
 
 def conv_label(cid: int) -> str:
     row = by_id.loc[cid]
-    when = sa.as_date(row["planned_for"])
+    when = dates.as_date(row["planned_for"])
     return f"{row['title']} · {when:%d %b %Y}" if when else f"{row['title']} · no date"
 
 
@@ -98,11 +100,11 @@ conv = {k: (None if not isinstance(v, list | dict) and pd.isna(v) else v) for k,
 conv["id"] = cid
 objections = state.read(qs.objections, cid)
 rehearsals = state.read(qs.rehearsals, cid)
-ready = sa.readiness(rehearsals, objections)
-planned = sa.as_date(conv["planned_for"])
+ready = cv.readiness(rehearsals, objections)
+planned = dates.as_date(conv["planned_for"])
 
 k1, k2, k3, k4 = st.columns(4)
-k1.metric("When", f"{planned:%d %b %Y}" if planned else "—", delta=sa.when_label(planned, now), delta_color="off",
+k1.metric("When", f"{planned:%d %b %Y}" if planned else "—", delta=dates.when_label(planned, now), delta_color="off",
           delta_arrow="off", border=True, help="The date you plan to have this conversation.")
 k2.metric("Confidence", f"{ready.latest_after} / 5" if ready.latest_after else "—",
           delta=(f"{ready.gain:+d} over {ready.rehearsals} rehearsal(s)" if ready.gain is not None
@@ -120,7 +122,7 @@ market = state.read(qs.market_pay)
 codes = market["onet_soc_code"].tolist()
 occ_titles = dict(zip(market["onet_soc_code"], market["title"], strict=True))
 saved_occ = conv.get("onet_soc_code")
-occupation = sa.default_occupation(saved_occ, state.read(qs.target_role_occupations), codes)
+occupation = cv.default_occupation(saved_occ, state.read(qs.target_role_occupations), codes)
 own = {k: (None if conv[k] is None else float(conv[k])) for k in ("anchor", "target", "walk_away")}
 is_money = conv["kind"] == "raise" or any(v is not None for v in own.values())
 
@@ -136,7 +138,7 @@ if occ_key in st.session_state and st.session_state[occ_key] in codes:
 market_row = market[market["onet_soc_code"] == occupation].iloc[0].to_dict() if occupation else None
 points = state.read(qs.pay_points)
 my_points = points[points["onet_soc_code"] == occupation] if occupation else points.iloc[0:0]
-suggestion = sa.suggest_numbers(current_pay, market_row, my_points["amount"].tolist())
+suggestion = cv.suggest_numbers(current_pay, market_row, my_points["amount"].tolist())
 
 if is_money and market_row is not None:
     chart_col, side_col = st.columns([3, 1], gap="large")
@@ -145,21 +147,21 @@ if is_money and market_row is not None:
                      format_func=lambda c: f"{occ_titles[c]} ({c})", on_change=_save_occupation, args=(cid, occ_key),
                      help="Whose BLS pay percentiles to compare with; saved with this conversation. Defaults to "
                           "the occupation most of your target roles map to.")
-        pos = sa.pay_percentile(current_pay, market_row)
-        st.metric("Your current pay", sa.format_money_exact(current_pay) if current_pay else "—",
+        pos = cv.pay_percentile(current_pay, market_row)
+        st.metric("Your current pay", money.format_money_exact(current_pay) if current_pay else "—",
                   delta=pos.label if pos else None, delta_color="off", delta_arrow="off", border=True,
                   help="Your base pay from your profile (stays on this machine), placed among the BLS percentiles.")
         if not current_pay:
             layout.page_link("journal", label="Add your current pay", icon=":material/payments:", tab="profile")
     with chart_col:
-        comparison = sa.pay_comparison(market_row, current_pay, own, my_points)
-        st.plotly_chart(cs.pay_chart(comparison, market_row, sa.pay_finding(market_row, current_pay, own["target"])),
+        comparison = cv.pay_comparison(market_row, current_pay, own, my_points)
+        st.plotly_chart(cvc.pay_chart(comparison, market_row, cv.pay_finding(market_row, current_pay, own["target"])),
                         theme=None, key="pay_chart")
         notes = []
         if market_row.get("wage_is_soc_aggregate"):
             notes.append(f"The wages cover the whole group “{market_row['wage_occ_title']}”, not only this specialty.")
         if market_row.get("topcoded_fields"):
-            notes.append(f"BLS top-codes wages of ${sa.TOPCODE_USD:,} or more; those percentiles are not shown.")
+            notes.append(f"BLS top-codes wages of ${cv.TOPCODE_USD:,} or more; those percentiles are not shown.")
         st.caption(f"Grey: BLS OEWS May {market_row['year']} national annual wage percentiles for "
                    f"{market_row['title']} ({occupation}), all experience levels, base pay only. "
                    + " ".join(notes)
@@ -167,7 +169,7 @@ if is_money and market_row is not None:
                    "target and walk-away, and pay data points you collected for target roles in this occupation), "
                    "from your career file.")
 elif not rehearsals.empty:
-    st.plotly_chart(cs.rehearsal_chart(rehearsals), theme=None, key="rehearsal_chart_head")
+    st.plotly_chart(cvc.rehearsal_chart(rehearsals), theme=None, key="rehearsal_chart_head")
     st.caption("Confidence you logged before and after each rehearsal, 1–5 (your own rating). Source: your career file.")
 else:
     with st.container(border=True):
@@ -186,7 +188,7 @@ target_level = sa.default_target_level(profile.get("current_level"), levels)
 level_row = influence[influence["code"] == target_level] if target_level and not influence.empty else influence
 level_expectation = ((f"{level_row.iloc[0]['title']} ({target_level})", str(level_row.iloc[0]["text"]))
                      if not level_row.empty and isinstance(level_row.iloc[0]["text"], str) else None)
-draft = sa.draft_talking_points(
+draft = cv.draft_talking_points(
     conv, state.read(queries.accomplishments), now, heard=heard, market=market_row if is_money else None,
     current_pay=current_pay, pay_points=my_points if is_money else None, numbers=suggestion,
     level_expectation=level_expectation)
@@ -233,7 +235,7 @@ with tab_points:
         st.markdown("**How the draft is built**")
         st.markdown(
             "- **The ask**: your goal for the conversation.\n"
-            f"- **Evidence**: your top {sa.EVIDENCE_WINS} wins of the last {sa.EVIDENCE_YEARS} years by annualised "
+            f"- **Evidence**: your top {cv.EVIDENCE_WINS} wins of the last {cv.EVIDENCE_YEARS} years by annualised "
             "value, each marked *new* or *already heard* by the person you will talk to (from the touches you "
             "logged with them).\n"
             "- **Promotions**: what the target level expects for influence, from your ladder.\n"
@@ -249,7 +251,7 @@ with tab_numbers:
     for k, key in keys.items():
         st.session_state.setdefault(key, own[k])
 
-    def _use_suggestion(s: sa.Numbers | None = suggestion) -> None:
+    def _use_suggestion(s: cv.Numbers | None = suggestion) -> None:
         if s:
             for k in keys:
                 st.session_state[keys[k]] = getattr(s, k)
@@ -269,8 +271,8 @@ with tab_numbers:
         if suggestion:
             with st.container(border=True):
                 st.markdown(f"**Suggested from your pay and the benchmarks:** anchor "
-                            f"{sa.format_money_exact(suggestion.anchor)}, target {sa.format_money_exact(suggestion.target)}, "
-                            f"walk-away {sa.format_money_exact(suggestion.walk_away)}.")
+                            f"{money.format_money_exact(suggestion.anchor)}, target {money.format_money_exact(suggestion.target)}, "
+                            f"walk-away {money.format_money_exact(suggestion.walk_away)}.")
                 st.caption(f"How: {suggestion.basis}; anchor = target + 6%, rounded up to $1,000; walk-away = halfway "
                            "from your pay to the target, rounded down to $1,000. A starting point, not advice.")
                 st.button("Use the suggested numbers", key=f"use_suggestion_{cid}", on_click=_use_suggestion)
@@ -292,7 +294,7 @@ with tab_numbers:
             layout.page_link("roles", label="Add pay data points to a target role", icon=":material/add_circle:")
 
 with tab_obj:
-    missing = sa.missing_common_objections(conv["kind"], objections["objection"].tolist())
+    missing = cv.missing_common_objections(conv["kind"], objections["objection"].tolist())
     if objections.empty:
         st.info("No objection cards yet. Write down what they might say, and your answer, before you walk in.")
     for card in objections.itertuples():
@@ -344,7 +346,7 @@ with tab_reh:
             st.info("No rehearsals logged yet. Rehearse it out loud, then log it on the right.")
         else:
             if is_money:
-                st.plotly_chart(cs.rehearsal_chart(rehearsals), theme=None, key="rehearsal_chart")
+                st.plotly_chart(cvc.rehearsal_chart(rehearsals), theme=None, key="rehearsal_chart")
                 st.caption("Your own confidence rating before and after each rehearsal. Source: your career file.")
             picked = st.dataframe(
                 rehearsals, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from careerdata.core import dates
 from careerdata.core.clock import today
 from careerdata.journal import queries, repo
 from careerdata.models import career as m
@@ -216,7 +217,7 @@ with tab_vis:
                   help="Share of your visible items in the last 365 days that reached people outside your company.",
                   border=True)
         st.metric("Reach, last 12 months", f"{vis_summary.reach:,} people",
-                  delta=f"last external item {sa.when_label(vis_summary.last_external, now)}"
+                  delta=f"last external item {dates.when_label(vis_summary.last_external, now)}"
                   if vis_summary.last_external else "no external item yet", delta_color="off", delta_arrow="off",
                   help="Sum of the audience sizes you logged (your estimate).", border=True)
     if visibility.empty:

@@ -2,19 +2,19 @@
 
 import streamlit as st
 
+from careerdata.core import dates
 from careerdata.core.clock import today
 from careerdata.journal import queries, repo
 from careerdata.models import career as m
 from careerdata.models import network as ms
-from careerdata.network import analytics as sa
-from careerdata.network import charts as cs
 from careerdata.network import queries as qs
 from careerdata.network import repo as rs
 from careerdata.network import view as vs
+from careerdata.pipeline import charts as plc
 from careerdata.ui import layout, state, widgets
 
 KIND_LABELS = {"promotion": "Promotion", "internal_move": "Internal move", "new_job": "New job"}
-STAGE_LABELS = {**cs.PIPELINE_LABELS, "lost": "Lost"}
+STAGE_LABELS = {**plc.PIPELINE_LABELS, "lost": "Lost"}
 
 
 layout.header("Pipeline", "Which opportunities are moving, where do they stall, and which follow-up is due?")
@@ -88,11 +88,11 @@ with tab_open:
             oid = int(row.id)
             with st.container(border=True):
                 head, side = st.columns([4, 2], vertical_alignment="top")
-                since = sa.as_date(row.stage_since)
-                follow_due = sa.as_date(row.follow_up_due)
+                since = dates.as_date(row.stage_since)
+                follow_due = dates.as_date(row.follow_up_due)
                 head.markdown(f"**{layout.escape_markdown(row.title)}**  \n"
                               f":blue-badge[{STAGE_LABELS[row.stage]}] "
-                              + (f"since {since:%d %b %Y} ({sa.when_label(since, now)}) · " if since is not None else "")
+                              + (f"since {since:%d %b %Y} ({dates.when_label(since, now)}) · " if since is not None else "")
                               + f"{KIND_LABELS[row.kind]}"
                               + (f" · {layout.escape_markdown(row.company)}" if row.company else "")
                               + (f" · target role {layout.escape_markdown(row.target_role)}"
@@ -105,7 +105,7 @@ with tab_open:
                 if details:
                     head.markdown("  \n".join(details))
                 if follow_due is not None:
-                    when = sa.when_label(follow_due, now)
+                    when = dates.when_label(follow_due, now)
                     colour = "red" if follow_due < now else "orange" if (follow_due - now).days <= 7 else "gray"
                     side.markdown(f":{colour}[:material/event: Follow-up {follow_due:%d %b %Y} ({when})]")
                 with side.popover("Move stage", icon=":material/arrow_forward:"), st.form(f"move_{oid}", border=False):
@@ -130,7 +130,7 @@ with tab_follow:
         st.success("No follow-up due in the next 14 days.")
     else:
         st.dataframe(
-            due.assign(when=[sa.when_label(d, now) for d in due["follow_up_due"]],
+            due.assign(when=[dates.when_label(d, now) for d in due["follow_up_due"]],
                        stage=due["stage"].map(STAGE_LABELS))[
                 ["follow_up_due", "when", "title", "stage", "next_step", "contacts"]],
             hide_index=True, width="stretch",

@@ -8,7 +8,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from careerdata.conversations import analytics as cv
+from careerdata.core import dates
 from careerdata.network import analytics as sa
+from careerdata.pipeline import analytics as pl
+from careerdata.ui import paging
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -264,24 +268,24 @@ STAGES = pd.DataFrame([
 
 
 def test_pipeline_funnel_reach_and_conversion_leave_out_opportunities_still_in_the_stage():
-    f = sa.pipeline_funnel(OPPS, STAGES).set_index("stage")
+    f = pl.pipeline_funnel(OPPS, STAGES).set_index("stage")
     assert f["reached"].tolist() == [4, 3, 2, 2, 1, 1]  # a skipped stage counts as passed
     assert f.loc["lead", "open_here"] == 1 and f.loc["interview", "open_here"] == 1
     assert f.loc["conversation", "lost_here"] == 1
     conversion = f["conversion"].tolist()
     assert conversion[:5] == pytest.approx([3 / 3, 2 / 3, 2 / 2, 1 / 1, 1 / 1])
     assert pd.isna(conversion[5])  # nothing after 'accepted'
-    assert sa.win_rate(OPPS) == 0.5
+    assert pl.win_rate(OPPS) == 0.5
 
 
 def test_pipeline_funnel_on_no_opportunities_is_zeros():
-    f = sa.pipeline_funnel(OPPS.iloc[0:0], STAGES.iloc[0:0])
+    f = pl.pipeline_funnel(OPPS.iloc[0:0], STAGES.iloc[0:0])
     assert f["reached"].tolist() == [0] * 6 and f["conversion"].isna().all()
-    assert sa.win_rate(OPPS.iloc[0:0]) is None
+    assert pl.win_rate(OPPS.iloc[0:0]) is None
 
 
 def test_time_in_stage_is_the_gap_to_the_next_stage_and_ongoing_for_open_ones():
-    stints = sa.stage_stints(OPPS, STAGES, TODAY)
+    stints = pl.stage_stints(OPPS, STAGES, TODAY)
     won = stints[stints["opportunity_id"] == 1]
     assert won[["stage", "days"]].values.tolist() == [["lead", 7], ["application", 14], ["interview", 9],
                                                       ["offer", 0]]
@@ -289,7 +293,7 @@ def test_time_in_stage_is_the_gap_to_the_next_stage_and_ongoing_for_open_ones():
                                                                                        ["conversation", 16]]
     open_interview = stints[(stints["opportunity_id"] == 3) & stints["ongoing"]]
     assert open_interview["days"].tolist() == [(TODAY - d(40)).days]
-    summary = sa.time_in_stage(stints).set_index("stage")
+    summary = pl.time_in_stage(stints).set_index("stage")
     assert summary.loc["lead", "median_days"] == 7  # finished: 7, 4, 30
     assert summary.loc["lead", "completed"] == 3 and summary.loc["lead", "ongoing"] == 1
     assert summary.loc["interview", "median_days"] == 9 and summary.loc["interview", "ongoing"] == 1
@@ -298,10 +302,10 @@ def test_time_in_stage_is_the_gap_to_the_next_stage_and_ongoing_for_open_ones():
 
 
 def test_follow_ups_and_kpis():
-    due = sa.follow_ups(OPPS, TODAY)
+    due = pl.follow_ups(OPPS, TODAY)
     assert due["title"].tolist() == ["Fresh lead", "In interviews"]
     assert due["due_in"].tolist() == [-5, 3]
-    kpi = sa.pipeline_kpis(OPPS, sa.stage_stints(OPPS, STAGES, TODAY), due)
+    kpi = pl.pipeline_kpis(OPPS, pl.stage_stints(OPPS, STAGES, TODAY), due)
     assert (kpi.open, kpi.late_stage, kpi.overdue, kpi.due_soon, kpi.accepted, kpi.closed) == (2, 1, 1, 1, 1, 2)
     assert kpi.longest_stage == "interview" and kpi.longest_wait == (TODAY - d(40)).days
 
@@ -314,28 +318,28 @@ SWE = {"title": "Software Developers", "year": 2025, "p10": 82460.0, "p25": 1052
 
 
 def test_pay_percentile_interpolates_between_published_percentiles():
-    pos = sa.pay_percentile(198_000, SWE)
+    pos = cv.pay_percentile(198_000, SWE)
     assert pos.percentile == pytest.approx(75 + 15 * (198_000 - 171_980) / (214_670 - 171_980))  # 84.14
     assert pos.label == "about the 84th percentile"
-    assert sa.pay_percentile(135_980, SWE).percentile == 50
-    assert sa.pay_percentile(60_000, SWE).label == "below the 10th percentile"
-    assert sa.pay_percentile(300_000, SWE).label == "above the 90th percentile"
+    assert cv.pay_percentile(135_980, SWE).percentile == 50
+    assert cv.pay_percentile(60_000, SWE).label == "below the 10th percentile"
+    assert cv.pay_percentile(300_000, SWE).label == "above the 90th percentile"
     topcoded = {**SWE, "p90": None, "topcoded_fields": "annual_p90"}
-    assert sa.pay_percentile(200_000, topcoded).label == "above the 75th percentile"
-    assert sa.pay_percentile(None, SWE) is None
+    assert cv.pay_percentile(200_000, topcoded).label == "above the 75th percentile"
+    assert cv.pay_percentile(None, SWE) is None
 
 
 def test_suggested_numbers_from_pay_and_benchmarks():
-    n = sa.suggest_numbers(198_000, SWE, [238_000, 285_000, 258_000])
+    n = cv.suggest_numbers(198_000, SWE, [238_000, 285_000, 258_000])
     # target: lowest benchmark >= 198,000 x 1.03 = 203,940 is the 90th percentile 214,670 -> 215,000
     # anchor: 215,000 x 1.06 = 227,900 -> 228,000; walk-away: 198,000 + 8,500 = 206,500 -> 206,000
     assert (n.anchor, n.target, n.walk_away) == (228_000, 215_000, 206_000)
     assert "90th percentile" in n.basis
-    above_all = sa.suggest_numbers(300_000, SWE, [])
+    above_all = cv.suggest_numbers(300_000, SWE, [])
     assert (above_all.target, above_all.anchor, above_all.walk_away) == (315_000, 334_000, 307_000)
-    no_pay = sa.suggest_numbers(None, SWE, [])
+    no_pay = cv.suggest_numbers(None, SWE, [])
     assert (no_pay.target, no_pay.walk_away) == (172_000, 135_000)
-    assert sa.suggest_numbers(None, None, []) is None
+    assert cv.suggest_numbers(None, None, []) is None
 
 
 def _wins():
@@ -353,10 +357,10 @@ def test_talking_points_for_a_raise_quote_evidence_market_and_suggested_numbers(
             "walk_away": None}
     points = pd.DataFrame({"role": ["Staff Engineer"], "kind": ["peer"], "amount": [238_000.0],
                            "as_of": [dt.date(2026, 3, 26)]})
-    numbers = sa.suggest_numbers(198_000, SWE, [238_000])
+    numbers = cv.suggest_numbers(198_000, SWE, [238_000])
     args = {"heard": {1}, "market": SWE, "current_pay": 198_000, "pay_points": points, "numbers": numbers}
-    text = sa.draft_talking_points(conv, _wins(), TODAY, **args)
-    assert text == sa.draft_talking_points(conv, _wins(), TODAY, **args)  # deterministic
+    text = cv.draft_talking_points(conv, _wins(), TODAY, **args)
+    assert text == cv.draft_talking_points(conv, _wins(), TODAY, **args)  # deterministic
     lines = text.splitlines()
     assert lines[0] == "**The ask:** Move base to 216,000."
     assert "- **Launched onboarding** (Jun 2026): $540k a year (your estimate). New to Dana: lead with it." in lines
@@ -374,36 +378,36 @@ def test_talking_points_for_a_raise_quote_evidence_market_and_suggested_numbers(
 def test_talking_points_use_the_users_own_numbers_and_skip_the_market_for_scope_talks():
     raise_conv = {"kind": "raise", "counterpart": None, "goal": "", "anchor": 228_000.0, "target": 216_000.0,
                   "walk_away": 208_000.0}
-    text = sa.draft_talking_points(raise_conv, _wins(), TODAY, market=SWE, current_pay=198_000)
+    text = cv.draft_talking_points(raise_conv, _wins(), TODAY, market=SWE, current_pay=198_000)
     assert text.startswith("**The ask:** Ask for a pay adjustment.")
     assert "**Your numbers:** open at $228,000 (anchor)" in text
     assert "New to" not in text  # nobody named, so no heard / not heard marks
     scope = {"kind": "scope", "counterpart": "Marcus", "goal": "Own the roadmap.", "anchor": None, "target": None,
              "walk_away": None}
-    text = sa.draft_talking_points(scope, _wins(), TODAY, market=SWE, current_pay=198_000)
+    text = cv.draft_talking_points(scope, _wins(), TODAY, market=SWE, current_pay=198_000)
     assert "Market" not in text and "numbers" not in text
     promo = {**scope, "kind": "promotion"}
-    text = sa.draft_talking_points(promo, _wins(), TODAY, level_expectation=("Staff Engineer (L6)", "Builds alignment."))
+    text = cv.draft_talking_points(promo, _wins(), TODAY, level_expectation=("Staff Engineer (L6)", "Builds alignment."))
     assert "**What Staff Engineer (L6) expects** (your ladder, influence): Builds alignment." in text
-    empty = sa.draft_talking_points(scope, _wins().iloc[0:0], TODAY)
+    empty = cv.draft_talking_points(scope, _wins().iloc[0:0], TODAY)
     assert "no accomplishments in the last three years yet" in empty
 
 
 def test_pay_comparison_and_finding_label_whose_numbers_are_whose():
-    comp = sa.pay_comparison(SWE, 198_000, {"anchor": 228_000, "target": 216_000, "walk_away": None},
+    comp = cv.pay_comparison(SWE, 198_000, {"anchor": 228_000, "target": 216_000, "walk_away": None},
                              pd.DataFrame(columns=["role", "kind", "amount", "as_of"]))
     assert comp.groupby("source").size().to_dict() == {"market": 5, "yours": 3}
     assert comp[comp["source"] == "yours"]["label"].tolist() == ["Current pay", "Target", "Anchor"]
-    assert sa.pay_finding(SWE, 198_000, 216_000) == ("Your target of $216k is above the 90th percentile for "
+    assert cv.pay_finding(SWE, 198_000, 216_000) == ("Your target of $216k is above the 90th percentile for "
                                                      "Software Developers (BLS, May 2025)")
-    assert sa.pay_finding(SWE, 198_000, None).startswith("Your current pay of $198k is about the 84th")
+    assert cv.pay_finding(SWE, 198_000, None).startswith("Your current pay of $198k is about the 84th")
 
 
 def test_readiness_next_conversation_and_common_objections():
     reh = pd.DataFrame({"id": [2, 1], "date": [dt.date(2026, 11, 17), dt.date(2026, 11, 10)],
                         "confidence_before": [3, 2], "confidence_after": [4, 3]})
     obj = pd.DataFrame({"objection": ["a", "b", "c"], "answer": ["yes", " ", ""]})
-    r = sa.readiness(reh, obj)
+    r = cv.readiness(reh, obj)
     assert (r.rehearsals, r.first_before, r.latest_after, r.gain, r.objections, r.answered) == (2, 2, 4, 2, 3, 1)
     convs = pd.DataFrame({
         "id": [1, 2, 3, 4],
@@ -411,13 +415,13 @@ def test_readiness_next_conversation_and_common_objections():
         "planned_for": [TODAY + dt.timedelta(days=1), TODAY + dt.timedelta(days=9), TODAY + dt.timedelta(days=5),
                         None],
     })
-    assert sa.next_conversation(convs, TODAY)["id"] == 3
-    assert sa.next_conversation(convs.iloc[[0, 3]], TODAY)["id"] == 4
-    missing = sa.missing_common_objections("raise", ["the budget for this cycle is already fixed."])
+    assert cv.next_conversation(convs, TODAY)["id"] == 3
+    assert cv.next_conversation(convs.iloc[[0, 3]], TODAY)["id"] == 4
+    missing = cv.missing_common_objections("raise", ["the budget for this cycle is already fixed."])
     assert "The budget for this cycle is already fixed." not in missing and len(missing) == 3
-    assert sa.default_occupation(None, ["11-3021.00"], ["11-3021.00", "15-1252.00"]) == "11-3021.00"
-    assert sa.default_occupation("15-9999.00", [], ["11-3021.00", "15-1252.00"]) == "15-1252.00"
-    assert [sa.when_label(TODAY + dt.timedelta(days=n), TODAY) for n in (0, 1, 12, -1, -3)] == [
+    assert cv.default_occupation(None, ["11-3021.00"], ["11-3021.00", "15-1252.00"]) == "11-3021.00"
+    assert cv.default_occupation("15-9999.00", [], ["11-3021.00", "15-1252.00"]) == "15-1252.00"
+    assert [dates.when_label(TODAY + dt.timedelta(days=n), TODAY) for n in (0, 1, 12, -1, -3)] == [
         "today", "tomorrow", "in 12 days", "yesterday", "3 days ago"]
 
 
@@ -433,19 +437,19 @@ def test_readiness_next_conversation_and_common_objections():
     (40, 2, (20, 40)),
 ])
 def test_page_bounds_slice_a_long_list_twenty_at_a_time(total, page, expected):
-    assert sa.page_bounds(total, page, 20) == expected
+    assert paging.page_bounds(total, page, 20) == expected
 
 
 def test_page_count_is_at_least_one():
-    assert [sa.page_count(n, 20) for n in (0, 1, 20, 21, 1043)] == [1, 1, 1, 2, 53]
+    assert [paging.page_count(n, 20) for n in (0, 1, 20, 21, 1043)] == [1, 1, 1, 2, 53]
 
 
 def test_showing_label_says_how_many_are_hidden():
-    assert sa.showing_label(0, 20, 1043, "contacts", "most overdue first") == (
+    assert paging.showing_label(0, 20, 1043, "contacts", "most overdue first") == (
         "Showing 1–20 of 1,043 contacts, most overdue first; 1,023 more on the other pages.")
-    assert sa.showing_label(1040, 1043, 1043, "contacts", "most overdue first") == (
+    assert paging.showing_label(1040, 1043, 1043, "contacts", "most overdue first") == (
         "Showing 1,041–1,043 of 1,043 contacts, most overdue first; 1,040 more on the other pages.")
-    assert sa.showing_label(0, 5, 5, "open opportunities", "furthest along first") == (
+    assert paging.showing_label(0, 5, 5, "open opportunities", "furthest along first") == (
         "Showing 1–5 of 5 open opportunities, furthest along first.")
 
 

@@ -17,6 +17,7 @@ from careerdata.bench.runner import build_scaled
 from careerdata.market.loader import OEWS_ATTRIBUTION
 from careerdata.network import analytics as sa
 from careerdata.network import queries as qs
+from careerdata.pipeline import analytics as pl
 from careerdata.store import db
 
 APP = Path(__file__).resolve().parents[1] / "dashboard.py"
@@ -247,7 +248,7 @@ def test_a_long_pipeline_shows_twenty_open_cards_and_says_how_many_are_hidden(mo
     path = x5_db
     con = db.connect(path)
     try:
-        expected = sa.open_opportunities(qs.opportunities(con))["id"].tolist()
+        expected = pl.open_opportunities(qs.opportunities(con))["id"].tolist()
     finally:
         con.close()
     assert len(expected) == 25

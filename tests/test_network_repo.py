@@ -13,6 +13,7 @@ from careerdata.models import network as ms
 from careerdata.network import analytics as sa
 from careerdata.network import queries as qs
 from careerdata.network import repo as rs
+from careerdata.pipeline import analytics as pl
 from careerdata.store import db
 
 TODAY = dt.date(2026, 11, 21)
@@ -58,10 +59,10 @@ def test_logging_a_touch_takes_the_contact_off_the_losing_touch_list_and_an_olde
 
 def test_demo_pipeline_funnel_and_time_in_stage(demo_con):
     opps, stages = qs.opportunities(demo_con), qs.opportunity_stages(demo_con)
-    funnel = sa.pipeline_funnel(opps, stages)
+    funnel = pl.pipeline_funnel(opps, stages)
     assert funnel["reached"].tolist() == [9, 7, 5, 4, 2, 2]
     assert funnel["conversion"].tolist()[:5] == pytest.approx([1, 1, 0.8, 2 / 3, 1])
-    summary = sa.time_in_stage(sa.stage_stints(opps, stages, TODAY)).set_index("stage")
+    summary = pl.time_in_stage(pl.stage_stints(opps, stages, TODAY)).set_index("stage")
     assert summary.loc["interview", "median_days"] == 25  # 25, 26 and 0 days
     assert summary.loc["conversation", "oldest_ongoing"] == 248  # the 2026-27 promotion, since 18 March
     assert opps.set_index("title").loc["Promotion to Staff Engineer (2026-27 cycle)", "contacts"] == (
@@ -122,7 +123,7 @@ def test_moving_an_opportunity_keeps_history_and_refuses_going_back_in_time(demo
     history = demo_con.execute("SELECT stage FROM opportunity_stage WHERE opportunity_id = ? ORDER BY entered_on, "
                                "stage", [oid]).fetchall()
     assert [h[0] for h in history] == ["lead", "conversation", "application", "interview", "offer"]
-    stints = sa.stage_stints(qs.opportunities(demo_con), qs.opportunity_stages(demo_con), TODAY)
+    stints = pl.stage_stints(qs.opportunities(demo_con), qs.opportunity_stages(demo_con), TODAY)
     assert stints[(stints["opportunity_id"] == oid) & (stints["stage"] == "interview")]["days"].tolist() == [62]
 
 

@@ -153,3 +153,7 @@ def skill_history_chart(history: pd.DataFrame, skill: str) -> go.Figure:
     fig.update_yaxes(title="Self-assessed level (1–5)", range=[0.5, 5.5], dtick=1)
     fig.update_xaxes(title="Assessed on")
     return apply_theme(fig, title=f"{skill}: your self-assessment over time", height=300)
+
+
+# Lightest to darkest: one hue for the stages of a funnel, the user's colour at the end.
+FUNNEL_SHADES = ["#E0E7FF", "#C7D2FE", "#A5B4FC", "#818CF8", "#6366F1", USER_COLOR]

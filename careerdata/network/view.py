@@ -21,6 +21,8 @@ from careerdata.journal import queries
 from careerdata.network import analytics as sa
 from careerdata.network import charts as cs
 from careerdata.network import queries as qs
+from careerdata.pipeline import analytics as pl
+from careerdata.pipeline import charts as plc
 
 # --- network ---------------------------------------------------------------------------
 
@@ -123,7 +125,7 @@ class PipelineView:
     stints: pd.DataFrame
     stage_time: pd.DataFrame
     rate: float | None
-    kpi: sa.PipelineKpis
+    kpi: pl.PipelineKpis
     funnel_chart: go.Figure | None  # None without opportunities
     time_chart: go.Figure | None  # time in stage; None without stage history
 
@@ -133,20 +135,20 @@ def pipeline(con, today: dt.date, kinds: tuple[str, ...]) -> PipelineView:
     opps = all_opps[all_opps["kind"].isin(list(kinds))].reset_index(drop=True)
     stages = qs.opportunity_stages(con)
     stages = stages[stages["opportunity_id"].isin(opps["id"])]
-    due = sa.follow_ups(opps, today)
-    stints = sa.stage_stints(opps, stages, today)
-    funnel = sa.pipeline_funnel(opps, stages)
-    stage_time = sa.time_in_stage(stints)
+    due = pl.follow_ups(opps, today)
+    stints = pl.stage_stints(opps, stages, today)
+    funnel = pl.pipeline_funnel(opps, stages)
+    stage_time = pl.time_in_stage(stints)
     return PipelineView(
         total=len(all_opps),
         opps=opps,
-        live=sa.open_opportunities(opps),
+        live=pl.open_opportunities(opps),
         due=due,
         funnel=funnel,
         stints=stints,
         stage_time=stage_time,
-        rate=sa.win_rate(opps),
-        kpi=sa.pipeline_kpis(opps, stints, due),
-        funnel_chart=cs.pipeline_funnel_chart(funnel) if not opps.empty else None,
-        time_chart=cs.time_in_stage_chart(stints, stage_time) if not stints.empty else None,
+        rate=pl.win_rate(opps),
+        kpi=pl.pipeline_kpis(opps, stints, due),
+        funnel_chart=plc.pipeline_funnel_chart(funnel) if not opps.empty else None,
+        time_chart=plc.time_in_stage_chart(stints, stage_time) if not stints.empty else None,
     )

@@ -153,7 +153,7 @@ LIST_PAGE_SIZE = 20  # items shown with their own buttons at a time; the rest ar
 def pager(key: str, total: int, noun: str, order: str, page_size: int = LIST_PAGE_SIZE) -> tuple[int, int]:
     """The [start, end) slice of a long list to show, with a caption that says how many are hidden
     and a page picker (nothing extra when everything fits on one page)."""
-    from careerdata.network.analytics import page_bounds, page_count, showing_label
+    from careerdata.ui.paging import page_bounds, page_count, showing_label
 
     pages = page_count(total, page_size)
     if pages <= 1:
