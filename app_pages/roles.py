@@ -82,7 +82,7 @@ with tab_compare:
             "p10": facts[s.name].p10, "p25": facts[s.name].p25, "p75": facts[s.name].p75, "p90": facts[s.name].p90,
             "year": facts[s.name].year, "occupation": facts[s.name].occupation, "pay_min": s.pay_min,
             "pay_max": s.pay_max} for s in specs])
-        all_req = pd.concat([r.assign(role=name, current=r[rl._col(basis)]) for name, r in reqs.items()],
+        all_req = pd.concat([r.assign(role=name, current=r[rl.score_column(basis)]) for name, r in reqs.items()],
                             ignore_index=True)
         st.plotly_chart(fit_pay_chart(summary, profile.get("current_pay")), theme=None, key="fit_pay")
         st.plotly_chart(requirements_heatmap(all_req, [s.name for s in specs], basis_label.lower()), theme=None,

@@ -50,8 +50,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.core.text import name_key
-from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _none, evidence_levels, rated_code
+from careerdata.core.text import name_key, text_or_none
+from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, evidence_levels, rated_code
 
 COMPETENCY_SCALE = 10.0
 DIFFERENTIATOR_MARGIN = 0.5
@@ -198,7 +198,7 @@ def skill_items(mappings: pd.DataFrame) -> dict[int, frozenset[str]]:
     """Per skill: the O*NET items (element ids, 'tech:<name>') it is mapped to."""
     out: dict[int, set[str]] = {}
     for r in mappings.itertuples(index=False):
-        element, tech = _none(r.element_id), _none(r.technology)
+        element, tech = text_or_none(r.element_id), text_or_none(r.technology)
         out.setdefault(int(r.skill_id), set()).add(element if element else f"tech:{tech}")
     return {k: frozenset(v) for k, v in out.items()}
 

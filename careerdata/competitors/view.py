@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from careerdata.competitors import analytics as cp
 from careerdata.competitors.charts import moat_chart, positioning_chart, radar_chart
+from careerdata.core.text import join_words
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
 from careerdata.value import analytics as vp
@@ -119,7 +120,7 @@ def competitors(con, target_key: str, today: dt.date) -> CompetitorsView:
     moat_figure = None
     if not moat.slots.empty:
         lead = moat.slots.head(3)["name"].tolist()
-        moat_title = (f"Moat {moat.score:.0f}/100: {vp._join(lead)} "
+        moat_title = (f"Moat {moat.score:.0f}/100: {join_words(lead)} "
                       f"{'are' if len(lead) > 1 else 'is'} rare among {moat.pool_size} occupations and proven")
         moat_figure = moat_chart(moat.slots, moat.pool_size, cp.MOAT_SLOTS, moat_title)
     return CompetitorsView(

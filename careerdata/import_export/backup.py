@@ -195,7 +195,7 @@ def _check_replaceable(target: Path) -> None:
     try:
         duckdb.connect(str(target), read_only=True).close()
     except duckdb.Error as err:
-        raise db._classify(err, target) from None
+        raise db.classify_error(err, target) from None
 
 
 def _load(con: duckdb.DuckDBPyConnection, folder: Path, manifest: dict, progress: Progress | None) -> dict[str, int]:

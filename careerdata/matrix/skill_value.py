@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.core.text import name_key
+from careerdata.core.text import name_key, text_or_none
 
 REFERENCE_SOC = "15-1200"  # BLS "Computer Occupations": the pay yardstick
 HIGH_PROFICIENCY = 3.5  # above "on your own" (3): you could teach it (4) or are known for it (5)
@@ -82,16 +82,16 @@ def resolve_mappings(
     tech_by_name = {name_key(t): t for t in technologies.dropna().unique()}
     defaults: dict[str, list[tuple[str | None, str | None]]] = {}
     for row in default_map.itertuples(index=False):
-        defaults.setdefault(name_key(row.skill), []).append((_none(row.element_id), _none(row.technology)))
+        defaults.setdefault(name_key(row.skill), []).append((text_or_none(row.element_id), text_or_none(row.technology)))
     user: dict[int, list[tuple[str | None, str | None]]] = {}
     for row in user_map.itertuples(index=False):
-        user.setdefault(int(row.skill_id), []).append((_none(row.element_id), _none(row.technology)))
+        user.setdefault(int(row.skill_id), []).append((text_or_none(row.element_id), text_or_none(row.technology)))
 
     rows = []
     for skill in skills.itertuples(index=False):
         links: list[tuple[str | None, str | None, str]] = []
         own = list(user.get(int(skill.id), []))
-        tax = _none(skill.taxonomy_id)
+        tax = text_or_none(skill.taxonomy_id)
         if tax:
             if tax in element_ids:
                 own.append((tax, None))
@@ -109,13 +109,6 @@ def resolve_mappings(
             rows.append({"skill_id": int(skill.id), "element_id": element, "technology": tech, "mapped_by": how})
     frame = pd.DataFrame(rows, columns=["skill_id", "element_id", "technology", "mapped_by"], dtype=object)
     return frame.astype({"skill_id": "int64"})
-
-
-def _none(value):
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return None
-    value = str(value).strip()
-    return value or None
 
 
 # --- 2. relevance -----------------------------------------------------------------------
@@ -148,7 +141,7 @@ def skill_relevance(mappings: pd.DataFrame, ratings: pd.DataFrame, tech: pd.Data
     }
     best: dict[int, tuple[float, str]] = {}
     for row in mappings.itertuples(index=False):
-        element = _none(row.element_id)
+        element = text_or_none(row.element_id)
         if element:
             score, basis = by_element.get(element, 0.0), f"O*NET element {element}"
         else:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from careerdata.journal.queries import _df
 from careerdata.models import career as m
+from careerdata.store.db import frame
 
 # --- network ---------------------------------------------------------------------------
 
 def contacts(con) -> pd.DataFrame:
     """Contacts with their last touch, touch count and their tier's ideal/max cadence."""
-    return _df(con, """
+    return frame(con, """
         SELECT t.id, t.name, t.relationship, t.company, t.title, t.influence, t.advocacy_stage, t.cadence_days,
                t.notes, t.last_interaction, t.interactions,
                ct.ideal_days AS tier_ideal_days, ct.max_days AS tier_max_days
@@ -26,7 +26,7 @@ def contacts(con) -> pd.DataFrame:
 
 def cadence_tiers(con) -> pd.DataFrame:
     order = ", ".join(f"'{r}'" for r in m.RELATIONSHIPS)  # a fixed allowlist, not user input
-    return _df(con, f"""
+    return frame(con, f"""
         SELECT relationship, ideal_days, max_days FROM cadence_tier
         ORDER BY list_position([{order}], relationship) NULLS LAST, relationship
     """)
@@ -34,7 +34,7 @@ def cadence_tiers(con) -> pd.DataFrame:
 
 def win_mentions(con) -> pd.DataFrame:
     """Which contact heard about which accomplishment: times told and the last date."""
-    return _df(con, """
+    return frame(con, """
         SELECT i.contact_id, ia.accomplishment_id, count(*) AS times, max(i.date) AS last_heard
         FROM interaction_accomplishment ia JOIN interaction i ON i.id = ia.interaction_id
         GROUP BY ALL
@@ -46,14 +46,14 @@ def win_candidates(con) -> pd.DataFrame:
 
     The light cousin of `queries.accomplishments` (no skills, no STAR text) for the Network page.
     """
-    return _df(con, """
+    return frame(con, """
         SELECT accomplishment_id AS id, title, done_on, metrics, money_usd FROM v_accomplishment_evidence
         ORDER BY done_on DESC, accomplishment_id DESC
     """)
 
 
 def recent_touches(con, contact_id: int, limit: int = 5) -> pd.DataFrame:
-    return _df(con, """
+    return frame(con, """
         SELECT date, channel, notes, follow_up_due FROM interaction WHERE contact_id = ?
         ORDER BY date DESC, id DESC LIMIT ?
     """, [contact_id, limit])
@@ -69,7 +69,7 @@ def current_employer(con) -> str | None:
 # --- visibility and the ladder ---------------------------------------------------------
 
 def visibility_expectations(con) -> pd.DataFrame:
-    return _df(con, "SELECT influence_target, items_per_year, external_per_year FROM visibility_expectation "
+    return frame(con, "SELECT influence_target, items_per_year, external_per_year FROM visibility_expectation "
                     "ORDER BY influence_target")
 
 
@@ -79,7 +79,7 @@ def influence_expectations(con) -> pd.DataFrame:
     Uses the competency keyed `influence`, or else the first competency of the ladder's
     influence group, so a company ladder with other keys still works.
     """
-    return _df(con, """
+    return frame(con, """
         WITH comp AS (
             SELECT key, name FROM competency WHERE key = 'influence' OR grp = 'influence'
             ORDER BY (key = 'influence') DESC, (grp = 'influence') DESC, key
@@ -98,7 +98,7 @@ def influence_expectations(con) -> pd.DataFrame:
 
 def opportunities(con) -> pd.DataFrame:
     """Opportunities with their target role, contacts (comma-separated) and current-stage date."""
-    return _df(con, """
+    return frame(con, """
         SELECT o.id, o.title, o.kind, o.company, r.name AS target_role, o.stage, o.opened_on, o.next_step,
                o.follow_up_due, o.notes,
                coalesce((SELECT string_agg(c.name, ', ' ORDER BY c.name) FROM opportunity_contact oc
@@ -111,7 +111,7 @@ def opportunities(con) -> pd.DataFrame:
 
 
 def opportunity_stages(con) -> pd.DataFrame:
-    return _df(con, "SELECT opportunity_id, stage, entered_on FROM opportunity_stage "
+    return frame(con, "SELECT opportunity_id, stage, entered_on FROM opportunity_stage "
                     "ORDER BY opportunity_id, entered_on")
 
 
@@ -136,7 +136,7 @@ def opportunity_model(con, opportunity_id: int) -> m.Opportunity:
 
 def conversations(con) -> pd.DataFrame:
     """Conversations with counterpart, pay occupation and counts of objection cards and rehearsals."""
-    return _df(con, """
+    return frame(con, """
         SELECT v.id, v.title, v.kind, c.name AS counterpart, v.counterpart_contact_id AS counterpart_id,
                v.planned_for, v.goal, v.talking_points, v.anchor, v.target, v.walk_away, v.status, v.outcome,
                cm.onet_soc_code,
@@ -152,19 +152,19 @@ def conversations(con) -> pd.DataFrame:
 
 
 def objections(con, conversation_id: int) -> pd.DataFrame:
-    return _df(con, "SELECT id, objection, answer FROM conversation_objection WHERE conversation_id = ? ORDER BY id",
+    return frame(con, "SELECT id, objection, answer FROM conversation_objection WHERE conversation_id = ? ORDER BY id",
                [conversation_id])
 
 
 def rehearsals(con, conversation_id: int) -> pd.DataFrame:
-    return _df(con, """
+    return frame(con, """
         SELECT id, date, confidence_before, confidence_after, notes FROM conversation_rehearsal
         WHERE conversation_id = ? ORDER BY date, id""", [conversation_id])
 
 
 def market_pay(con) -> pd.DataFrame:
     """BLS OEWS pay percentiles per O*NET-SOC occupation (market_role), for the pay comparison."""
-    return _df(con, """
+    return frame(con, """
         SELECT onet_soc_code, soc_code, title, wage_occ_title, year, employment, p10, p25, median_wage AS p50,
                p75, p90, coalesce(topcoded_fields, '') AS topcoded_fields,
                coalesce(wage_is_soc_aggregate, false) AS wage_is_soc_aggregate
@@ -174,7 +174,7 @@ def market_pay(con) -> pd.DataFrame:
 
 def pay_points(con) -> pd.DataFrame:
     """Pay data points the user collected (offers, posted ranges, peers, recruiters), with their role."""
-    return _df(con, """
+    return frame(con, """
         SELECT p.id, r.name AS role, r.level, r.company, r.onet_soc_code, p.amount, p.kind, p.as_of, p.note
         FROM target_role_pay_point p JOIN target_role r ON r.id = p.target_role_id
         ORDER BY p.as_of DESC, p.id DESC

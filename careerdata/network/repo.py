@@ -10,17 +10,10 @@ from __future__ import annotations
 
 from careerdata.core.errors import InputError
 from careerdata.core.text import name_key
-from careerdata.journal.repo import Cursor, _id_by_name
+from careerdata.journal.repo import id_by_name
 from careerdata.models import career as m
 from careerdata.models import network as ms
-from careerdata.store.db import transaction
-
-
-def _require(cur: Cursor, table: str, row_id: int, what: str) -> None:
-    assert table in {"contact", "opportunity", "conversation", "conversation_objection", "conversation_rehearsal"}
-    if cur.execute(f"SELECT count(*) FROM {table} WHERE id = ?", [row_id]).fetchone()[0] == 0:
-        raise InputError(f"{what} {row_id} does not exist (was it deleted?)")
-
+from careerdata.store.db import require_row, transaction
 
 # --- network ---------------------------------------------------------------------------
 
@@ -28,7 +21,7 @@ def update_contact(con, contact_id: int, contact: m.Contact) -> None:
     """Edit a contact (name, relationship, company, influence, advocacy stage, cadence, notes)."""
     c = contact
     with transaction(con) as cur:
-        _require(cur, "contact", contact_id, "contact")
+        require_row(cur, "contact", contact_id, "contact")
         clash = cur.execute("SELECT id FROM contact WHERE name_key = ? AND id <> ?", [name_key(c.name), contact_id]).fetchone()
         if clash:
             raise InputError(f"contact.name: another contact is already called {c.name!r}")
@@ -92,7 +85,7 @@ def move_opportunity(con, opportunity_id: int, move: ms.StageMove) -> None:
     'lost' mark.
     """
     with transaction(con) as cur:
-        _require(cur, "opportunity", opportunity_id, "opportunity")
+        require_row(cur, "opportunity", opportunity_id, "opportunity")
         current = cur.execute("SELECT stage FROM opportunity WHERE id = ?", [opportunity_id]).fetchone()[0]
         if move.stage == current:
             raise InputError(f"stage: the opportunity is already at {current!r}")
@@ -115,12 +108,12 @@ def update_opportunity(con, opportunity_id: int, opportunity: m.Opportunity) -> 
     """Edit an opportunity's details and contacts (its stage changes only through `move_opportunity`)."""
     o = opportunity
     with transaction(con) as cur:
-        _require(cur, "opportunity", opportunity_id, "opportunity")
+        require_row(cur, "opportunity", opportunity_id, "opportunity")
         first = cur.execute("SELECT min(entered_on) FROM opportunity_stage WHERE opportunity_id = ?",
                             [opportunity_id]).fetchone()[0]
         if first is not None and o.opened_on > first:
             raise InputError(f"opened_on: must be on or before {first:%Y-%m-%d}, when its first stage began")
-        role_id = _id_by_name(cur, "target_role", o.target_role, "target_role") if o.target_role else None
+        role_id = id_by_name(cur, "target_role", o.target_role, "target_role") if o.target_role else None
         cur.execute(
             """UPDATE opportunity SET title = ?, kind = ?, company = ?, target_role_id = ?, opened_on = ?,
                    next_step = ?, follow_up_due = ?, notes = ? WHERE id = ?""",
@@ -129,7 +122,7 @@ def update_opportunity(con, opportunity_id: int, opportunity: m.Opportunity) -> 
         )
         cur.execute("DELETE FROM opportunity_contact WHERE opportunity_id = ?", [opportunity_id])
         for n, name in enumerate(dict.fromkeys(o.contacts)):
-            cid = _id_by_name(cur, "contact", name, f"contacts[{n}]")
+            cid = id_by_name(cur, "contact", name, f"contacts[{n}]")
             cur.execute("INSERT INTO opportunity_contact VALUES (?, ?)", [opportunity_id, cid])
 
 
@@ -149,8 +142,8 @@ def update_conversation(con, conversation_id: int, conversation: m.Conversation)
     """
     c = conversation
     with transaction(con) as cur:
-        _require(cur, "conversation", conversation_id, "conversation")
-        counterpart = _id_by_name(cur, "contact", c.counterpart, "counterpart") if c.counterpart else None
+        require_row(cur, "conversation", conversation_id, "conversation")
+        counterpart = id_by_name(cur, "contact", c.counterpart, "counterpart") if c.counterpart else None
         cur.execute(
             """UPDATE conversation SET title = ?, kind = ?, counterpart_contact_id = ?, planned_for = ?, goal = ?,
                    talking_points = ?, anchor = ?, target = ?, walk_away = ?, status = ?, outcome = ?
@@ -163,7 +156,7 @@ def update_conversation(con, conversation_id: int, conversation: m.Conversation)
 def set_conversation_occupation(con, conversation_id: int, occupation: ms.PayOccupation) -> None:
     """Remember which occupation's BLS pay percentiles this conversation quotes."""
     with transaction(con) as cur:
-        _require(cur, "conversation", conversation_id, "conversation")
+        require_row(cur, "conversation", conversation_id, "conversation")
         known = cur.execute("SELECT count(*) FROM market_role WHERE onet_soc_code = ?",
                             [occupation.onet_soc_code]).fetchone()[0]
         if not known:
@@ -177,7 +170,7 @@ def set_conversation_occupation(con, conversation_id: int, occupation: ms.PayOcc
 
 def add_objection(con, conversation_id: int, objection: m.Objection) -> int:
     with transaction(con) as cur:
-        _require(cur, "conversation", conversation_id, "conversation")
+        require_row(cur, "conversation", conversation_id, "conversation")
         return cur.execute(
             "INSERT INTO conversation_objection (conversation_id, objection, answer) VALUES (?, ?, ?) RETURNING id",
             [conversation_id, objection.objection, objection.answer],
@@ -188,7 +181,7 @@ def add_objections(con, conversation_id: int, objections: list[m.Objection]) -> 
     """Add several objection cards at once, skipping ones the conversation already has (same text)."""
     added = 0
     with transaction(con) as cur:
-        _require(cur, "conversation", conversation_id, "conversation")
+        require_row(cur, "conversation", conversation_id, "conversation")
         existing = {
             name_key(r[0]) for r in cur.execute(
                 "SELECT objection FROM conversation_objection WHERE conversation_id = ?", [conversation_id]).fetchall()
@@ -205,7 +198,7 @@ def add_objections(con, conversation_id: int, objections: list[m.Objection]) -> 
 
 def update_objection(con, objection_id: int, objection: m.Objection) -> None:
     with transaction(con) as cur:
-        _require(cur, "conversation_objection", objection_id, "objection")
+        require_row(cur, "conversation_objection", objection_id, "objection")
         cur.execute("UPDATE conversation_objection SET objection = ?, answer = ? WHERE id = ?",
                     [objection.objection, objection.answer, objection_id])
 
@@ -219,7 +212,7 @@ def add_rehearsal(con, conversation_id: int, rehearsal: m.Rehearsal) -> int:
     """Log a rehearsal; a planned conversation becomes 'rehearsing'."""
     r = rehearsal
     with transaction(con) as cur:
-        _require(cur, "conversation", conversation_id, "conversation")
+        require_row(cur, "conversation", conversation_id, "conversation")
         rid = cur.execute(
             """INSERT INTO conversation_rehearsal (conversation_id, date, confidence_before, confidence_after, notes)
                VALUES (?, ?, ?, ?, ?) RETURNING id""",
@@ -240,4 +233,3 @@ def delete_conversation(con, conversation_id: int) -> None:
         for table in ("conversation_objection", "conversation_rehearsal", "conversation_market"):
             cur.execute(f"DELETE FROM {table} WHERE conversation_id = ?", [conversation_id])
         cur.execute("DELETE FROM conversation WHERE id = ?", [conversation_id])
-

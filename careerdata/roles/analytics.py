@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from careerdata.core.text import name_key
-from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _none, rated_code
+from careerdata.core.text import name_key, text_or_none
+from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, rated_code
 
 DEFAULT_WEEKS_PER_LEVEL = 4.0
 REQ_COLUMNS = ["skill", "importance", "required_level", "must_have"]
@@ -85,7 +85,7 @@ def _linked_names(skills: pd.DataFrame, mappings: pd.DataFrame) -> dict[tuple[st
     by_id = dict(zip(skills["id"], skills["name"], strict=True))
     out: dict[tuple[str, str], str] = {}
     for row in mappings.itertuples(index=False):
-        element, tech = _none(row.element_id), _none(row.technology)
+        element, tech = text_or_none(row.element_id), text_or_none(row.technology)
         key = ("e", element) if element else ("t", tech)
         out.setdefault(key, by_id.get(row.skill_id, ""))
     return out
@@ -110,7 +110,7 @@ def level_lookup(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: pd.Data
     for skill_id in by_id:
         offer(name_key(by_id[skill_id].name), skill_id)
     for row in mappings.itertuples(index=False):
-        element, tech = _none(row.element_id), _none(row.technology)
+        element, tech = text_or_none(row.element_id), text_or_none(row.technology)
         if element and element in element_names:
             offer(name_key(element_names[element]), int(row.skill_id))
         if tech:
@@ -140,7 +140,7 @@ def fit_score(req: pd.DataFrame, basis: str = "self") -> Fit:
     """Importance-weighted coverage of the requirements, gated by the weakest must-have."""
     if req.empty or req["importance"].sum() <= 0:
         return Fit(0.0, 0.0, 1.0, None)
-    current = req[_col(basis)].astype(float)
+    current = req[score_column(basis)].astype(float)
     met = (current / req["required_level"].astype(float)).clip(upper=1.0)
     coverage = float((req["importance"] * met).sum() / req["importance"].sum())
     must = met[req["must_have"].astype(bool)]
@@ -151,7 +151,7 @@ def fit_score(req: pd.DataFrame, basis: str = "self") -> Fit:
     return Fit(round(100 * coverage * gate, 1), round(100 * coverage, 1), round(gate, 3), gating)
 
 
-def _col(basis: str) -> str:
+def score_column(basis: str) -> str:
     if basis not in ("self", "evidence"):
         raise ValueError("basis is 'self' or 'evidence'")
     return "current_self" if basis == "self" else "current_evidence"
@@ -159,7 +159,7 @@ def _col(basis: str) -> str:
 
 def gaps(req: pd.DataFrame, basis: str = "self") -> pd.DataFrame:
     """Requirements you are below, biggest weighted shortfall first."""
-    current = req[_col(basis)].astype(float)
+    current = req[score_column(basis)].astype(float)
     short = (req["required_level"] - current).clip(lower=0)
     out = req.assign(current=current, shortfall=short.round(1), weight=(req["importance"] * short).round(1))
     out = out[out["shortfall"] > 0]
@@ -174,7 +174,7 @@ def learning_plan(req: pd.DataFrame, efforts: dict[str, float], basis: str = "se
     (so a must-have that gates the score comes first when it unlocks most), divided by its
     effort in weeks; the best one is taken and the projected fit recomputed.
     """
-    col = _col(basis)
+    col = score_column(basis)
     open_gaps = gaps(req, basis)
     weeks_for = {g.skill: float(efforts.get(g.skill, DEFAULT_WEEKS_PER_LEVEL * max(g.shortfall, 0.5)))
                  for g in open_gaps.itertuples(index=False)}
@@ -290,7 +290,7 @@ def saved_specs(inputs, data, mappings: pd.DataFrame) -> list[RoleSpec]:
     for r in data.roles.itertuples(index=False):
         req = data.requirements[data.requirements["target_role_id"] == r.id][REQ_COLUMNS].reset_index(drop=True)
         notes = []
-        code = _none(r.onet_soc_code)
+        code = text_or_none(r.onet_soc_code)
         if req.empty and code:
             req, stand_in = occupation_requirements(code, inputs, mappings)
             notes.append("requirements drafted from the O*NET profile (none saved yet)")

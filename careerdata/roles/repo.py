@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from careerdata.core.errors import InputError
 from careerdata.core.text import name_key
-from careerdata.journal.repo import _insert_target_role
+from careerdata.journal.repo import insert_target_role
 from careerdata.models import career as m
 from careerdata.store.db import transaction
 
@@ -42,7 +42,7 @@ def update_target_role(con, role_id: int, role: m.TargetRole) -> None:
 
 def create_target_role(con, role: m.TargetRole) -> int:
     with transaction(con) as cur:
-        return _insert_target_role(cur, role)
+        return insert_target_role(cur, role)
 
 
 def delete_target_role(con, role_id: int) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from careerdata.core.errors import (
     CareerDataError,
@@ -63,7 +64,7 @@ MIGRATIONS: list[tuple[int, str, str]] = _load_migrations()
 LATEST_VERSION = max(v for v, _, _ in MIGRATIONS)
 
 
-def _classify(err: Exception, path: Path) -> CareerDataError:
+def classify_error(err: Exception, path: Path) -> CareerDataError:
     text = str(err)
     if "lock" in text.lower():
         return DatabaseLockedError(
@@ -147,7 +148,7 @@ def connect(path: str | os.PathLike, *, create: bool = True, migrate_to: int | N
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as err:
-        raise _classify(err, path) from None
+        raise classify_error(err, path) from None
     if read_only:
         try:
             _check_readable_schema(con, path)
@@ -162,7 +163,7 @@ def connect(path: str | os.PathLike, *, create: bool = True, migrate_to: int | N
         raise
     except duckdb.Error as err:
         con.close()
-        raise _classify(err, path) from None
+        raise classify_error(err, path) from None
     return con
 
 
@@ -297,3 +298,18 @@ def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows per table, for `careerdata info` (table names come from the allowlist above)."""
     cur = con.cursor()
     return {t: cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CORE_TABLES}
+
+
+def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
+    """Run one parameterised read on its own cursor (safe across Streamlit's threads) as a DataFrame."""
+    return con.cursor().execute(sql, params or []).df()
+
+
+Cursor = duckdb.DuckDBPyConnection  # a cursor already inside `transaction(...)`
+
+
+def require_row(cur: Cursor, table: str, row_id: int, what: str) -> None:
+    """Refuse a write to a row that is gone (deleted in another tab): InputError naming it."""
+    assert table in {"contact", "opportunity", "conversation", "conversation_objection", "conversation_rehearsal"}
+    if cur.execute(f"SELECT count(*) FROM {table} WHERE id = ?", [row_id]).fetchone()[0] == 0:
+        raise InputError(f"{what} {row_id} does not exist (was it deleted?)")

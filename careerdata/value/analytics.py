@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 
 from careerdata.core.money import format_money
-from careerdata.core.text import name_key
+from careerdata.core.text import join_words, name_key
 from careerdata.home.overview import quarter_label
 from careerdata.matrix.skill_value import rated_code
 
@@ -613,17 +613,11 @@ def value_statement(profile: dict | None, target: Target, needs: pd.DataFrame, s
         if summary.money_usd:
             proof += f" worth {format_money(summary.money_usd)} a year (your estimates"
             proof += f", {summary.verified_share:.0%} verified)" if summary.verified_share else ")"
-    return f"For {target.short}{need_text}, I offer {_join(skills['name'].head(3).tolist())}{proof}."
+    return f"For {target.short}{need_text}, I offer {join_words(skills['name'].head(3).tolist())}{proof}."
 
 
 def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # --- the impact ledger ----------------------------------------------------------------------
@@ -786,7 +780,7 @@ def draft_pitch(kind: str, profile: dict | None, target: Target, needs: pd.DataF
     title = profile.get("current_title") or "software professional"
     name = profile.get("name")
     intro = f"I'm {name}, {_article(title)} {title}." if name else f"I'm {_article(title)} {title}."
-    skill_names = _join(skills["name"].head(3).tolist()) if not skills.empty else ""
+    skill_names = join_words(skills["name"].head(3).tolist()) if not skills.empty else ""
     pains = needs.loc[needs["kind"] == "pain", "label"].str.lower().tolist() if not needs.empty else []
     total = ""
     if summary.money_usd:
@@ -813,7 +807,7 @@ def draft_pitch(kind: str, profile: dict | None, target: Target, needs: pd.DataF
     paras = [intro + (f" {_first_sentence(profile['headline'], 40)}" if profile.get("headline") else "")]
     if not needs.empty:
         paras.append(f"What {target.short} needs, as I read it: "
-                     f"{_join([n.lower() for n in needs['label'].head(3)])}.")
+                     f"{join_words([n.lower() for n in needs['label'].head(3)])}.")
     for i, r in enumerate(evidence.head(3).itertuples(index=False)):
         story = [f"{('First', 'Second', 'Third')[i]}: {_first_sentence(r.title, 25)}"]
         if r.result:
