@@ -5,15 +5,16 @@ import streamlit as st
 
 from careerdata.conversations import analytics as cv
 from careerdata.conversations import charts as cvc
+from careerdata.conversations import queries as cvq
+from careerdata.conversations import repo as cvr
 from careerdata.core import dates, money
 from careerdata.core.clock import today
 from careerdata.journal import queries, repo
 from careerdata.market.loader import OEWS_ATTRIBUTION
 from careerdata.models import career as m
-from careerdata.models import network as ms
+from careerdata.models import conversations as mc
 from careerdata.network import analytics as sa
 from careerdata.network import queries as qs
-from careerdata.network import repo as rs
 from careerdata.ui import layout, state, widgets
 
 KIND_LABELS = {"raise": "Raise", "promotion": "Promotion", "scope": "More scope", "on_call": "On-call load",
@@ -24,7 +25,7 @@ layout.header("Conversations", "Which hard conversation comes next, and are you 
 widgets.show_flash()
 
 now = today()
-convs = state.read(qs.conversations)
+convs = state.read(cvq.conversations)
 contact_names = state.read(queries.names, "contact")
 profile = state.read(queries.profile) or {}
 current_pay = profile.get("current_pay")
@@ -98,8 +99,8 @@ cid = st.selectbox("Conversation", ids, format_func=conv_label, key="conv_pick",
                    help="The next upcoming conversation is picked for you.")
 conv = {k: (None if not isinstance(v, list | dict) and pd.isna(v) else v) for k, v in by_id.loc[cid].to_dict().items()}
 conv["id"] = cid
-objections = state.read(qs.objections, cid)
-rehearsals = state.read(qs.rehearsals, cid)
+objections = state.read(cvq.objections, cid)
+rehearsals = state.read(cvq.rehearsals, cid)
 ready = cv.readiness(rehearsals, objections)
 planned = dates.as_date(conv["planned_for"])
 
@@ -118,17 +119,17 @@ k4.metric("Status", STATUS_LABELS[conv["status"]],
           delta_color="off", delta_arrow="off", border=True)
 
 # --- pay: occupation, percentiles and numbers ---------------------------------------------
-market = state.read(qs.market_pay)
+market = state.read(cvq.market_pay)
 codes = market["onet_soc_code"].tolist()
 occ_titles = dict(zip(market["onet_soc_code"], market["title"], strict=True))
 saved_occ = conv.get("onet_soc_code")
-occupation = cv.default_occupation(saved_occ, state.read(qs.target_role_occupations), codes)
+occupation = cv.default_occupation(saved_occ, state.read(cvq.target_role_occupations), codes)
 own = {k: (None if conv[k] is None else float(conv[k])) for k in ("anchor", "target", "walk_away")}
 is_money = conv["kind"] == "raise" or any(v is not None for v in own.values())
 
 
 def _save_occupation(conversation_id: int, key: str) -> None:
-    state.write(rs.set_conversation_occupation, conversation_id, ms.PayOccupation(onet_soc_code=st.session_state[key]))
+    state.write(cvr.set_conversation_occupation, conversation_id, mc.PayOccupation(onet_soc_code=st.session_state[key]))
     st.session_state["flash"] = "Saved the pay benchmark occupation"
 
 
@@ -136,7 +137,7 @@ occ_key = f"conv_occ_{cid}"
 if occ_key in st.session_state and st.session_state[occ_key] in codes:
     occupation = st.session_state[occ_key]
 market_row = market[market["onet_soc_code"] == occupation].iloc[0].to_dict() if occupation else None
-points = state.read(qs.pay_points)
+points = state.read(cvq.pay_points)
 my_points = points[points["onet_soc_code"] == occupation] if occupation else points.iloc[0:0]
 suggestion = cv.suggest_numbers(current_pay, market_row, my_points["amount"].tolist())
 
@@ -196,9 +197,9 @@ draft = cv.draft_talking_points(
 
 def _save_plan(update: dict, message: str) -> None:
     """Validate the saved plan with `update` applied, and write it (errors name the field)."""
-    current = qs.conversation_model(state.connection(), cid)
+    current = cvq.conversation_model(state.connection(), cid)
     model = widgets.validate(m.Conversation, {**current.model_dump(), **update})
-    if model and widgets.save(lambda: state.write(rs.update_conversation, cid, model), message):
+    if model and widgets.save(lambda: state.write(cvr.update_conversation, cid, model), message):
         st.rerun()
 
 
@@ -311,11 +312,11 @@ with tab_obj:
                 save_col, delete_col = st.columns(2)
                 if save_col.form_submit_button("Save", type="primary"):
                     edited = widgets.validate(m.Objection, {"objection": text, "answer": answer})
-                    if edited and widgets.save(lambda i=int(card.id), e=edited: state.write(rs.update_objection, i, e),
+                    if edited and widgets.save(lambda i=int(card.id), e=edited: state.write(cvr.update_objection, i, e),
                                                "Saved the objection card"):
                         st.rerun()
                 if delete_col.form_submit_button("Delete"):
-                    state.write(rs.delete_objection, int(card.id))
+                    state.write(cvr.delete_objection, int(card.id))
                     st.session_state["flash"] = "Deleted the objection card"
                     st.rerun()
     gen = widgets.form_generation(f"obj_new_{cid}")
@@ -327,7 +328,7 @@ with tab_obj:
                               placeholder="Short, calm, with one piece of evidence.")
         if st.form_submit_button("Add card", type="primary"):
             card = widgets.validate(m.Objection, {"objection": text, "answer": answer})
-            if card and widgets.save(lambda: state.write(rs.add_objection, cid, card), "Added an objection card"):
+            if card and widgets.save(lambda: state.write(cvr.add_objection, cid, card), "Added an objection card"):
                 widgets.reset_form(f"obj_new_{cid}")
                 st.rerun()
     if missing:
@@ -336,7 +337,7 @@ with tab_obj:
         if st.button(f"Add these {len(missing)} as cards to answer", key=f"add_common_{cid}",
                      icon=":material/playlist_add:"):
             cards = [m.Objection(objection=o) for o in missing]
-            if widgets.save(lambda: state.write(rs.add_objections, cid, cards), f"Added {len(cards)} objection cards"):
+            if widgets.save(lambda: state.write(cvr.add_objections, cid, cards), f"Added {len(cards)} objection cards"):
                 st.rerun()
 
 with tab_reh:
@@ -357,7 +358,7 @@ with tab_reh:
                                "notes": st.column_config.TextColumn("Notes", width="large")})
             rows = picked.selection.rows if picked else []
             if rows and st.button("Delete the selected rehearsal", key=f"del_reh_{cid}", icon=":material/delete:"):
-                state.write(rs.delete_rehearsal, int(rehearsals.iloc[rows[0]]["id"]))
+                state.write(cvr.delete_rehearsal, int(rehearsals.iloc[rows[0]]["id"]))
                 st.session_state["flash"] = "Deleted the rehearsal"
                 st.rerun()
     with r_right:
@@ -373,21 +374,21 @@ with tab_reh:
             if st.form_submit_button("Log rehearsal", type="primary"):
                 reh = widgets.validate(m.Rehearsal, {"date": when, "confidence_before": before,
                                                      "confidence_after": after, "notes": notes})
-                if reh and widgets.save(lambda: state.write(rs.add_rehearsal, cid, reh), "Logged the rehearsal"):
+                if reh and widgets.save(lambda: state.write(cvr.add_rehearsal, cid, reh), "Logged the rehearsal"):
                     widgets.reset_form(f"reh_{cid}")
                     st.rerun()
 
 with tab_plan:
-    current = qs.conversation_model(state.connection(), cid)
+    current = cvq.conversation_model(state.connection(), cid)
     edited = plan_form(f"plan_{cid}_{widgets.form_generation('plan')}", current, "Save plan and outcome")
-    if edited and widgets.save(lambda: state.write(rs.update_conversation, cid, edited), f"Saved “{edited.title}”"):
+    if edited and widgets.save(lambda: state.write(cvr.update_conversation, cid, edited), f"Saved “{edited.title}”"):
         widgets.reset_form("plan")
         st.rerun()
     with st.popover("Delete this conversation", icon=":material/delete:"):
         st.markdown(f"Delete **{layout.escape_markdown(current.title)}** with its objection cards and rehearsals? "
                     "This cannot be undone.")
         if st.button("Delete for good", type="primary", key=f"delete_conv_{cid}"):
-            state.write(rs.delete_conversation, cid)
+            state.write(cvr.delete_conversation, cid)
             st.session_state["flash"] = f"Deleted “{current.title}”"
             st.rerun()
 

@@ -6,11 +6,11 @@ from careerdata.core import dates
 from careerdata.core.clock import today
 from careerdata.journal import queries, repo
 from careerdata.models import career as m
-from careerdata.models import network as ms
-from careerdata.network import queries as qs
-from careerdata.network import repo as rs
-from careerdata.network import view as vs
+from careerdata.models import pipeline as mp
 from careerdata.pipeline import charts as plc
+from careerdata.pipeline import queries as plq
+from careerdata.pipeline import repo as plr
+from careerdata.pipeline import view as plv
 from careerdata.ui import layout, state, widgets
 
 KIND_LABELS = {"promotion": "Promotion", "internal_move": "Internal move", "new_job": "New job"}
@@ -25,7 +25,7 @@ with st.sidebar:
     kinds = st.multiselect("Opportunity kinds", list(m.OPPORTUNITY_KINDS), default=list(m.OPPORTUNITY_KINDS),
                            format_func=KIND_LABELS.get, key="pipeline_kinds",
                            help="Filters every number and chart on the Pipeline page.")
-view = state.read(vs.pipeline, now, tuple(sorted(kinds)))
+view = state.read(plv.pipeline, now, tuple(sorted(kinds)))
 opps, live, due, funnel = view.opps, view.live, view.due, view.funnel
 stints, stage_time, rate, kpi = view.stints, view.stage_time, view.rate, view.kpi
 
@@ -119,9 +119,9 @@ with tab_open:
                     follow = st.date_input("Follow-up due", value=follow_due, min_value=widgets.EARLIEST,
                                            key=f"move_follow_{oid}")
                     if st.form_submit_button("Move", type="primary"):
-                        move = widgets.validate(ms.StageMove, {"stage": stage, "entered_on": entered,
+                        move = widgets.validate(mp.StageMove, {"stage": stage, "entered_on": entered,
                                                                "next_step": next_step, "follow_up_due": follow})
-                        if move and widgets.save(lambda o=oid, mv=move: state.write(rs.move_opportunity, o, mv),
+                        if move and widgets.save(lambda o=oid, mv=move: state.write(plr.move_opportunity, o, mv),
                                                  f"Moved “{row.title}” to {STAGE_LABELS[stage]}"):
                             st.rerun()
 
@@ -198,7 +198,7 @@ with tab_all:
         rows = picked.selection.rows if picked else []
         if rows:
             oid = int(opps.iloc[rows[0]]["id"])
-            current = qs.opportunity_model(state.connection(), oid)
+            current = plq.opportunity_model(state.connection(), oid)
             st.subheader(f"Edit: {current.title}")
             history = stints[stints["opportunity_id"] == oid]
             if not history.empty:
@@ -210,7 +210,7 @@ with tab_all:
                                    "ongoing": st.column_config.CheckboxColumn("Still there")})
             edited = opportunity_form(f"edit_opp_{oid}_{widgets.form_generation('edit_opp')}", current, "Save changes",
                                       new=False)
-            if edited and widgets.save(lambda: state.write(rs.update_opportunity, oid, edited),
+            if edited and widgets.save(lambda: state.write(plr.update_opportunity, oid, edited),
                                        f"Saved “{edited.title}”"):
                 widgets.reset_form("edit_opp")
                 st.rerun()
@@ -218,7 +218,7 @@ with tab_all:
                 st.markdown(f"Delete **{layout.escape_markdown(current.title)}** with its stage history? "
                             "This cannot be undone.")
                 if st.button("Delete for good", type="primary", key=f"delete_opp_{oid}"):
-                    state.write(rs.delete_opportunity, oid)
+                    state.write(plr.delete_opportunity, oid)
                     st.session_state["flash"] = f"Deleted “{current.title}”"
                     st.rerun()
 
