@@ -4,15 +4,19 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+from careerdata.core import dates
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
 from careerdata.journal import queries
 from careerdata.models import career as m
 from careerdata.models.promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
-from careerdata.promotion import analytics as pa
 from careerdata.promotion import charts as pc
+from careerdata.promotion import draft as pdraft
+from careerdata.promotion import evidence as pa
 from careerdata.promotion import export as promo_export
+from careerdata.promotion import plan as pplan
 from careerdata.promotion import queries as pq
+from careerdata.promotion import readiness as pready
 from careerdata.promotion import repo as promo_repo
 from careerdata.promotion import view as promotion_view
 from careerdata.ui import layout, state, widgets
@@ -63,7 +67,7 @@ view = state.read(promotion_view.promotion_case, target, cycle_start, cycle_end,
 a, generated, matrix, evidence = view.analysis, view.draft, view.matrix, view.evidence
 target_label = view.target_label
 r, t = a.readiness, a.totals
-span = f"{pa.format_day(cycle_start)} – {pa.format_day(cycle_end)}"
+span = f"{dates.format_day(cycle_start)} – {dates.format_day(cycle_end)}"
 
 if current is None:
     with st.container(border=True):
@@ -73,7 +77,7 @@ if current is None:
 
 # --- headline: readiness and coverage ------------------------------------------------------------
 k = st.columns(4)
-k[0].metric(f"Readiness for {target}", pa.readiness_label(r),
+k[0].metric(f"Readiness for {target}", pready.readiness_label(r),
             delta=f"{r.at_bar} of {r.total} competencies at the bar", delta_color="off", delta_arrow="off",
             help="Mean, over the target level's competencies, of min(1, evidence strength ÷ expected level). "
                  "100% means this cycle's evidence meets every expectation of the level.", border=True)
@@ -83,9 +87,9 @@ k[2].metric("Quantified impact in the cycle", f"{format_money(t.money)}/yr" if t
             delta=f"{t.hours:,.0f} hours a year saved", delta_color="off", delta_arrow="off",
             help="Sum of the annualised money and hours of the impact metrics on this cycle's wins: your "
                  "own estimates.", border=True)
-days_left = pa.days_until(review_date, now)
+days_left = pplan.days_until(review_date, now)
 k[3].metric("Days to the review", f"{days_left}" if days_left >= 0 else "passed",
-            delta=f"review on {pa.format_day(review_date)}", delta_color="off", delta_arrow="off",
+            delta=f"review on {dates.format_day(review_date)}", delta_color="off", delta_arrow="off",
             help="Set the review (calibration) date on the Cultivating the lead tab; it defaults to the cycle end.",
             border=True)
 
@@ -288,7 +292,7 @@ with tab_versions:
         new = d2.selectbox("with", options, index=options.index(numbers[0]) if len(numbers) > 1 else 0,
                            format_func=_label, key=f"diff_new_{len(numbers)}")
         by_number = dict(zip(numbers, versions["markdown"], strict=True))
-        diff = pa.version_diff(text if old == "editor" else by_number[old], text if new == "editor" else by_number[new],
+        diff = pdraft.version_diff(text if old == "editor" else by_number[old], text if new == "editor" else by_number[new],
                                _label(old), _label(new))
         if not diff.text:
             st.success(f"No difference between {_label(old)} and {_label(new)}.")
@@ -311,8 +315,8 @@ with tab_versions:
 with tab_plan:
     steps = view.steps
     states = state.read(pq.plan_states, int(case["id"])) if case else pd.DataFrame()
-    table = pa.plan_table(steps, states, now)
-    progress = pa.plan_progress(table)
+    table = pplan.plan_table(steps, states, now)
+    progress = pplan.plan_progress(table)
     top_left, top_right = st.columns([2, 3], gap="large")
     with top_left, st.form("review_date", border=True):
         st.markdown("**Review date**: the calibration or promotion meeting. The plan is scheduled back from it.")
@@ -320,7 +324,7 @@ with tab_plan:
         if st.form_submit_button("Save review date", type="primary"):
             chosen = widgets.validate(ReviewDate, {"review_date": picked, "cycle_start": cycle_start})
             if chosen and widgets.save(lambda: state.write(promo_repo.set_review_date, case_key, chosen),
-                                       f"Review date set to {pa.format_day(picked)}"):
+                                       f"Review date set to {dates.format_day(picked)}"):
                 st.rerun()
     with top_right:
         p = st.columns(4)
@@ -350,7 +354,7 @@ with tab_plan:
         open_first = sorted(steps, key=lambda s: (table.set_index("key").loc[s.key, "status"] in ("Done", "Skipped"),
                                                   s.due))
         step_key = st.selectbox("Plan step", [s.key for s in open_first], key="plan_step",
-                                format_func=lambda k: f"{pa.format_day(by_key[k].due)} · {by_key[k].title}")
+                                format_func=lambda k: f"{dates.format_day(by_key[k].due)} · {by_key[k].title}")
         step = by_key[step_key]
         st.caption(layout.escape_markdown(step.why))
         gen = widgets.form_generation("plan_log")

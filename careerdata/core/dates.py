@@ -31,3 +31,16 @@ def when_label(day, today: dt.date) -> str:
     if delta > 0:
         return "tomorrow" if delta == 1 else f"in {delta} days"
     return "yesterday" if delta == -1 else f"{-delta} days ago"
+
+
+def format_day(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def format_span(start: dt.date, end: dt.date | None) -> str:
+    """'Jan 2026 – Jun 2026', 'Jun 2026', or 'Jan 2026 – ongoing'."""
+    if end is None:
+        return f"{start:%b %Y} – ongoing"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{end:%b %Y}"
+    return f"{start:%b %Y} – {end:%b %Y}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from careerdata.core.errors import InputError
 from careerdata.journal.repo import insert_interaction
 from careerdata.models.promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
-from careerdata.promotion.analytics import PLAN_STEP_KEYS
+from careerdata.promotion.plan import PLAN_STEP_KEYS
 from careerdata.store.db import Cursor, transaction
 
 
