@@ -8,7 +8,10 @@ from careerdata.core.money import format_money
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION, PROXY_ATTRIBUTION
 from careerdata.models.value import PITCH_KIND_LABELS, PitchVersion
 from careerdata.ui import layout, state, widgets
-from careerdata.value import analytics as vp
+from careerdata.value import customer as vc
+from careerdata.value import ledger as vl
+from careerdata.value import offer as vp
+from careerdata.value import pitch as vpitch
 from careerdata.value import repo as repo_vp
 from careerdata.value import view as views
 from careerdata.value.queries import pitch_versions
@@ -101,9 +104,9 @@ with tab_customer:
             st.info("No ladder level and no O\\*NET tasks for this target.")
         for r in ladder_jobs.head(5).itertuples(index=False):
             st.markdown(f"- {esc(r.text)}  \n  *{esc(r.source)}*")
-        for r in onet_jobs.head(vp.TASKS_SHOWN - min(5, len(ladder_jobs))).itertuples(index=False):
+        for r in onet_jobs.head(vc.TASKS_SHOWN - min(5, len(ladder_jobs))).itertuples(index=False):
             st.markdown(f"- {esc(r.text)}  \n  *{esc(r.source)}*")
-        if len(jobs) > vp.TASKS_SHOWN:
+        if len(jobs) > vc.TASKS_SHOWN:
             with st.expander(f"All {len(jobs)} jobs"):
                 st.dataframe(jobs[["text", "source"]], hide_index=True, width="stretch",
                              column_config={"text": st.column_config.TextColumn("Job", width="large"),
@@ -190,7 +193,7 @@ with tab_ledger:
                      help="Σ of every impact metric's " + ("money (USD a year)" if money else "hours saved a year")
                           + ": the yearly value of everything you have delivered. Your estimates.", border=True)
         for col, row in zip(kc[1:], conf.itertuples(index=False), strict=True):
-            col.metric(vp.CONFIDENCE_LABELS[row.confidence], fmt(row.value),
+            col.metric(vl.CONFIDENCE_LABELS[row.confidence], fmt(row.value),
                        delta=f"{row.share:.0%} of the total · {row.metrics} metric(s)" if row.share is not None
                        else f"{row.metrics} metric(s)", delta_color="off", delta_arrow="off", border=True,
                        help="verified: confirmed by a named person · measured: from a dashboard or data · "
@@ -251,12 +254,12 @@ with tab_pitch:
                            "journal", "Log a win")
     else:
         versions = state.read(pitch_versions, target.key)
-        latest = vp.latest_versions(versions)
+        latest = vpitch.latest_versions(versions)
         st.caption(f"Drafted from your top evidence for {esc(target.short)}, without any AI service. Edit it, "
                    "save it as a version, copy it from the box below the editor. Speaking time at "
-                   f"{vp.WORDS_PER_MINUTE} words a minute.")
+                   f"{vpitch.WORDS_PER_MINUTE} words a minute.")
         cols = st.columns(2, gap="large")
-        for col, kind in zip(cols, vp.PITCH_KINDS, strict=True):
+        for col, kind in zip(cols, vpitch.PITCH_KINDS, strict=True):
             with col:
                 saved = latest.get(kind)
                 gen = widgets.form_generation(f"pitch_{kind}_{target.key}")
@@ -270,7 +273,7 @@ with tab_pitch:
                            if saved and not fresh else "Fresh draft, not saved yet")
                 text = st.text_area(PITCH_KIND_LABELS[kind], value=start, key=key,
                                     height=200 if kind == "30s" else 420, label_visibility="collapsed")
-                st.caption(f"{vp.word_count(text)} words · about {vp.speaking_seconds(text)} s aloud")
+                st.caption(f"{vpitch.word_count(text)} words · about {vpitch.speaking_seconds(text)} s aloud")
                 b1, b2 = st.columns(2)
                 if b1.button(f"Save as version {version_key + 1}", key=f"save_{kind}", type="primary",
                              icon=":material/save:"):

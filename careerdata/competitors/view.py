@@ -17,14 +17,14 @@ from careerdata.competitors.charts import moat_chart, positioning_chart, radar_c
 from careerdata.core.text import join_words
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
-from careerdata.value import analytics as vp
 from careerdata.value import queries as q
+from careerdata.value import targets as vt
 from careerdata.value.view import pick_target, target_choices
 
 
 @dataclass
 class CompetitorsView:
-    target: vp.Target
+    target: vt.Target
     has_evidence: bool
     you: pd.DataFrame
     bench: pd.DataFrame
@@ -51,7 +51,7 @@ class CompetitorsView:
     moat_figure: go.Figure | None  # None without a proven skill that the target needs
 
 
-def _label(t: vp.Target) -> str:
+def _label(t: vt.Target) -> str:
     return t.name if t.company == "" else f"{t.name} ({t.company})"
 
 
@@ -85,7 +85,7 @@ def competitors(con, target_key: str, today: dt.date) -> CompetitorsView:
     skill_evidence = sv.evidence_levels(inputs.evidence, today)
     pool = cp.listed_items(inputs.ratings, inputs.tech, sorted(set(inputs.ratings["onet_soc_code"])))
     needed = cp.target_items(inputs.ratings, inputs.tech, ratings_code, target.onet_code)
-    needed_names = vp.target_role_skill_names(q.role_skills(con), target)
+    needed_names = vt.target_role_skill_names(q.role_skills(con), target)
     moat = cp.moat(inputs.skills, skill_evidence, mappings, pool, needed, needed_names)
     your_items = set().union(*cp.skill_items(mappings).values()) if not mappings.empty else set()
     element_names = dict(zip(inputs.elements["element_id"], inputs.elements["name"], strict=True))

@@ -44,3 +44,7 @@ def format_span(start: dt.date, end: dt.date | None) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return f"{end:%b %Y}"
     return f"{start:%b %Y} – {end:%b %Y}"
+
+
+def quarter_label(day: dt.date) -> str:
+    return f"{day.year} Q{(day.month - 1) // 3 + 1}"

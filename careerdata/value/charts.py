@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from careerdata.core.charts import IMPACT_CATEGORY_COLORS, IMPACT_CATEGORY_LABELS, USER_COLOR, apply_theme, wrap_label
 from careerdata.core.money import format_money
-from careerdata.value.analytics import CONFIDENCE_ORDER, LEDGER_MEASURES
+from careerdata.value.ledger import CONFIDENCE_ORDER, LEDGER_MEASURES
 
 COMPETENCY_NEED_COLOR = "#64748B"  # a ladder step-up: not an impact category
 # Confidence is drawn as how solid a bar is (SVG fill patterns do not render reliably in hidden tabs).
