@@ -7,7 +7,7 @@ from careerdata.conversations import analytics as cv
 from careerdata.conversations import charts as cvc
 from careerdata.conversations import queries as cvq
 from careerdata.conversations import repo as cvr
-from careerdata.core import dates, money
+from careerdata.core import dates, money, vocab
 from careerdata.core.clock import today
 from careerdata.journal import queries, repo
 from careerdata.market.loader import OEWS_ATTRIBUTION
@@ -16,10 +16,6 @@ from careerdata.models import conversations as mc
 from careerdata.network import analytics as sa
 from careerdata.network import queries as qs
 from careerdata.ui import layout, state, widgets
-
-KIND_LABELS = {"raise": "Raise", "promotion": "Promotion", "scope": "More scope", "on_call": "On-call load",
-               "other": "Other"}
-STATUS_LABELS = {"planned": "Planned", "rehearsing": "Rehearsing", "done": "Done", "cancelled": "Cancelled"}
 
 layout.header("Conversations", "Which hard conversation comes next, and are you ready for it?")
 widgets.show_flash()
@@ -38,8 +34,8 @@ def plan_form(key: str, initial: m.Conversation | None, submit: str) -> m.Conver
         c1, c2, c3, c4 = st.columns([3, 1, 2, 1])
         title = c1.text_input("Title", value=c.title if c else "", key=f"{key}_title",
                               placeholder="Ask Dana to nominate me for Staff")
-        kind = c2.selectbox("Kind", m.CONVERSATION_KINDS, index=m.CONVERSATION_KINDS.index(c.kind) if c else 0,
-                            format_func=KIND_LABELS.get, key=f"{key}_kind")
+        kind = c2.selectbox("Kind", vocab.CONVERSATION_KINDS, index=vocab.CONVERSATION_KINDS.index(c.kind) if c else 0,
+                            format_func=vocab.CONVERSATION_KIND_LABELS.get, key=f"{key}_kind")
         people = [""] + contact_names
         counterpart = c3.selectbox("With", people, index=people.index(c.counterpart) if c and c.counterpart in people
                                    else 0, format_func=lambda n: n or "—", key=f"{key}_with",
@@ -51,8 +47,8 @@ def plan_form(key: str, initial: m.Conversation | None, submit: str) -> m.Conver
         status, outcome = "planned", ""
         if c:
             s1, s2 = st.columns([1, 4])
-            status = s1.selectbox("Status", m.CONVERSATION_STATUSES, index=m.CONVERSATION_STATUSES.index(c.status),
-                                  format_func=STATUS_LABELS.get, key=f"{key}_status")
+            status = s1.selectbox("Status", vocab.CONVERSATION_STATUSES, index=vocab.CONVERSATION_STATUSES.index(c.status),
+                                  format_func=vocab.CONVERSATION_STATUS_LABELS.get, key=f"{key}_status")
             outcome = s2.text_area("Outcome: what was agreed, what happens next", value=c.outcome, key=f"{key}_outcome",
                                    height=80)
         if not st.form_submit_button(submit, type="primary"):
@@ -114,8 +110,8 @@ k2.metric("Confidence", f"{ready.latest_after} / 5" if ready.latest_after else "
           help="Your confidence after the latest rehearsal, and the change from before the first one (1–5).")
 k3.metric("Objection cards answered", f"{ready.answered} of {ready.objections}", border=True,
           help="Objections you expect, with a prepared answer that is not blank.")
-k4.metric("Status", STATUS_LABELS[conv["status"]],
-          delta=f"{KIND_LABELS[conv['kind']]}" + (f" with {conv['counterpart']}" if conv["counterpart"] else ""),
+k4.metric("Status", vocab.CONVERSATION_STATUS_LABELS[conv["status"]],
+          delta=f"{vocab.CONVERSATION_KIND_LABELS[conv['kind']]}" + (f" with {conv['counterpart']}" if conv["counterpart"] else ""),
           delta_color="off", delta_arrow="off", border=True)
 
 # --- pay: occupation, percentiles and numbers ---------------------------------------------
@@ -332,7 +328,7 @@ with tab_obj:
                 widgets.reset_form(f"obj_new_{cid}")
                 st.rerun()
     if missing:
-        st.caption(f"Common objections to a {KIND_LABELS[conv['kind']].lower()} conversation you have no card for: "
+        st.caption(f"Common objections to a {vocab.CONVERSATION_KIND_LABELS[conv['kind']].lower()} conversation you have no card for: "
                    + "; ".join(f"“{layout.escape_markdown(o)}”" for o in missing))
         if st.button(f"Add these {len(missing)} as cards to answer", key=f"add_common_{cid}",
                      icon=":material/playlist_add:"):

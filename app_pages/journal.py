@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from careerdata.core import charts
+from careerdata.core import charts, vocab
 from careerdata.core.clock import today
 from careerdata.home import overview as ov
 from careerdata.journal import queries, repo
@@ -128,7 +128,7 @@ with tab_skills:
             with (st.expander(f"Edit {pick}: rename it, change its kind or its market-data link"),
                   st.form(f"edit_skill_{row['id']}", border=False)):
                     new_name = st.text_input("Name", value=pick, key=f"edit_skill_name_{row['id']}")
-                    new_kind = st.selectbox("Kind", m.SKILL_KINDS, index=m.SKILL_KINDS.index(row["kind"]),
+                    new_kind = st.selectbox("Kind", vocab.SKILL_KINDS, index=vocab.SKILL_KINDS.index(row["kind"]),
                                             key=f"edit_skill_kind_{row['id']}")
                     new_tax = st.text_input("O*NET element or technology", value=row["taxonomy_id"] or "",
                                             key=f"edit_skill_tax_{row['id']}")
@@ -143,7 +143,7 @@ with tab_skills:
         with st.form(f"add_skill_{gen}", border=True):
             st.markdown("**Add a skill**")
             name = st.text_input("Name", key=f"skill_name_{gen}", placeholder="e.g. Kubernetes, Negotiation")
-            kind = st.selectbox("Kind", m.SKILL_KINDS, key=f"skill_kind_{gen}")
+            kind = st.selectbox("Kind", vocab.SKILL_KINDS, key=f"skill_kind_{gen}")
             first_level = st.slider("Your level today", 1, 5, 3, help=widgets.LEVEL_HELP, key=f"skill_level_{gen}")
             taxonomy = st.text_input("O*NET element or technology (optional)", key=f"skill_tax_{gen}",
                                      help="e.g. 2.B.1.d (Negotiation) or 'Python'; links it to market data.")
@@ -167,7 +167,7 @@ with tab_people:
                 who = st.selectbox("Contact", contact_names, key=f"touch_contact_{gen}")
                 c1, c2 = st.columns(2)
                 when = c1.date_input("Date", value=today(), min_value=widgets.EARLIEST, key=f"touch_date_{gen}")
-                channel = c2.selectbox("Channel", m.INTERACTION_CHANNELS, key=f"touch_channel_{gen}")
+                channel = c2.selectbox("Channel", vocab.INTERACTION_CHANNELS, key=f"touch_channel_{gen}")
                 notes = st.text_area("Notes", key=f"touch_notes_{gen}", height=80,
                                      placeholder="What you shared, what they asked for")
                 wins = st.multiselect("Wins you told them about", accs["title"].tolist(), key=f"touch_wins_{gen}")
@@ -202,12 +202,12 @@ with tab_people:
             st.markdown("**Add a contact**")
             c1, c2 = st.columns(2)
             cname = c1.text_input("Name", key=f"c_name_{gen}")
-            rel = c2.selectbox("Relationship", m.RELATIONSHIPS, key=f"c_rel_{gen}")
+            rel = c2.selectbox("Relationship", vocab.RELATIONSHIPS, key=f"c_rel_{gen}")
             company = c1.text_input("Company", key=f"c_company_{gen}")
             title = c2.text_input("Title", key=f"c_title_{gen}")
             influence = c1.slider("Influence", 1, 5, 3, key=f"c_inf_{gen}",
                                   help="How much their word counts where decisions about you are made")
-            stage = c2.selectbox("Advocacy stage", m.ADVOCACY_STAGES, key=f"c_stage_{gen}",
+            stage = c2.selectbox("Advocacy stage", vocab.ADVOCACY_STAGES, key=f"c_stage_{gen}",
                                  help="unknown → aware → supporter → advocate → sponsor")
             cadence = st.number_input("Keep-in-touch cadence (days, 0 = default for the relationship)", 0, 730, 0,
                                       key=f"c_cad_{gen}")
@@ -223,7 +223,7 @@ with tab_people:
             st.markdown("**Log a talk, post, demo, doc or open-source work**")
             c1, c2 = st.columns(2)
             vtitle = c1.text_input("Title", key=f"v_title_{gen}")
-            vkind = c2.selectbox("Kind", m.VISIBILITY_KINDS, key=f"v_kind_{gen}",
+            vkind = c2.selectbox("Kind", vocab.VISIBILITY_KINDS, key=f"v_kind_{gen}",
                                  format_func=lambda k: k.replace("_", " "))
             venue = c1.text_input("Venue", key=f"v_venue_{gen}", placeholder="Eng all-hands, meetup, blog")
             vdate = c2.date_input("Date", value=today(), min_value=widgets.EARLIEST, key=f"v_date_{gen}")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from careerdata.core import dates
+from careerdata.core import dates, vocab
 from careerdata.core.clock import today
 from careerdata.journal import queries, repo
 from careerdata.models import career as m
@@ -117,7 +117,7 @@ with tab_touch:
                         gap_text = (f"Last touch {int(row.days_since)} days ago · ideal {row.ideal_days}, "
                                     f"max {row.max_days} · {row.overdue_ratio:.1f}× ideal")
                     colour = "red" if row.status in ("past_max", "never") else "orange"
-                    c2.markdown(f":{colour}-badge[{sa.CADENCE_LABELS[row.status]}] {gap_text}")
+                    c2.markdown(f":{colour}-badge[{vocab.CADENCE_STATUS_LABELS[row.status]}] {gap_text}")
                     if c3.button("Touched today", key=f"quick_touch_{row.id}", icon=":material/check:",
                                  help=f"Log an interaction with {row.name} dated today"):
                         touch = widgets.validate(m.Interaction, {
@@ -130,7 +130,7 @@ with tab_touch:
             with st.expander(f"All {len(losing):,} contacts past their ideal gap, as a table"):
                 st.dataframe(
                     losing[["name", "relationship", "company", "status", "days_since", "ideal_days", "max_days",
-                            "overdue_ratio"]].assign(status=lambda f: f["status"].map(sa.CADENCE_LABELS)),
+                            "overdue_ratio"]].assign(status=lambda f: f["status"].map(vocab.CADENCE_STATUS_LABELS)),
                     hide_index=True, width="stretch", height=400, key="losing_table",
                     column_config={
                         "name": "Contact", "relationship": "Relationship", "company": "Company", "status": "Cadence",
@@ -148,7 +148,7 @@ with tab_touch:
             who = c1.selectbox("Contact", view.touch_names, key=f"net_touch_contact_{gen}",
                                help="Most overdue first; everyone else after them.")
             when = c2.date_input("Date", value=now, min_value=widgets.EARLIEST, key=f"net_touch_date_{gen}")
-            channel = c3.selectbox("Channel", m.INTERACTION_CHANNELS, key=f"net_touch_channel_{gen}")
+            channel = c3.selectbox("Channel", vocab.INTERACTION_CHANNELS, key=f"net_touch_channel_{gen}")
             notes = st.text_area("Notes", key=f"net_touch_notes_{gen}", height=68,
                                  placeholder="What you shared, what they asked for")
             c1, c2 = st.columns([3, 1])
@@ -235,7 +235,7 @@ with tab_vis:
             st.plotly_chart(view.balance_chart, theme=None, key="visibility_balance")
             st.caption("Items per calendar year, inside vs outside your company. Source: your career file.")
         st.dataframe(
-            visibility.assign(kind=visibility["kind"].map(cs.VISIBILITY_KIND_LABELS))[
+            visibility.assign(kind=visibility["kind"].map(vocab.VISIBILITY_KIND_LABELS))[
                 ["date", "title", "kind", "venue", "audience", "reach", "is_external"]],
             hide_index=True, width="stretch", height=min(38 + 35 * len(visibility), 400),
             column_config={
@@ -250,8 +250,8 @@ with tab_vis:
         st.markdown("**Log a talk, post, demo, doc or open-source work**")
         c1, c2, c3 = st.columns([3, 1, 1])
         vtitle = c1.text_input("Title", key=f"net_vis_title_{gen}")
-        vkind = c2.selectbox("Kind", m.VISIBILITY_KINDS, key=f"net_vis_kind_{gen}",
-                             format_func=lambda k: cs.VISIBILITY_KIND_LABELS.get(k, k))
+        vkind = c2.selectbox("Kind", vocab.VISIBILITY_KINDS, key=f"net_vis_kind_{gen}",
+                             format_func=lambda k: vocab.VISIBILITY_KIND_LABELS.get(k, k))
         vdate = c3.date_input("Date", value=now, min_value=widgets.EARLIEST, key=f"net_vis_date_{gen}")
         c1, c2, c3, c4 = st.columns([2, 2, 1, 1])
         venue = c1.text_input("Venue", key=f"net_vis_venue_{gen}", placeholder="Eng all-hands, meetup, blog")
@@ -291,7 +291,7 @@ with tab_contacts:
         st.caption("Select a row to edit the contact. Add new contacts in the Journal (People & visibility).")
         shown = status[["id", "name", "relationship", "company", "influence", "advocacy_stage", "ideal_days",
                         "max_days", "last_interaction", "status"]].assign(
-            status=lambda f: f["status"].map(sa.CADENCE_LABELS))
+            status=lambda f: f["status"].map(vocab.CADENCE_STATUS_LABELS))
         picked = st.dataframe(
             shown, hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 520), on_select="rerun",
             selection_mode="single-row", key="contacts_table",
@@ -314,10 +314,10 @@ with tab_contacts:
             with st.form(f"edit_contact_{cid}", border=True):
                 c1, c2, c3 = st.columns(3)
                 name = c1.text_input("Name", value=row["name"], key=f"ec_name_{cid}")
-                rel = c2.selectbox("Relationship", m.RELATIONSHIPS, index=m.RELATIONSHIPS.index(row["relationship"]),
+                rel = c2.selectbox("Relationship", vocab.RELATIONSHIPS, index=vocab.RELATIONSHIPS.index(row["relationship"]),
                                    key=f"ec_rel_{cid}")
-                stage = c3.selectbox("Advocacy stage", m.ADVOCACY_STAGES,
-                                     index=m.ADVOCACY_STAGES.index(row["advocacy_stage"]), key=f"ec_stage_{cid}",
+                stage = c3.selectbox("Advocacy stage", vocab.ADVOCACY_STAGES,
+                                     index=vocab.ADVOCACY_STAGES.index(row["advocacy_stage"]), key=f"ec_stage_{cid}",
                                      help="unknown → aware → supporter → advocate → sponsor")
                 company = c1.text_input("Company", value=row["company"], key=f"ec_company_{cid}")
                 title = c2.text_input("Title", value=row["title"], key=f"ec_title_{cid}")
@@ -369,5 +369,5 @@ with tab_cadence:
         else:
             st.markdown("**Your contacts per tier, today**")
             st.dataframe(view.by_tier, hide_index=True, width="stretch", column_config={
-                "relationship": "Relationship", **{s: st.column_config.NumberColumn(sa.CADENCE_LABELS[s])
-                                                   for s in sa.CADENCE_STATUSES}})
+                "relationship": "Relationship", **{s: st.column_config.NumberColumn(vocab.CADENCE_STATUS_LABELS[s])
+                                                   for s in vocab.CADENCE_STATUSES}})

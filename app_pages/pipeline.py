@@ -2,28 +2,23 @@
 
 import streamlit as st
 
-from careerdata.core import dates
+from careerdata.core import dates, vocab
 from careerdata.core.clock import today
 from careerdata.journal import queries, repo
 from careerdata.models import career as m
 from careerdata.models import pipeline as mp
-from careerdata.pipeline import charts as plc
 from careerdata.pipeline import queries as plq
 from careerdata.pipeline import repo as plr
 from careerdata.pipeline import view as plv
 from careerdata.ui import layout, state, widgets
-
-KIND_LABELS = {"promotion": "Promotion", "internal_move": "Internal move", "new_job": "New job"}
-STAGE_LABELS = {**plc.PIPELINE_LABELS, "lost": "Lost"}
-
 
 layout.header("Pipeline", "Which opportunities are moving, where do they stall, and which follow-up is due?")
 widgets.show_flash()
 
 now = today()
 with st.sidebar:
-    kinds = st.multiselect("Opportunity kinds", list(m.OPPORTUNITY_KINDS), default=list(m.OPPORTUNITY_KINDS),
-                           format_func=KIND_LABELS.get, key="pipeline_kinds",
+    kinds = st.multiselect("Opportunity kinds", list(vocab.OPPORTUNITY_KINDS), default=list(vocab.OPPORTUNITY_KINDS),
+                           format_func=vocab.OPPORTUNITY_KIND_LABELS.get, key="pipeline_kinds",
                            help="Filters every number and chart on the Pipeline page.")
 view = state.read(plv.pipeline, now, tuple(sorted(kinds)))
 opps, live, due, funnel = view.opps, view.live, view.due, view.funnel
@@ -41,7 +36,7 @@ k3.metric("Win rate", f"{rate:.0%}" if rate is not None else "—",
           delta_color="off", delta_arrow="off", help="accepted ÷ (accepted + lost), over closed opportunities.",
           border=True)
 k4.metric("Longest wait right now", f"{kpi.longest_wait} days" if kpi.longest_wait is not None else "—",
-          delta=f"at {STAGE_LABELS[kpi.longest_stage].lower()}" if kpi.longest_stage else None,
+          delta=f"at {vocab.OPPORTUNITY_STAGE_LABELS[kpi.longest_stage].lower()}" if kpi.longest_stage else None,
           delta_color="off", delta_arrow="off",
           help="The open opportunity that has sat longest in its current stage.", border=True)
 
@@ -91,9 +86,9 @@ with tab_open:
                 since = dates.as_date(row.stage_since)
                 follow_due = dates.as_date(row.follow_up_due)
                 head.markdown(f"**{layout.escape_markdown(row.title)}**  \n"
-                              f":blue-badge[{STAGE_LABELS[row.stage]}] "
+                              f":blue-badge[{vocab.OPPORTUNITY_STAGE_LABELS[row.stage]}] "
                               + (f"since {since:%d %b %Y} ({dates.when_label(since, now)}) · " if since is not None else "")
-                              + f"{KIND_LABELS[row.kind]}"
+                              + f"{vocab.OPPORTUNITY_KIND_LABELS[row.kind]}"
                               + (f" · {layout.escape_markdown(row.company)}" if row.company else "")
                               + (f" · target role {layout.escape_markdown(row.target_role)}"
                                  if isinstance(row.target_role, str) and row.target_role else ""))
@@ -109,11 +104,11 @@ with tab_open:
                     colour = "red" if follow_due < now else "orange" if (follow_due - now).days <= 7 else "gray"
                     side.markdown(f":{colour}[:material/event: Follow-up {follow_due:%d %b %Y} ({when})]")
                 with side.popover("Move stage", icon=":material/arrow_forward:"), st.form(f"move_{oid}", border=False):
-                    order = list(m.OPPORTUNITY_STAGES)
+                    order = list(vocab.OPPORTUNITY_STAGES)
                     nxt = order[min(order.index(row.stage) + 1, order.index("accepted"))]
                     stage = st.selectbox("New stage", [s for s in order if s != row.stage],
                                          index=[s for s in order if s != row.stage].index(nxt),
-                                         format_func=STAGE_LABELS.get, key=f"move_stage_{oid}")
+                                         format_func=vocab.OPPORTUNITY_STAGE_LABELS.get, key=f"move_stage_{oid}")
                     entered = st.date_input("Entered on", value=now, min_value=widgets.EARLIEST, key=f"move_date_{oid}")
                     next_step = st.text_input("Next step", value=row.next_step, key=f"move_next_{oid}")
                     follow = st.date_input("Follow-up due", value=follow_due, min_value=widgets.EARLIEST,
@@ -122,7 +117,7 @@ with tab_open:
                         move = widgets.validate(mp.StageMove, {"stage": stage, "entered_on": entered,
                                                                "next_step": next_step, "follow_up_due": follow})
                         if move and widgets.save(lambda o=oid, mv=move: state.write(plr.move_opportunity, o, mv),
-                                                 f"Moved “{row.title}” to {STAGE_LABELS[stage]}"):
+                                                 f"Moved “{row.title}” to {vocab.OPPORTUNITY_STAGE_LABELS[stage]}"):
                             st.rerun()
 
 with tab_follow:
@@ -131,7 +126,7 @@ with tab_follow:
     else:
         st.dataframe(
             due.assign(when=[dates.when_label(d, now) for d in due["follow_up_due"]],
-                       stage=due["stage"].map(STAGE_LABELS))[
+                       stage=due["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS))[
                 ["follow_up_due", "when", "title", "stage", "next_step", "contacts"]],
             hide_index=True, width="stretch",
             column_config={
@@ -153,14 +148,14 @@ def opportunity_form(key: str, initial: m.Opportunity | None, submit: str, *, ne
         c1, c2, c3 = st.columns([3, 1, 2])
         title = c1.text_input("Title", value=o.title if o else "", key=f"{key}_title",
                               placeholder="Staff Engineer at Cloudnova")
-        kind = c2.selectbox("Kind", m.OPPORTUNITY_KINDS, index=m.OPPORTUNITY_KINDS.index(o.kind) if o else 0,
-                            format_func=KIND_LABELS.get, key=f"{key}_kind")
+        kind = c2.selectbox("Kind", vocab.OPPORTUNITY_KINDS, index=vocab.OPPORTUNITY_KINDS.index(o.kind) if o else 0,
+                            format_func=vocab.OPPORTUNITY_KIND_LABELS.get, key=f"{key}_kind")
         company = c3.text_input("Company", value=o.company if o else "", key=f"{key}_company")
         c1, c2, c3, c4 = st.columns(4)
         roles = [""] + role_names
         role = c1.selectbox("Target role", roles, index=roles.index(o.target_role) if o and o.target_role in roles
                             else 0, format_func=lambda r: r or "—", key=f"{key}_role")
-        stage = (c2.selectbox("Stage", m.OPPORTUNITY_STAGES, format_func=STAGE_LABELS.get, key=f"{key}_stage")
+        stage = (c2.selectbox("Stage", vocab.OPPORTUNITY_STAGES, format_func=vocab.OPPORTUNITY_STAGE_LABELS.get, key=f"{key}_stage")
                  if new else o.stage)
         opened = c3.date_input("Opened on", value=o.opened_on if o else now, min_value=widgets.EARLIEST,
                                key=f"{key}_opened")
@@ -183,7 +178,7 @@ with tab_all:
         st.info("No opportunities yet.")
     else:
         st.caption("Select a row to edit it, see its stage history, or delete it.")
-        table = opps.assign(stage=opps["stage"].map(STAGE_LABELS), kind=opps["kind"].map(KIND_LABELS))
+        table = opps.assign(stage=opps["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS), kind=opps["kind"].map(vocab.OPPORTUNITY_KIND_LABELS))
         picked = st.dataframe(
             table[["id", "title", "kind", "company", "stage", "opened_on", "stage_since", "follow_up_due", "contacts"]],
             hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="opps_table",
@@ -202,7 +197,7 @@ with tab_all:
             st.subheader(f"Edit: {current.title}")
             history = stints[stints["opportunity_id"] == oid]
             if not history.empty:
-                st.dataframe(history.assign(stage=history["stage"].map(STAGE_LABELS))[
+                st.dataframe(history.assign(stage=history["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS))[
                     ["stage", "entered_on", "left_on", "days", "ongoing"]], hide_index=True, width="stretch",
                     column_config={"stage": "Stage", "entered_on": st.column_config.DateColumn("Entered"),
                                    "left_on": st.column_config.DateColumn("Left"),
@@ -229,7 +224,7 @@ with tab_times:
         s1, s2 = st.columns(2, gap="large")
         with s1:
             st.markdown("**Stage conversion**")
-            st.dataframe(funnel.assign(stage=funnel["stage"].map(STAGE_LABELS)), hide_index=True, width="stretch",
+            st.dataframe(funnel.assign(stage=funnel["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS)), hide_index=True, width="stretch",
                          column_config={
                              "stage": "Stage", "reached": st.column_config.NumberColumn("Reached"),
                              "open_here": st.column_config.NumberColumn("Still here"),
@@ -240,7 +235,7 @@ with tab_times:
                                       "moved on")})
         with s2:
             st.markdown("**Time in stage (days)**")
-            st.dataframe(stage_time.assign(stage=stage_time["stage"].map(STAGE_LABELS)), hide_index=True,
+            st.dataframe(stage_time.assign(stage=stage_time["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS)), hide_index=True,
                          width="stretch", column_config={
                              "stage": "Stage",
                              "median_days": st.column_config.NumberColumn("Median", format="%.1f"),

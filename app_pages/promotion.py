@@ -4,11 +4,10 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from careerdata.core import dates
+from careerdata.core import dates, vocab
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
 from careerdata.journal import queries
-from careerdata.models import career as m
 from careerdata.models.promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
 from careerdata.promotion import charts as pc
 from careerdata.promotion import draft as pdraft
@@ -364,7 +363,7 @@ with tab_plan:
             who = f1.selectbox("With", contact_names, key=f"plan_who_{step_key}_{gen}",
                                index=contact_names.index(step.contact) if step.contact in contact_names else 0)
             when = f2.date_input("Date", value=now, min_value=widgets.EARLIEST, key=f"plan_date_{step_key}_{gen}")
-            channel = f3.selectbox("Channel", m.INTERACTION_CHANNELS, key=f"plan_channel_{step_key}_{gen}")
+            channel = f3.selectbox("Channel", vocab.INTERACTION_CHANNELS, key=f"plan_channel_{step_key}_{gen}")
             notes = st.text_area("What you asked and what you heard", key=f"plan_notes_{step_key}_{gen}", height=90)
             if st.form_submit_button("Log conversation and mark done", type="primary"):
                 entry = widgets.validate(PlanStepLog, {"step_key": step_key, "interaction": {

@@ -2,14 +2,13 @@
 
 import streamlit as st
 
-from careerdata.core.charts import IMPACT_CATEGORY_LABELS
+from careerdata.core import vocab
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION, PROXY_ATTRIBUTION
-from careerdata.models.value import PITCH_KIND_LABELS, PitchVersion
+from careerdata.models.value import PitchVersion
 from careerdata.ui import layout, state, widgets
 from careerdata.value import customer as vc
-from careerdata.value import ledger as vl
 from careerdata.value import offer as vp
 from careerdata.value import pitch as vpitch
 from careerdata.value import repo as repo_vp
@@ -193,7 +192,7 @@ with tab_ledger:
                      help="Σ of every impact metric's " + ("money (USD a year)" if money else "hours saved a year")
                           + ": the yearly value of everything you have delivered. Your estimates.", border=True)
         for col, row in zip(kc[1:], conf.itertuples(index=False), strict=True):
-            col.metric(vl.CONFIDENCE_LABELS[row.confidence], fmt(row.value),
+            col.metric(vocab.CONFIDENCE_LABELS[row.confidence], fmt(row.value),
                        delta=f"{row.share:.0%} of the total · {row.metrics} metric(s)" if row.share is not None
                        else f"{row.metrics} metric(s)", delta_color="off", delta_arrow="off", border=True,
                        help="verified: confirmed by a named person · measured: from a dashboard or data · "
@@ -228,9 +227,9 @@ with tab_ledger:
             if st.session_state.get("ledger_category") not in cats:
                 st.session_state["ledger_category"] = ""
             category = d2.selectbox("Category", cats, key="ledger_category",
-                                    format_func=lambda c: IMPACT_CATEGORY_LABELS.get(c, "All categories"))
+                                    format_func=lambda c: vocab.IMPACT_CATEGORY_LABELS.get(c, "All categories"))
             drill = state.read(views.ledger_drill, quarter, category or None, measure)
-            drill["category"] = drill["category"].map(IMPACT_CATEGORY_LABELS)
+            drill["category"] = drill["category"].map(vocab.IMPACT_CATEGORY_LABELS)
             drill["value"] = [fmt(v) if v == v and v else "" for v in drill["value"]]
             st.dataframe(drill, hide_index=True, width="stretch", column_config={
                 "accomplishment": st.column_config.TextColumn("Accomplishment", width="large"),
@@ -240,7 +239,7 @@ with tab_ledger:
                 "confidence": "Confidence", "verified_by": "Verified by"})
         by_category = book.by_category
         with st.expander("Totals by category"):
-            st.dataframe(by_category.assign(category=by_category["category"].map(IMPACT_CATEGORY_LABELS),
+            st.dataframe(by_category.assign(category=by_category["category"].map(vocab.IMPACT_CATEGORY_LABELS),
                                             value=[fmt(v) for v in by_category["value"]]),
                          hide_index=True, width="stretch", column_config={
                              "category": "Category",
@@ -259,7 +258,7 @@ with tab_pitch:
                    "save it as a version, copy it from the box below the editor. Speaking time at "
                    f"{vpitch.WORDS_PER_MINUTE} words a minute.")
         cols = st.columns(2, gap="large")
-        for col, kind in zip(cols, vpitch.PITCH_KINDS, strict=True):
+        for col, kind in zip(cols, vocab.PITCH_KINDS, strict=True):
             with col:
                 saved = latest.get(kind)
                 gen = widgets.form_generation(f"pitch_{kind}_{target.key}")
@@ -268,10 +267,10 @@ with tab_pitch:
                 start = draft if fresh or not saved else saved["text"]
                 version_key = saved["version"] if saved else 0
                 key = f"pitch_{kind}_{target.key}_{version_key}_{gen}"
-                st.markdown(f"##### {PITCH_KIND_LABELS[kind]}")
+                st.markdown(f"##### {vocab.PITCH_KIND_LABELS[kind]}")
                 st.caption(f"Version {saved['version']} saved {saved['created_at']:%d %b %Y %H:%M}"
                            if saved and not fresh else "Fresh draft, not saved yet")
-                text = st.text_area(PITCH_KIND_LABELS[kind], value=start, key=key,
+                text = st.text_area(vocab.PITCH_KIND_LABELS[kind], value=start, key=key,
                                     height=200 if kind == "30s" else 420, label_visibility="collapsed")
                 st.caption(f"{vpitch.word_count(text)} words · about {vpitch.speaking_seconds(text)} s aloud")
                 b1, b2 = st.columns(2)
@@ -281,7 +280,7 @@ with tab_pitch:
                         "target_key": target.key, "target_label": target.label, "target_role_id": target.role_id,
                         "kind": kind, "text": text})
                     if pitch and widgets.save(lambda p=pitch: state.write(repo_vp.save_pitch, p),
-                                              f"Saved the {PITCH_KIND_LABELS[kind]} as version {version_key + 1}"):
+                                              f"Saved the {vocab.PITCH_KIND_LABELS[kind]} as version {version_key + 1}"):
                         st.session_state[f"_pitch_fresh_{kind}_{target.key}"] = False
                         st.rerun()
                 if b2.button("Start again from the draft", key=f"fresh_{kind}", icon=":material/restart_alt:"):

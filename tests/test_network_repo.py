@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from helpers import row_id
 
+from careerdata.core import vocab
 from careerdata.core.errors import InputError
 from careerdata.journal import repo
 from careerdata.models import career as m
@@ -22,7 +23,7 @@ TODAY = dt.date(2026, 11, 21)
 def test_migration_6_seeds_cadence_tiers_and_visibility_expectations(empty_con):
     assert db.schema_version(empty_con) >= 6
     tiers = qs.cadence_tiers(empty_con)
-    assert tiers["relationship"].tolist() == list(m.RELATIONSHIPS)
+    assert tiers["relationship"].tolist() == list(vocab.RELATIONSHIPS)
     assert tiers.set_index("relationship").loc["manager"].tolist() == [14, 21]
     # The seeded ideals are the ones the Contact model uses as defaults.
     assert dict(zip(tiers["relationship"], tiers["ideal_days"], strict=True)) == m.DEFAULT_CADENCE_DAYS
@@ -33,7 +34,7 @@ def test_demo_advocacy_funnel_and_losing_touch_match_the_file(demo_con):
     contacts = qs.contacts(demo_con)
     by_stage = dict(demo_con.execute("SELECT advocacy_stage, count(*) FROM contact GROUP BY ALL").fetchall())
     funnel = sa.advocacy_funnel(contacts).set_index("stage")
-    assert funnel["at_stage"].to_dict() == {s: by_stage.get(s, 0) for s in m.ADVOCACY_STAGES}
+    assert funnel["at_stage"].to_dict() == {s: by_stage.get(s, 0) for s in vocab.ADVOCACY_STAGES}
     assert funnel.loc["unknown", "at_or_beyond"] == 25
     losing = sa.losing_touch(sa.cadence_status(contacts, TODAY))
     assert losing["name"].iloc[0] == "Maria Santos"  # 283 days on a 60-day cadence

@@ -11,6 +11,7 @@ import pytest
 
 from careerdata.competitors import analytics as cp
 from careerdata.competitors import view as competitors_view
+from careerdata.core import vocab
 from careerdata.core.dates import quarter_label
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
@@ -29,7 +30,7 @@ TODAY = dt.date(2026, 11, 21)
 def _plain_hits(text: str) -> dict[str, int]:
     """The definition: distinct keywords of each category's own pattern (non-overlapping matches)."""
     low = text.lower()
-    return {c: len(set(vw.CATEGORY_RE[c].findall(low))) for c in vw.CATEGORIES}
+    return {c: len(set(vw.CATEGORY_RE[c].findall(low))) for c in vocab.IMPACT_CATEGORIES}
 
 
 TRICKY = [

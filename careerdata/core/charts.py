@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerdata.core import vocab
+
 USER_COLOR = "#4F46E5"
 BENCHMARK_COLOR = "#9CA3AF"
 MUTED_COLOR = "#E5E7EB"
@@ -26,14 +28,6 @@ IMPACT_CATEGORY_COLORS = {
     "reliability": "#6366F1",
     "users": "#EC4899",
     "risk": "#EF4444",
-}
-IMPACT_CATEGORY_LABELS = {
-    "revenue": "Revenue",
-    "cost": "Cost saved",
-    "time": "Time saved",
-    "reliability": "Reliability",
-    "users": "Users",
-    "risk": "Risk reduced",
 }
 
 _FONT = "Inter, -apple-system, Segoe UI, Helvetica, Arial, sans-serif"
@@ -98,7 +92,7 @@ def impact_by_quarter_chart(frame: pd.DataFrame, quarters: list[str]) -> go.Figu
         part = frame[frame["category"] == category]
         if part["money_usd"].fillna(0).sum() <= 0:
             continue  # no money estimate in the window: a legend entry with no bar would mislead
-        label = IMPACT_CATEGORY_LABELS[category]
+        label = vocab.IMPACT_CATEGORY_LABELS[category]
         fig.add_bar(
             x=part["quarter"], y=part["money_usd"].fillna(0), name=label, marker_color=color,
             customdata=part[["metrics", "hours"]].fillna(0).to_numpy(),

@@ -28,6 +28,7 @@ import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from careerdata.core import vocab
 from careerdata.core.errors import InputError
 from careerdata.core.text import name_key
 from careerdata.import_export.common import (
@@ -70,7 +71,6 @@ FILE_NAMES = {
     "publications.csv": "Publications.csv", "honors.csv": "Honors.csv",
 }
 _BULLET = re.compile(r"^\s*[•·\-*–▪●◦]\s+(.*\S)\s*$")
-_ADVOCACY_RANK = {s: n for n, s in enumerate(m.ADVOCACY_STAGES)}
 
 
 # --- getting the files ----------------------------------------------------------------------
@@ -145,7 +145,7 @@ class _Person:
     vouched: bool = False  # recommended or endorsed you
 
     def raise_advocacy(self, stage: str) -> None:
-        if _ADVOCACY_RANK[stage] > _ADVOCACY_RANK[self.advocacy]:
+        if vocab.ADVOCACY_RANK[stage] > vocab.ADVOCACY_RANK[self.advocacy]:
             self.advocacy = stage
 
 

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from careerdata.core import vocab
 from careerdata.core.dates import as_date
 from careerdata.core.text import name_key
-from careerdata.models import career as m
-
-STAGE_RANK = {stage: i for i, stage in enumerate(m.ADVOCACY_STAGES)}
 
 # --- advocacy funnel --------------------------------------------------------------------
 
@@ -31,7 +29,7 @@ def advocacy_funnel(contacts: pd.DataFrame) -> pd.DataFrame:
     (so the first row is every contact and the column never increases);
     `share` = at_or_beyond / number of contacts (None on an empty network).
     """
-    stages = list(m.ADVOCACY_STAGES)
+    stages = list(vocab.ADVOCACY_STAGES)
     counts = contacts["advocacy_stage"].value_counts() if not contacts.empty else pd.Series(dtype=int)
     at_stage = [int(counts.get(s, 0)) for s in stages]
     beyond = [sum(at_stage[i:]) for i in range(len(stages))]
@@ -53,13 +51,6 @@ def advocates(contacts: pd.DataFrame) -> int:
 
 # --- keep-in-touch cadence --------------------------------------------------------------
 
-CADENCE_STATUSES = ("never", "past_max", "due", "ok")
-CADENCE_LABELS = {
-    "never": "Never contacted",
-    "past_max": "Past maximum",
-    "due": "Past ideal",
-    "ok": "In touch",
-}
 DEFAULT_MAX_FACTOR = 2  # when a relationship has no tier row: maximum = 2 × ideal
 
 
@@ -136,7 +127,7 @@ def losing_touch(status: pd.DataFrame) -> pd.DataFrame:
 def cadence_counts(status: pd.DataFrame) -> dict[str, int]:
     """How many contacts are in each cadence status (every status present, zero when none)."""
     counts = status["status"].value_counts() if not status.empty else pd.Series(dtype=int)
-    return {s: int(counts.get(s, 0)) for s in CADENCE_STATUSES}
+    return {s: int(counts.get(s, 0)) for s in vocab.CADENCE_STATUSES}
 
 
 # --- who knows which win ----------------------------------------------------------------
@@ -259,7 +250,7 @@ def _at_employer(status: pd.DataFrame, employer: str | None) -> pd.DataFrame:
 
 
 def _stage_at_least(frame: pd.DataFrame, stage: str) -> pd.Series:
-    return frame["advocacy_stage"].map(STAGE_RANK) >= STAGE_RANK[stage]
+    return frame["advocacy_stage"].map(vocab.ADVOCACY_RANK) >= vocab.ADVOCACY_RANK[stage]
 
 
 def _names(frame: pd.DataFrame) -> list[str]:
@@ -489,11 +480,11 @@ def visibility_gap(summary: VisibilitySummary, expectations: pd.DataFrame, influ
 
 def cadence_by_tier(status: pd.DataFrame) -> pd.DataFrame:
     """Contacts per relationship tier and cadence status (one column per status, zeros kept)."""
-    cols = ["relationship", *CADENCE_STATUSES]
+    cols = ["relationship", *vocab.CADENCE_STATUSES]
     if status.empty:
         return pd.DataFrame(columns=cols)
     table = status.groupby("relationship")["status"].value_counts().unstack(fill_value=0)
-    table = table.reindex(columns=list(CADENCE_STATUSES), fill_value=0).reset_index()
-    order = {r: i for i, r in enumerate(m.RELATIONSHIPS)}
+    table = table.reindex(columns=list(vocab.CADENCE_STATUSES), fill_value=0).reset_index()
+    order = {r: i for i, r in enumerate(vocab.RELATIONSHIPS)}
     table = table.sort_values("relationship", key=lambda s: s.map(order).fillna(len(order)))
-    return table[cols].reset_index(drop=True).astype({s: int for s in CADENCE_STATUSES})
+    return table[cols].reset_index(drop=True).astype({s: int for s in vocab.CADENCE_STATUSES})

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerdata.core import vocab
 from careerdata.core.charts import BENCHMARK_COLOR, FUNNEL_SHADES, USER_COLOR, apply_theme
 from careerdata.core.text import plural, shorten
 from careerdata.network import analytics as sa
@@ -22,15 +23,6 @@ INTERNAL_COLOR = "#0F766E"
 EXTERNAL_COLOR = "#C2410C"
 PAST_MAX_COLOR = "#DC2626"
 DUE_COLOR = "#F59E0B"
-STAGE_LABELS = {
-    "unknown": "Unknown",
-    "aware": "Aware",
-    "supporter": "Supporter",
-    "advocate": "Advocate",
-    "sponsor": "Sponsor",
-}
-VISIBILITY_KIND_LABELS = {"talk": "Talk", "post": "Post", "oss": "Open source", "internal_demo": "Internal demo",
-                          "doc": "Doc"}
 VISIBILITY_SYMBOLS = {"talk": "circle", "post": "square", "oss": "diamond", "internal_demo": "triangle-up",
                       "doc": "star"}
 
@@ -47,7 +39,7 @@ def _wrap(text: str, width: int = 24, lines: int = 3) -> str:
 
 def advocacy_funnel_chart(funnel: pd.DataFrame) -> go.Figure:
     """Contacts at each advocacy stage or beyond, unknown → sponsor."""
-    labels = [STAGE_LABELS[s] if s != "unknown" else "All contacts" for s in funnel["stage"]]
+    labels = [vocab.ADVOCACY_STAGE_LABELS[s] if s != "unknown" else "All contacts" for s in funnel["stage"]]
     total = int(funnel["at_or_beyond"].iloc[0])
     speak = int(funnel.loc[funnel["stage"] == "advocate", "at_or_beyond"].iloc[0])
     sponsors = int(funnel.loc[funnel["stage"] == "sponsor", "at_stage"].iloc[0])
@@ -174,7 +166,7 @@ def visibility_timeline_chart(visibility: pd.DataFrame, summary: sa.VisibilitySu
                         marker={"color": color, "size": 13, "symbol": "circle", "line": {"width": 1, "color": "white"}})
         for kind, part in group.groupby("kind", sort=True):
             hover = [
-                f"<b>{shorten(title, 60)}</b><br>{VISIBILITY_KIND_LABELS.get(kind, kind)} · {shorten(venue, 50)}"
+                f"<b>{shorten(title, 60)}</b><br>{vocab.VISIBILITY_KIND_LABELS.get(kind, kind)} · {shorten(venue, 50)}"
                 f"<br>{date:%d %b %Y}<br>Reach: {int(reach or 0):,} people"
                 + (f"<br>Audience: {shorten(audience, 60)}" if audience else "")
                 for title, venue, date, reach, audience in zip(part["title"], part["venue"], part["date"],

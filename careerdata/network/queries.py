@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from careerdata.models import career as m
+from careerdata.core import vocab
 from careerdata.store.db import frame
 
 # --- network ---------------------------------------------------------------------------
@@ -25,7 +25,7 @@ def contacts(con) -> pd.DataFrame:
 
 
 def cadence_tiers(con) -> pd.DataFrame:
-    order = ", ".join(f"'{r}'" for r in m.RELATIONSHIPS)  # a fixed allowlist, not user input
+    order = ", ".join(f"'{r}'" for r in vocab.RELATIONSHIPS)  # a fixed allowlist, not user input
     return frame(con, f"""
         SELECT relationship, ideal_days, max_days FROM cadence_tier
         ORDER BY list_position([{order}], relationship) NULLS LAST, relationship

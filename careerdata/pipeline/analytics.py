@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from careerdata.core import vocab
 from careerdata.core.dates import as_date
 
-FUNNEL_STAGES = ("lead", "conversation", "application", "interview", "offer", "accepted")
-FUNNEL_RANK = {s: i for i, s in enumerate(FUNNEL_STAGES)}
-CLOSED = ("accepted", "lost")
+FUNNEL_RANK = {s: i for i, s in enumerate(vocab.FUNNEL_STAGES)}
 
 
 def _furthest(opps: pd.DataFrame, stages: pd.DataFrame) -> dict[int, int]:
@@ -47,15 +46,15 @@ def pipeline_funnel(opps: pd.DataFrame, stages: pd.DataFrame) -> pd.DataFrame:
     and for the last stage.
     """
     rows = []
-    n = len(FUNNEL_STAGES)
+    n = len(vocab.FUNNEL_STAGES)
     if opps.empty:
-        return pd.DataFrame({"stage": list(FUNNEL_STAGES), "reached": 0, "open_here": 0, "lost_here": 0,
+        return pd.DataFrame({"stage": list(vocab.FUNNEL_STAGES), "reached": 0, "open_here": 0, "lost_here": 0,
                              "conversion": [None] * n})
     furthest = _furthest(opps, stages)
     status = dict(zip(opps["id"], opps["stage"], strict=True))
-    for k, stage in enumerate(FUNNEL_STAGES):
+    for k, stage in enumerate(vocab.FUNNEL_STAGES):
         reached = sum(f >= k for f in furthest.values())
-        open_here = sum(f == k and status[o] not in CLOSED for o, f in furthest.items())
+        open_here = sum(f == k and status[o] not in vocab.CLOSED_STAGES for o, f in furthest.items())
         lost_here = sum(f == k and status[o] == "lost" for o, f in furthest.items())
         rows.append({"stage": stage, "reached": reached, "open_here": open_here, "lost_here": lost_here})
     frame = pd.DataFrame(rows)
@@ -101,12 +100,12 @@ def stage_stints(opps: pd.DataFrame, stages: pd.DataFrame, today: dt.date) -> pd
         title, kind, current = info[oid]
         rows = sorted(history[oid])
         for i, (entered, _, stage) in enumerate(rows):
-            if stage in CLOSED:
+            if stage in vocab.CLOSED_STAGES:
                 continue
             if i + 1 < len(rows):
                 left = rows[i + 1][0]
                 out.append([oid, title, kind, stage, entered, left, (left - entered).days, False])
-            elif current not in CLOSED:
+            elif current not in vocab.CLOSED_STAGES:
                 out.append([oid, title, kind, stage, entered, None, (today - entered).days, True])
     return pd.DataFrame(out, columns=cols)
 
@@ -115,7 +114,7 @@ def time_in_stage(stints: pd.DataFrame) -> pd.DataFrame:
     """Per funnel stage: median and mean days of completed stints, how many completed, how many
     are ongoing and the age of the oldest ongoing one (every stage before 'accepted' listed)."""
     rows = []
-    for stage in FUNNEL_STAGES[:-1]:
+    for stage in vocab.FUNNEL_STAGES[:-1]:
         part = stints[stints["stage"] == stage] if not stints.empty else stints
         done = part[~part["ongoing"].astype(bool)]["days"] if not part.empty else pd.Series(dtype=float)
         going = part[part["ongoing"].astype(bool)]["days"] if not part.empty else pd.Series(dtype=float)
@@ -134,7 +133,7 @@ def open_opportunities(opps: pd.DataFrame) -> pd.DataFrame:
     """Opportunities still in play (not accepted, not lost), furthest along first."""
     if opps.empty:
         return opps
-    live = opps[~opps["stage"].isin(CLOSED)].copy()
+    live = opps[~opps["stage"].isin(vocab.CLOSED_STAGES)].copy()
     live["_rank"] = live["stage"].map(FUNNEL_RANK)
     return live.sort_values(["_rank", "opened_on"], ascending=[False, True]).drop(columns="_rank").reset_index(drop=True)
 
@@ -178,7 +177,7 @@ def pipeline_kpis(opps: pd.DataFrame, stints: pd.DataFrame, due: pd.DataFrame) -
         overdue=overdue,
         due_soon=len(due) - overdue,
         accepted=int((opps["stage"] == "accepted").sum()) if not opps.empty else 0,
-        closed=int(opps["stage"].isin(CLOSED).sum()) if not opps.empty else 0,
+        closed=int(opps["stage"].isin(vocab.CLOSED_STAGES).sum()) if not opps.empty else 0,
         longest_wait=int(longest["days"]) if longest is not None else None,
         longest_stage=str(longest["stage"]) if longest is not None else None,
     )

@@ -10,31 +10,22 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerdata.core import vocab
 from careerdata.core.charts import FUNNEL_SHADES, USER_COLOR, apply_theme
 from careerdata.core.text import plural, shorten
-from careerdata.pipeline import analytics as pl
-
-PIPELINE_LABELS = {
-    "lead": "Lead",
-    "conversation": "Conversation",
-    "application": "Application",
-    "interview": "Interview",
-    "offer": "Offer",
-    "accepted": "Accepted",
-}
 
 
 def pipeline_funnel_chart(funnel: pd.DataFrame) -> go.Figure:
     """Opportunities that reached each stage, with the share that moved on from it."""
-    labels = [PIPELINE_LABELS[s] for s in funnel["stage"]]
+    labels = [vocab.OPPORTUNITY_STAGE_LABELS[s] for s in funnel["stage"]]
     text, hover = [], []
     stages = list(funnel["stage"])
     for i, row in funnel.iterrows():
         conv = row["conversion"]
-        nxt = PIPELINE_LABELS[stages[i + 1]].lower() if i + 1 < len(stages) else None
+        nxt = vocab.OPPORTUNITY_STAGE_LABELS[stages[i + 1]].lower() if i + 1 < len(stages) else None
         moved = f" · {conv:.0%} moved on" if conv is not None and not pd.isna(conv) else ""
         text.append(f"{int(row['reached'])}{moved}")
-        h = f"<b>{PIPELINE_LABELS[row['stage']]}</b>: {plural(int(row['reached']), 'opportunity', 'opportunities')} " \
+        h = f"<b>{vocab.OPPORTUNITY_STAGE_LABELS[row['stage']]}</b>: {plural(int(row['reached']), 'opportunity', 'opportunities')} " \
             "reached it"
         if row["open_here"]:
             h += f"<br>{int(row['open_here'])} still here"
@@ -53,8 +44,8 @@ def pipeline_funnel_chart(funnel: pd.DataFrame) -> go.Figure:
     known = known[known["conversion"].notna()]
     if not known.empty and known["conversion"].min() < 1:
         worst = known.loc[known["conversion"].astype(float).idxmin()]
-        nxt = PIPELINE_LABELS[stages[stages.index(worst["stage"]) + 1]].lower()
-        title = (f"{PIPELINE_LABELS[worst['stage']]} is your leakiest step: "
+        nxt = vocab.OPPORTUNITY_STAGE_LABELS[stages[stages.index(worst["stage"]) + 1]].lower()
+        title = (f"{vocab.OPPORTUNITY_STAGE_LABELS[worst['stage']]} is your leakiest step: "
                  f"{worst['conversion']:.0%} move on to {nxt}")
     else:
         title = f"{plural(int(funnel['reached'].iloc[0]), 'opportunity', 'opportunities')} in your pipeline"
@@ -69,8 +60,8 @@ def pipeline_funnel_chart(funnel: pd.DataFrame) -> go.Figure:
 
 def time_in_stage_chart(stints: pd.DataFrame, summary: pd.DataFrame) -> go.Figure:
     """Days spent in each stage: one dot per stint, the median of completed stints as a bar."""
-    order = [s for s in pl.FUNNEL_STAGES[:-1]]
-    labels = {s: PIPELINE_LABELS[s] for s in order}
+    order = [s for s in vocab.FUNNEL_STAGES[:-1]]
+    labels = {s: vocab.OPPORTUNITY_STAGE_LABELS[s] for s in order}
     fig = go.Figure()
     med = summary.dropna(subset=["median_days"])
     fig.add_bar(y=[labels[s] for s in med["stage"]], x=med["median_days"], orientation="h",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from careerdata.core import vocab
 from careerdata.core.dates import format_span
 from careerdata.promotion.evidence import (
     EVIDENCE_SECTIONS,
@@ -26,9 +27,6 @@ from careerdata.promotion.readiness import Gap, Readiness, coverage, gaps, readi
 from careerdata.promotion.suggest import suggestions
 
 ADVOCATE_STAGES = ("supporter", "advocate", "sponsor")
-
-
-STAGE_RANK = {"unknown": 0, "aware": 1, "supporter": 2, "advocate": 3, "sponsor": 4}
 
 
 ADVOCATE_RECENT_DAYS = 45  # the home page's sponsor-silence threshold: advocates repeat what they recently heard
@@ -104,7 +102,7 @@ def advocates(contacts: pd.DataFrame, seen: pd.DataFrame, cycle_accs: pd.DataFra
     c["days_since"] = [(today - d).days if d else None for d in last]
     c["recent"] = [d is not None and (today - d).days <= ADVOCATE_RECENT_DAYS for d in last]
     c["seen"] = [list(seen_by.get(i, {}).values()) for i in c["id"]]
-    c["stage_rank"] = c["advocacy_stage"].map(STAGE_RANK)
+    c["stage_rank"] = c["advocacy_stage"].map(vocab.ADVOCACY_RANK)
     c = c.sort_values(["stage_rank", "influence", "name"], ascending=[False, False, True]).head(MAX_ADVOCATES)
     return c[cols].reset_index(drop=True)
 

@@ -15,7 +15,7 @@ from careerdata.core.dates import format_day, format_span
 from careerdata.core.money import format_money
 from careerdata.core.text import escape_md, format_number, plural
 from careerdata.promotion.case import CaseAnalysis, scope_counts
-from careerdata.promotion.evidence import EVIDENCE_SECTIONS, SCOPE_LABELS, SECTIONS, has_links
+from careerdata.promotion.evidence import EVIDENCE_SECTIONS, SCOPE_PHRASES, SECTIONS, has_links
 from careerdata.promotion.lint import has_number
 
 
@@ -25,7 +25,7 @@ def _claim(a, metrics: pd.DataFrame, first_metric: dict[int, int] | None = None)
     `first_metric` maps an accomplishment id to the position of its first row in `metrics`
     (see `_first_rows`), so a draft of many wins does not filter the metrics once per win."""
     body = (a.result or a.action or "").strip()
-    line = f"- **{escape_md(a.title)}** ({format_span(a.start_date, a.end_date)}, {SCOPE_LABELS.get(a.scope, a.scope)})"
+    line = f"- **{escape_md(a.title)}** ({format_span(a.start_date, a.end_date)}, {SCOPE_PHRASES.get(a.scope, a.scope)})"
     if body:
         line += f": {escape_md(body)}"
     if not has_number(body):
@@ -82,7 +82,7 @@ def draft_case(analysis: CaseAnalysis) -> str:
     summary = f"{who} is proposed for **{escape_md(target)}**."
     if t.wins:
         scopes = scope_counts(a.cycle_accs)
-        scope_text = ", ".join(f"{n} {SCOPE_LABELS[s]}" for s, n in scopes.items())
+        scope_text = ", ".join(f"{n} {SCOPE_PHRASES[s]}" for s, n in scopes.items())
         summary += f" In this cycle {escape_md(first)} delivered {plural(t.wins, 'accomplishment')} ({scope_text})"
         if t.money or t.hours:
             parts = []
@@ -136,7 +136,7 @@ def draft_case(analysis: CaseAnalysis) -> str:
         ids = a.sections.get(key, [])
         if key == "scope" and by_id:
             scopes = scope_counts(a.cycle_accs)
-            lines += ["Scope in the cycle: " + ", ".join(f"{n} {SCOPE_LABELS[s]}" for s, n in scopes.items())
+            lines += ["Scope in the cycle: " + ", ".join(f"{n} {SCOPE_PHRASES[s]}" for s, n in scopes.items())
                       + (" accomplishments." if sum(scopes.values()) > 1 else " accomplishment."), ""]
         if ids:
             lines += [_claim(by_id[i], a.metrics, first_metric) for i in ids] + [""]

@@ -33,7 +33,7 @@ import datetime as dt
 import pandas as pd
 
 SCOPE_POINTS = {"team": 1.0, "org": 1.5, "company": 2.0, "external": 2.0}
-SCOPE_LABELS = {"team": "team-level", "org": "org-level", "company": "company-wide", "external": "external"}
+SCOPE_PHRASES = {"team": "team-level", "org": "org-level", "company": "company-wide", "external": "external"}
 SCOPE_ORDER = ("external", "company", "org", "team")
 QUALITY_METRIC = 1.5
 QUALITY_LINK = 1.2

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from careerdata.core.money import format_money
-from careerdata.promotion.evidence import SCOPE_LABELS, number_or_zero
+from careerdata.promotion.evidence import SCOPE_PHRASES, number_or_zero
 
 SUGGESTION_MIN_SCORE = 2.0
 
@@ -138,10 +138,10 @@ def suggestions(cycle_accs: pd.DataFrame, skills: pd.DataFrame, links: pd.DataFr
                 reasons.append(f"{own_kind(own, key)} skill {hinted[0]}")
             if key == "influence" and a.scope in ("company", "external"):
                 score += 1
-                reasons.append(f"{SCOPE_LABELS[a.scope]} scope")
+                reasons.append(f"{SCOPE_PHRASES[a.scope]} scope")
             if key == "impact" and number_or_zero(a.money_usd) > 0 and a.scope != "team":
                 score += 1
-                reasons.append(f"{format_money(a.money_usd)}/yr at {SCOPE_LABELS[a.scope]} scope")
+                reasons.append(f"{format_money(a.money_usd)}/yr at {SCOPE_PHRASES[a.scope]} scope")
             if score >= SUGGESTION_MIN_SCORE:
                 found.append({"accomplishment_id": int(a.id), "title": a.title, "competency_key": key,
                               "competency": comp_name, "score": score, "reasons": "; ".join(reasons)})

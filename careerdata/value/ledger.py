@@ -7,15 +7,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from careerdata.core import vocab
 from careerdata.core.dates import quarter_label
 from careerdata.core.text import text_or_none
-
-CONFIDENCE_ORDER = ("verified", "measured", "estimated")
-
-
-CONFIDENCE_LABELS = {"verified": "Verified by a named person", "measured": "Measured (dashboard, data)",
-                     "estimated": "Estimated (your guess)"}
-
 
 LEDGER_MEASURES = {"money_usd": "USD a year, your estimates", "hours": "hours saved a year"}
 
@@ -66,14 +60,14 @@ def ledger_cumulative(entries: pd.DataFrame, quarters: list[str]) -> pd.DataFram
     cumulative value by confidence (verified, measured, estimated), so the three add up to the total."""
     frame = pd.DataFrame({"quarter": quarters})
     if entries.empty:
-        for col in ("value", "cumulative", *[f"cumulative_{c}" for c in CONFIDENCE_ORDER]):
+        for col in ("value", "cumulative", *[f"cumulative_{c}" for c in vocab.CONFIDENCES]):
             frame[col] = 0.0
         return frame
     per = entries.pivot_table(index="quarter", columns="confidence", values="value", aggfunc="sum", fill_value=0.0)
-    per = per.reindex(index=quarters, columns=list(CONFIDENCE_ORDER), fill_value=0.0).fillna(0.0)
+    per = per.reindex(index=quarters, columns=list(vocab.CONFIDENCES), fill_value=0.0).fillna(0.0)
     frame["value"] = per.sum(axis=1).to_numpy()
     frame["cumulative"] = frame["value"].cumsum()
-    for conf in CONFIDENCE_ORDER:
+    for conf in vocab.CONFIDENCES:
         frame[f"cumulative_{conf}"] = per[conf].cumsum().to_numpy()
     return frame
 
@@ -90,7 +84,7 @@ def ledger_by_category(entries: pd.DataFrame) -> pd.DataFrame:
 
 def ledger_by_confidence(entries: pd.DataFrame) -> pd.DataFrame:
     """Total value, metric count and share of the value per confidence (all three rows, always)."""
-    frame = pd.DataFrame({"confidence": list(CONFIDENCE_ORDER)})
+    frame = pd.DataFrame({"confidence": list(vocab.CONFIDENCES)})
     if entries.empty:
         return frame.assign(value=0.0, metrics=0, share=None)
     agg = entries.groupby("confidence").agg(value=("value", "sum"), metrics=("metrics", "sum"))

@@ -45,11 +45,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from careerdata.core import vocab
 from careerdata.core.money import format_money
 from careerdata.core.text import article, join_words, text_or_none
-from careerdata.value.ledger import CONFIDENCE_ORDER, metric_phrases
+from careerdata.value.ledger import metric_phrases
 from careerdata.value.targets import Target
-from careerdata.value.words import CATEGORIES, content_words, text_features, text_features_cached
+from careerdata.value.words import content_words, text_features, text_features_cached
 
 MATCH_STRONG = 3  # points for a metric in the need's category, or a link to the need's competency
 MATCH_TEXT_CAP = 3  # at most this many points from words alone
@@ -98,7 +99,7 @@ def accomplishment_impact(accomplishments: pd.DataFrame, metrics: pd.DataFrame) 
         return out.assign(money_usd=0.0, hours=0.0, metrics=0, best_metric="", confidence=None,
                           categories=[set() for _ in range(len(out))])[cols]
     m = metrics.assign(_m=metrics["money_usd"].fillna(0.0), _h=metrics["hours"].fillna(0.0),
-                       _c=metrics["confidence"].map({c: i for i, c in enumerate(CONFIDENCE_ORDER)}))
+                       _c=metrics["confidence"].map({c: i for i, c in enumerate(vocab.CONFIDENCES)}))
     agg = m.groupby("accomplishment_id").agg(money_usd=("_m", "sum"), hours=("_h", "sum"), metrics=("_m", "size"),
                                              _conf=("_c", "min"))
     categories: dict = {}
@@ -107,7 +108,7 @@ def accomplishment_impact(accomplishments: pd.DataFrame, metrics: pd.DataFrame) 
     agg["categories"] = pd.Series(list(categories.values()), index=list(categories), dtype=object)
     best = m.sort_values(["_m", "_h"], ascending=False, kind="stable").drop_duplicates("accomplishment_id")
     agg["best_metric"] = pd.Series(metric_phrases(best), index=best["accomplishment_id"].to_numpy())
-    agg["confidence"] = agg["_conf"].map(lambda i: CONFIDENCE_ORDER[int(i)] if pd.notna(i) else None)
+    agg["confidence"] = agg["_conf"].map(lambda i: vocab.CONFIDENCES[int(i)] if pd.notna(i) else None)
     out = out.merge(agg.drop(columns="_conf"), left_on="accomplishment_id", right_index=True, how="left")
     out["money_usd"] = out["money_usd"].fillna(0.0).astype(float)
     out["hours"] = out["hours"].fillna(0.0).astype(float)
@@ -138,9 +139,9 @@ def offer_matches(needs: pd.DataFrame, accomplishments: pd.DataFrame, metrics: p
     ids = [int(i) for i in accomplishments["id"]]
     features = [text_features_cached(str(text)) for text in accomplishment_text(accomplishments)]
     # The same rule as `need_score`, for every accomplishment at once: one column per category.
-    hits = np.array([h for _, h in features], dtype=np.int64).reshape(len(ids), len(CATEGORIES))
-    has_metric = np.array([[c in cats for c in CATEGORIES] for cats in impact["categories"]],
-                          dtype=bool).reshape(len(ids), len(CATEGORIES))
+    hits = np.array([h for _, h in features], dtype=np.int64).reshape(len(ids), len(vocab.IMPACT_CATEGORIES))
+    has_metric = np.array([[c in cats for c in vocab.IMPACT_CATEGORIES] for cats in impact["categories"]],
+                          dtype=bool).reshape(len(ids), len(vocab.IMPACT_CATEGORIES))
     columns = {"accomplishment_id": accomplishments["id"].to_numpy(), "title": accomplishments["title"].to_numpy(),
                "done_on": accomplishments["done_on"].to_numpy(), "money_usd": impact["money_usd"].to_numpy(),
                "hours": impact["hours"].to_numpy(), "best_metric": impact["best_metric"].to_numpy(),
@@ -149,7 +150,7 @@ def offer_matches(needs: pd.DataFrame, accomplishments: pd.DataFrame, metrics: p
     for need in needs.itertuples(index=False):
         category, competency = text_or_none(need.category), text_or_none(need.competency_key)
         if category:
-            j = CATEGORIES.index(category)
+            j = vocab.IMPACT_CATEGORIES.index(category)
             strong, text_points = has_metric[:, j], hits[:, j]
         else:
             need_words = content_words(need.detail or "")

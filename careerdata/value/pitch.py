@@ -6,15 +6,13 @@ import re
 
 import pandas as pd
 
+from careerdata.core import vocab
 from careerdata.core.money import format_money
 from careerdata.core.text import article, join_words
 from careerdata.value.offer import OfferSummary
 from careerdata.value.targets import Target
 
 WORDS_PER_MINUTE = 130
-
-
-PITCH_KINDS = ("30s", "2min")
 
 
 def word_count(text: str) -> int:
@@ -64,8 +62,8 @@ def draft_pitch(kind: str, profile: dict | None, target: Target, needs: pd.DataF
     strongest skills, your total, the ask. Two minutes: the same, with what the customer needs, three
     proofs told as title + result, and a question that opens the conversation.
     """
-    if kind not in PITCH_KINDS:
-        raise ValueError(f"kind is one of {PITCH_KINDS}")
+    if kind not in vocab.PITCH_KINDS:
+        raise ValueError(f"kind is one of {vocab.PITCH_KINDS}")
     profile = profile or {}
     title = profile.get("current_title") or "software professional"
     name = profile.get("name")

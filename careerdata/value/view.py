@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerdata.core import vocab
 from careerdata.journal.queries import impact_metrics
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
@@ -27,7 +28,6 @@ from careerdata.value import offer as vp
 from careerdata.value import pitch as vpitch
 from careerdata.value import queries as q
 from careerdata.value import targets as vt
-from careerdata.value import words as vw
 from careerdata.value.charts import ledger_chart, needs_chart
 
 # --- the target selector (both pages) -----------------------------------------------------------
@@ -136,7 +136,7 @@ def value(con, target_key: str, today: dt.date) -> ValueView:
         stand_ins=matrix.stand_ins if matrix is not None else {}, proofs=_proofs(needs, matches),
         statement=vp.value_statement(profile, target, needs, strongest, summary),
         drafts={kind: vpitch.draft_pitch(kind, profile, target, needs, strongest, evidence, summary)
-                for kind in vpitch.PITCH_KINDS},
+                for kind in vocab.PITCH_KINDS},
         has_wins=has_wins, has_metrics=not metrics.empty, reference_year=inputs.reference_year)
 
 
@@ -174,7 +174,7 @@ def ledger(con, measure: str, last_quarters: int | None, today: dt.date) -> Ledg
         by_confidence=vl.ledger_by_confidence(entries), by_category=vl.ledger_by_category(entries),
         bar_quarters=bar_quarters,
         biggest=with_values.groupby("quarter")["value"].sum().idxmax() if bar_quarters else None,
-        categories={qr: [c for c in vw.CATEGORIES if c in present[qr]] for qr in bar_quarters},
+        categories={qr: [c for c in vocab.IMPACT_CATEGORIES if c in present[qr]] for qr in bar_quarters},
         figure=ledger_chart(shown, shown_cumulative, quarters, measure) if shown["value"].sum() > 0 else None)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
+from careerdata.core import vocab
+
 CATEGORY_KEYWORDS = {
     "cost": ("cost", "budget", "spend", "expenditure", "saving", "efficien", "financ", "purchas", "cheap"),
     "time": ("deadline", "schedul", "faster", "speed", "productiv", "automat", "workflow", "lead time",
@@ -73,7 +75,7 @@ WORD_RE = re.compile(r"[a-z][a-z\-]{3,}")
 def categories_in(text: str) -> list[str]:
     """The impact categories a sentence talks about (keyword at a word start)."""
     low = text.lower()
-    return [c for c in CATEGORIES if CATEGORY_RE[c].search(low)]
+    return [c for c in vocab.IMPACT_CATEGORIES if CATEGORY_RE[c].search(low)]
 
 
 def stem(word: str) -> str:
@@ -102,31 +104,30 @@ def category_hits(low: str) -> dict[str, int]:
     """Distinct keywords per category in a lower-cased text, counted like `findall` of each category's
     pattern (non-overlapping within a category), in one pass over the text."""
     if not ONE_PASS:
-        return {c: len(set(CATEGORY_RE[c].findall(low))) for c in CATEGORIES}
-    found: dict[str, set[str]] = {c: set() for c in CATEGORIES}
-    free_from = dict.fromkeys(CATEGORIES, 0)  # where the next match of a category may start
+        return {c: len(set(CATEGORY_RE[c].findall(low))) for c in vocab.IMPACT_CATEGORIES}
+    found: dict[str, set[str]] = {c: set() for c in vocab.IMPACT_CATEGORIES}
+    free_from = dict.fromkeys(vocab.IMPACT_CATEGORIES, 0)  # where the next match of a category may start
     for m in ANY_KEYWORD_RE.finditer(low):
         keyword = m.group(1)
         category = KEYWORD_CATEGORY[keyword]
         if m.start() >= free_from[category]:
             found[category].add(keyword)
             free_from[category] = m.start() + len(keyword)
-    return {c: len(found[c]) for c in CATEGORIES}
+    return {c: len(found[c]) for c in vocab.IMPACT_CATEGORIES}
 
 
 @functools.lru_cache(maxsize=16384)
 def text_features_cached(text: str) -> tuple[frozenset[str], tuple[int, ...]]:
-    """(content words, distinct category keywords per category in CATEGORIES order), remembered per text
+    """(content words, distinct category keywords per category in vocab.IMPACT_CATEGORIES order), remembered per text
     so that switching the target does not read every accomplishment again."""
     low = text.lower()
     hits = category_hits(low)
-    return frozenset(content_words_low(low)), tuple(hits[c] for c in CATEGORIES)
+    return frozenset(content_words_low(low)), tuple(hits[c] for c in vocab.IMPACT_CATEGORIES)
 
 
 def text_features(text: str) -> tuple[set[str], dict[str, int]]:
     """(content words, distinct category keywords found per category) of one accomplishment's text."""
     words, hits = text_features_cached(str(text))
-    return set(words), dict(zip(CATEGORIES, hits, strict=True))
+    return set(words), dict(zip(vocab.IMPACT_CATEGORIES, hits, strict=True))
 
 
-CATEGORIES = ("revenue", "cost", "time", "reliability", "users", "risk")
