@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io
 from streamlit.testing.v1 import AppTest
 
 from careerdata.store import db
@@ -77,3 +78,15 @@ def submit(at: AppTest, form: str, label: str):
 def row_id(con, table: str, where: str, value) -> int:
     assert table in {"contact", "opportunity", "conversation"}
     return con.execute(f"SELECT id FROM {table} WHERE {where} = ?", [value]).fetchone()[0]
+
+
+def chart_values(array) -> list:
+    """Plotly 7 sends numeric arrays as {'dtype', 'bdata'} (base64); decode them to a list."""
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
+def figure_at(at, index=0):
+    """The chart as a Plotly figure (its numeric arrays travel as binary and are decoded here)."""
+    return plotly.io.from_json(at.get("plotly_chart")[index].proto.spec)

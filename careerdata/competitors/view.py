@@ -1,7 +1,7 @@
 """Cached model of the Competitors page: the benchmarks, moat and positioning for one target.
 
 Every number comes from `careerdata.competitors.analytics`; the target choices are the Value
-proposition page's (`careerdata.value.view.target_choices`), so both pages offer the same targets.
+proposition page's (`careerdata.value.targets.target_choices`), so both pages offer the same targets.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
 from careerdata.value import queries as q
 from careerdata.value import targets as vt
-from careerdata.value.view import pick_target, target_choices
+from careerdata.value.targets import pick_target, target_choices
 
 
 @dataclass

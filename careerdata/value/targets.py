@@ -9,6 +9,7 @@ import pandas as pd
 
 from careerdata.core.text import article, name_key, text_or_none
 from careerdata.matrix.skill_value import rated_code
+from careerdata.value.queries import SelectorInputs
 
 
 @dataclass(frozen=True)
@@ -104,3 +105,20 @@ def target_role_skill_names(role_skills: pd.DataFrame, target: Target) -> set[st
     if target.role_id is None or role_skills.empty:
         return set()
     return {name_key(s) for s in role_skills.loc[role_skills["target_role_id"] == target.role_id, "skill_name"]}
+
+
+def target_choices(sel: SelectorInputs) -> tuple[list[Target], str | None]:
+    """The targets to offer (`targets`) and the key of the one to open with (`default_target`)."""
+    lad = sel.ladder
+    current_level = (lad.profile or {}).get("current_level") or None
+    choices = targets(sel.target_roles, sel.roles, lad.levels, current_level)
+    default = choices[default_target(choices, lad.levels, current_level, sel.employer)].key if choices else None
+    return choices, default
+
+
+def pick_target(choices: list[Target], key: str) -> Target:
+    """The target with this key (KeyError when it is no longer offered)."""
+    for t in choices:
+        if t.key == key:
+            return t
+    raise KeyError(f"no target {key!r}")

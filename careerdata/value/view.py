@@ -29,6 +29,7 @@ from careerdata.value import pitch as vpitch
 from careerdata.value import queries as q
 from careerdata.value import targets as vt
 from careerdata.value.charts import ledger_chart, needs_chart
+from careerdata.value.targets import pick_target, target_choices
 
 # --- the target selector (both pages) -----------------------------------------------------------
 
@@ -44,14 +45,6 @@ class Customers:
     has_competencies: bool
 
 
-def target_choices(sel: q.SelectorInputs) -> tuple[list[vt.Target], str | None]:
-    lad = sel.ladder
-    current_level = (lad.profile or {}).get("current_level") or None
-    choices = vt.targets(sel.target_roles, sel.roles, lad.levels, current_level)
-    default = choices[vt.default_target(choices, lad.levels, current_level, sel.employer)].key if choices else None
-    return choices, default
-
-
 def customers(con) -> Customers:
     sel = q.selector_inputs(con)
     choices, default = target_choices(sel)
@@ -60,13 +53,6 @@ def customers(con) -> Customers:
                      current_level=profile.get("current_level") or None,
                      ladder_name=(sel.ladder.ladder or {}).get("name", "the career ladder"),
                      no_target_roles=sel.target_roles.empty, has_competencies=not sel.ladder.competencies.empty)
-
-
-def pick_target(choices: list[vt.Target], key: str) -> vt.Target:
-    for t in choices:
-        if t.key == key:
-            return t
-    raise KeyError(f"no target {key!r}")
 
 
 # --- value proposition: the customer and the offer ------------------------------------------------
