@@ -193,7 +193,7 @@ draft = cv.draft_talking_points(
 
 def _save_plan(update: dict, message: str) -> None:
     """Validate the saved plan with `update` applied, and write it (errors name the field)."""
-    current = cvq.conversation_model(state.connection(), cid)
+    current = state.read(cvq.conversation_model, cid)
     model = widgets.validate(m.Conversation, {**current.model_dump(), **update})
     if model and widgets.save(lambda: state.write(cvr.update_conversation, cid, model), message):
         st.rerun()
@@ -375,7 +375,7 @@ with tab_reh:
                     st.rerun()
 
 with tab_plan:
-    current = cvq.conversation_model(state.connection(), cid)
+    current = state.read(cvq.conversation_model, cid)
     edited = plan_form(f"plan_{cid}_{widgets.form_generation('plan')}", current, "Save plan and outcome")
     if edited and widgets.save(lambda: state.write(cvr.update_conversation, cid, edited), f"Saved “{edited.title}”"):
         widgets.reset_form("plan")

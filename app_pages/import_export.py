@@ -24,7 +24,7 @@ FORMATS = {
 }
 MAX_MB = MAX_UPLOAD_BYTES // 2**20
 
-counts = entity_counts(state.connection())
+counts = state.run(entity_counts)
 kpis = st.columns(5)
 for col, (name, label, help_text) in zip(kpis, (
         ("positions", "Positions", "Jobs and titles you held"),
@@ -160,7 +160,7 @@ with tab_import:
             if cached is None or cached[0] != key:
                 try:
                     bundle = _parse(fmt, uploads, entity, all_connections)
-                    report = run_import(state.connection(), bundle, dry_run=True,
+                    report = state.run(run_import, bundle, dry_run=True,
                                         progress=_progress_bar("Checking") if len(bundle.items) > 300 else None)
                     cached = (key, bundle, report, None)
                 except InputError as err:
@@ -205,35 +205,34 @@ with tab_import:
                 st.rerun()
 
 with tab_export:
-    con = state.connection()
     st.markdown("Everything in your career file, in formats other tools read. Files are built when you click.")
     c1, c2 = st.columns(2)
     with c1, st.container(border=True, height="stretch"):
         st.markdown("**JSON Resume** (v1.0.0)")
         st.caption("Positions with your wins as highlights, skills with your latest level, external talks and posts. "
                    "Contacts stay private. Works with any jsonresume.org theme.")
-        st.download_button("Download resume.json", lambda: export.jsonresume_text(con), file_name="resume.json",
+        st.download_button("Download resume.json", lambda: state.run(export.jsonresume_text), file_name="resume.json",
                            mime="application/json", icon=":material/description:", key="ie_dl_jsonresume")
     with c2, st.container(border=True, height="stretch"):
         st.markdown("**Full backup** (Parquet per table + manifest.json)")
         st.caption("Every table, exactly. Unzip it and restore with `careerdata restore FOLDER --db NEW.duckdb` "
                    "(stop the dashboard first).")
-        st.download_button("Download backup (.zip)", lambda: backup.backup_zip(con),
+        st.download_button("Download backup (.zip)", lambda: state.run(backup.backup_zip),
                            file_name="careerdata-backup.zip", mime="application/zip", icon=":material/backup:",
                            key="ie_dl_backup")
 
     with st.container(border=True):
         st.markdown("**Brag document** (Markdown): your wins in a period, grouped by ladder competency, with impact")
-        default_start, default_end = export.brag_period(con)
+        default_start, default_end = state.run(export.brag_period)
         b1, b2, b3 = st.columns([1, 1, 2], vertical_alignment="bottom")
         start = b1.date_input("From", value=default_start, min_value=widgets.EARLIEST, key="ie_brag_from")
         end = b2.date_input("To", value=default_end, min_value=widgets.EARLIEST, key="ie_brag_to")
         if start and end and end >= start:
-            b3.download_button("Download brag document", lambda: export.brag_markdown(con, start, end),
+            b3.download_button("Download brag document", lambda: state.run(export.brag_markdown, start, end),
                                file_name=f"brag-{start}-to-{end}.md", mime="text/markdown",
                                icon=":material/emoji_events:", key="ie_dl_brag")
             with st.expander("Preview the brag document"):
-                st.markdown(export.brag_markdown(con, start, end, escape=layout.escape_markdown, base_level=3))
+                st.markdown(state.run(export.brag_markdown, start, end, escape=layout.escape_markdown, base_level=3))
         else:
             b3.warning("“To” must be on or after “From”.")
 
@@ -243,6 +242,6 @@ with tab_export:
         cols = st.columns(4)
         for n, (name, spec) in enumerate(CSV_ENTITIES.items()):
             cols[n % 4].download_button(
-                f"{ENTITY_LABELS[spec.entity]} ({counts[name]:,})", lambda name=name: export.export_csv(con, name),
+                f"{ENTITY_LABELS[spec.entity]} ({counts[name]:,})", lambda name=name: state.run(export.export_csv, name),
                 file_name=f"{name}.csv", mime="text/csv", icon=":material/table_view:", key=f"ie_dl_csv_{name}",
                 width="stretch")

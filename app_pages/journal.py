@@ -65,7 +65,7 @@ with tab_list:
         rows = picked.selection.rows if picked else []
         if rows:
             acc_id = int(accs.iloc[rows[0]]["id"])
-            current = queries.accomplishment_model(state.connection(), acc_id)
+            current = state.read(queries.accomplishment_model, acc_id)
             st.subheader(f"Edit: {current.title}")
             edited = widgets.accomplishment_form(
                 f"edit_{acc_id}_{widgets.form_generation('edit')}", current, skills=skill_names,

@@ -193,7 +193,7 @@ with tab_all:
         rows = picked.selection.rows if picked else []
         if rows:
             oid = int(opps.iloc[rows[0]]["id"])
-            current = plq.opportunity_model(state.connection(), oid)
+            current = state.read(plq.opportunity_model, oid)
             st.subheader(f"Edit: {current.title}")
             history = stints[stints["opportunity_id"] == oid]
             if not history.empty:

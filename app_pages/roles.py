@@ -190,7 +190,7 @@ with tab_edit:
     choice = st.selectbox("Role", ["New role", *by_label], key="edit_role_pick",
                           help="Pick a role to edit it, or start a new one.")
     editing = None if choice == "New role" else by_label[choice]
-    base = (queries_roles.target_role_model(state.connection(), editing.target_role_id) if editing
+    base = (state.read(queries_roles.target_role_model, editing.target_role_id) if editing
             else m.TargetRole(name="New role"))
     slot = "new" if editing is None else str(editing.target_role_id)
     ss = st.session_state
