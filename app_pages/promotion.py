@@ -19,7 +19,7 @@ from careerdata.promotion import readiness as pready
 from careerdata.promotion import repo as promo_repo
 from careerdata.promotion import view as promotion_view
 from careerdata.ui import layout, state, widgets
-from careerdata.ui.forms import friendly_errors
+from careerdata.ui.forms.common import friendly_errors
 
 layout.header("Promotion case", "Can you make the case for the next level: what your evidence covers, what is missing, "
                                 "and the case itself, ready to send?")

@@ -13,7 +13,8 @@ from careerdata.roles import queries as queries_roles
 from careerdata.roles import repo as repo_roles
 from careerdata.roles import view as views_roles
 from careerdata.roles.charts import fit_pay_chart, pay_compare_chart, plan_chart, requirements_heatmap
-from careerdata.ui import forms, layout, state, widgets
+from careerdata.ui import layout, state, widgets
+from careerdata.ui.forms import common as forms
 
 layout.header("Target roles", "Which role should you go for next, how well do you fit it, and what would it take?")
 widgets.show_flash()

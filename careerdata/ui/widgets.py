@@ -18,7 +18,7 @@ from careerdata.core import vocab
 from careerdata.core.clock import today
 from careerdata.core.errors import CareerDataError
 from careerdata.models import career as m
-from careerdata.ui import forms
+from careerdata.ui.forms import common as forms
 
 M = TypeVar("M", bound=BaseModel)
 EARLIEST = dt.date(1970, 1, 1)
