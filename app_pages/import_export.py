@@ -10,7 +10,7 @@ from careerdata.import_export.common import ENTITY_LABELS, MAX_UPLOAD_BYTES
 from careerdata.import_export.csv_io import CSV_ENTITIES, entity_counts, read_csv_entity, template_path
 from careerdata.import_export.imports import run_import
 from careerdata.import_export.jsonresume import read_jsonresume
-from careerdata.import_export.linkedin import files_from_zip, read_linkedin_files
+from careerdata.import_export.linkedin.reader import files_from_zip, read_linkedin_files
 from careerdata.ui import layout, state, widgets
 
 layout.header("Import & export", "Nobody types eight years of work by hand: bring your career in from a résumé, "
