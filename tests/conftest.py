@@ -56,7 +56,7 @@ def empty_con(empty_db):
 
 @pytest.fixture(scope="session")
 def _x5_master(tmp_path_factory) -> Path:
-    """The demo persona five times over: 125 contacts (50 losing touch), 45 opportunities (25 open)."""
+    """The demo persona five times over: 125 contacts (50 losing touch), 55 opportunities (35 open)."""
     return build_scaled(tmp_path_factory.mktemp("x5") / "x5.duckdb", 5)
 
 

@@ -23,7 +23,7 @@ LONG_PAGES = {"roles": 309, "import_export": 247}
 COMPLEX_FILES = {
     "careerdata/conversations/analytics.py", "careerdata/import_export/backup.py", "careerdata/import_export/export.py",
     "careerdata/import_export/jsonresume.py", "careerdata/journal/repo.py",
-    "careerdata/matrix/skill_value.py", "careerdata/promotion/draft.py", "careerdata/promotion/export.py",
+    "careerdata/matrix/skill_value.py", "careerdata/models/offers.py", "careerdata/promotion/draft.py", "careerdata/promotion/export.py",
     "careerdata/promotion/lint.py", "careerdata/promotion/suggest.py", "careerdata/value/pitch.py",
 }
 

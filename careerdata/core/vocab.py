@@ -108,6 +108,9 @@ PLAN_STATUSES = tuple(PLAN_STATUS_LABELS)
 PITCH_KIND_LABELS = {"30s": "30-second pitch", "2min": "2-minute pitch"}
 PITCH_KINDS = tuple(PITCH_KIND_LABELS)
 
+EQUITY_KIND_LABELS = {"none": "No equity", "rsu": "RSUs (grant value)", "options": "Stock options"}
+EQUITY_KINDS = tuple(EQUITY_KIND_LABELS)
+
 # Keep-in-touch status of a contact, most urgent first (computed, not stored).
 CADENCE_STATUS_LABELS = {
     "never": "Never contacted",

@@ -35,6 +35,7 @@ KEY_FIELDS: dict[str, frozenset[str]] = {
     "metric": frozenset({"accomplishment", "accomplishment_start_date", "description"}),
     "interaction": frozenset({"contact", "date", "channel"}),
     "visibility": frozenset({"title", "date"}),
+    "offer": frozenset({"company", "title", "current_job"}),
 }
 ENTITY_ORDER = tuple(KEY_FIELDS)  # write order: what others refer to comes first
 
@@ -48,6 +49,7 @@ ENTITY_LABELS = {
     "metric": "Impact metrics",
     "interaction": "Interactions",
     "visibility": "Visibility items",
+    "offer": "Offers",
 }
 
 

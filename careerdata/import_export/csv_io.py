@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -21,7 +22,13 @@ from pydantic import BaseModel, Field
 from careerdata.core.errors import InputError
 from careerdata.import_export.common import Bundle, decode_text, read_csv, require_columns
 from careerdata.models import career as m
+from careerdata.models.offers import Offer
 
+# The offer columns: the first eleven are the spreadsheet most people keep; the rest are optional.
+OFFER_COLUMNS = ("company", "title", "level", "base", "bonus_pct", "sign_on", "equity_value", "vesting", "cliff_months",
+                 "refresh_per_year", "start_date", "currency", "bonus_amount", "sign_on_clawback_months",
+                 "benefits_value", "equity_kind", "option_count", "strike", "current_price", "current_job",
+                 "opportunity", "onet_soc_code", "notes")
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "sample_data" / "templates"
 LIST_SEPARATOR = ";"
 
@@ -105,6 +112,13 @@ CSV_ENTITIES: dict[str, CsvEntity] = {
             ("title", "kind", "date"), (), "title + date",
             "SELECT title, kind, venue, date, audience, reach, is_external, url FROM visibility_item "
             "ORDER BY date, id"),
+        CsvEntity(
+            "offers", "offer", Offer, OFFER_COLUMNS, ("company", "title", "base"), (),
+            "company + title (or current_job = true)",
+            f"""SELECT {', '.join('o.' + c if c not in ('opportunity', 'current_job') else c for c in OFFER_COLUMNS)}
+                FROM (SELECT *, is_current_job AS current_job FROM offer) o
+                LEFT JOIN (SELECT id AS opp_id, title AS opportunity FROM opportunity) p ON p.opp_id = o.opportunity_id
+                ORDER BY o.is_current_job DESC, o.id"""),
     )
 }
 
@@ -147,6 +161,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Decimal):  # exact money: 215000.00 -> 215000, 12.50 -> 12.5
+        return format(value.normalize(), "f") if value == value else ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, (list, tuple)):
@@ -175,7 +191,7 @@ def export_csv(con: duckdb.DuckDBPyConnection, entity: str) -> str:
 
 _TABLES = {"positions": "position", "skills": "skill", "contacts": "contact", "assessments": "skill_assessment",
            "accomplishments": "accomplishment", "metrics": "impact_metric", "interactions": "interaction",
-           "visibility": "visibility_item"}
+           "visibility": "visibility_item", "offers": "offer"}
 
 
 def entity_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -36,9 +36,11 @@ import duckdb
 
 from careerdata.core.errors import InputError
 from careerdata.core.text import name_key
-from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, Bundle, Item
+from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, KEY_FIELDS, Bundle, Item
 from careerdata.journal import repo
 from careerdata.models import career as m
+from careerdata.models.offers import Offer
+from careerdata.offers import repo as offers_repo
 from careerdata.store.db import transaction
 
 Cursor = duckdb.DuckDBPyConnection
@@ -471,3 +473,29 @@ _UPSERTS: dict[str, Callable[[Cursor, Item, dict], Change]] = {
     "interaction": _upsert_interaction,
     "visibility": _upsert_visibility,
 }
+
+
+# --- offers (their writes live in careerdata.offers.repo) ---------------------------------------
+
+OFFER_FIELDS = tuple(f for f in Offer.model_fields if f not in KEY_FIELDS["offer"])
+
+
+def _upsert_offer(cur: Cursor, it: Item, known: dict) -> Change:
+    o: Offer = it.model
+    record = "your current job" if o.current_job else f"{o.title} at {o.company}"
+    offer_id = offers_repo.find_offer(cur, o)
+    if offer_id is None:
+        offers_repo.insert_offer(cur, o, create=True)
+        return _change(it, record, None)
+    existing = offers_repo.stored(cur, offer_id)
+    changes = _diff(existing, o, it.update, tuple(f for f in OFFER_FIELDS if f != "opportunity"))
+    if "opportunity" in it.update and name_key(o.opportunity or "") != name_key(existing["opportunity"] or ""):
+        changes["opportunity"] = o.opportunity
+    if changes:
+        merged = Offer.model_validate({**{k: v for k, v in existing.items() if v is not None}, **changes,
+                                       "company": existing["company"], "title": existing["title"]})
+        offers_repo.write_offer(cur, offer_id, merged, create=True)
+    return _change(it, record, changes)
+
+
+_UPSERTS["offer"] = _upsert_offer

@@ -14,6 +14,7 @@ import duckdb
 from careerdata.core.errors import InputError
 from careerdata.core.text import name_key
 from careerdata.models import career as m
+from careerdata.offers.repo import insert_offer
 from careerdata.store.db import Cursor, transaction
 
 
@@ -386,6 +387,8 @@ def load_career_file(con, career: m.CareerFile) -> dict[str, int]:
             insert_opportunity(cur, o, f"opportunities[{n}].")
         for n, c in enumerate(career.conversations):
             insert_conversation(cur, c, f"conversations[{n}].")
+        for n, o in enumerate(career.offers):
+            insert_offer(cur, o, f"offers[{n}].")
     return {
         "skills": len(career.skills),
         "accomplishments": len(career.accomplishments),

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from careerdata.core import vocab
+from careerdata.models.offers import Offer
 
 SkillKind = Literal[vocab.SKILL_KINDS]
 Scope = Literal[vocab.SCOPES]
@@ -369,6 +370,8 @@ class CareerFile(Model):
     target_roles: list[TargetRole] = Field(default_factory=list)
     opportunities: list[Opportunity] = Field(default_factory=list)
     conversations: list[Conversation] = Field(default_factory=list)
+    offers: list[Offer] = Field(default_factory=list, description="offers (each of an opportunity at the offer "
+                                                                   "stage) and your current job's package")
 
 
 def describe_validation_error(err: ValidationError, where: str = "") -> str:

@@ -19,6 +19,7 @@ PAGES: dict[str, tuple[str, str, str, str]] = {
     "network": ("app_pages/network.py", "Network", ":material/hub:", "network"),
     "pipeline": ("app_pages/pipeline.py", "Pipeline", ":material/filter_alt:", "pipeline"),
     "conversations": ("app_pages/conversations.py", "Conversations", ":material/forum:", "conversations"),
+    "offers": ("app_pages/offers.py", "Offers", ":material/request_quote:", "offers"),
     "roles": ("app_pages/roles.py", "Target roles", ":material/compare_arrows:", "target-roles"),
     "journal": ("app_pages/journal.py", "Journal", ":material/edit_note:", "journal"),
     "import_export": ("app_pages/import_export.py", "Import & export", ":material/sync_alt:", "import-export"),
@@ -28,7 +29,7 @@ SECTIONS: dict[str, list[str]] = {
     "Overview": ["home"],
     "Product": ["matrix", "value", "market", "competitors"],
     "Growth": ["promotion", "roles"],
-    "Sales": ["network", "pipeline", "conversations"],
+    "Sales": ["network", "pipeline", "offers", "conversations"],
     "Data": ["journal", "import_export", "about"],
 }
 
