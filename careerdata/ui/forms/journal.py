@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from careerdata.core import charts, vocab
+from careerdata.core import vocab
 from careerdata.core.clock import today
 from careerdata.home import overview as ov
+from careerdata.journal import charts as journal_charts
 from careerdata.journal import queries, repo
 from careerdata.models import career as m
 from careerdata.ui import layout, state, widgets
@@ -83,7 +84,7 @@ def skills_tab(skills, skill_names):
             row = skills[skills["name"] == pick].iloc[0]
             history = state.read(queries.skill_history, int(row["id"]))
             if not history.empty:
-                st.plotly_chart(charts.skill_history_chart(history, pick), theme=None, key="skill_history")
+                st.plotly_chart(journal_charts.skill_history_chart(history, pick), theme=None, key="skill_history")
             with st.form("assess", border=True):
                 st.markdown(f"**Record a self-assessment of {layout.escape_markdown(pick)}**: kept as history, "
                             "never overwritten.")
