@@ -14,7 +14,6 @@ import duckdb
 from careerdata.core.errors import InputError
 from careerdata.core.text import name_key
 from careerdata.models import career as m
-from careerdata.offers.repo import insert_offer
 from careerdata.store.db import Cursor, transaction
 
 
@@ -361,37 +360,3 @@ def replace_ladder(con, ladder: m.Ladder) -> None:
     """Load a company's ladder in place of the current one (evidence links keep their keys)."""
     with transaction(con) as cur:
         _replace_ladder(cur, ladder)
-
-
-def load_career_file(con, career: m.CareerFile) -> dict[str, int]:
-    """Write a whole career (the demo persona or a user's file) in one transaction."""
-    with transaction(con) as cur:
-        write_profile(cur, career.profile)
-        for p in career.positions:
-            insert_position(cur, p)
-        for s in career.skills:
-            insert_skill(cur, s)
-        for n, a in enumerate(career.assessments):
-            insert_assessment(cur, a, f"assessments[{n}].skill")
-        for c in career.contacts:
-            insert_contact(cur, c)
-        for n, a in enumerate(career.accomplishments):
-            insert_accomplishment(cur, a, f"accomplishments[{n}].")
-        for n, i in enumerate(career.interactions):
-            insert_interaction(cur, i, f"interactions[{n}].")
-        for v in career.visibility:
-            insert_visibility(cur, v)
-        for n, r in enumerate(career.target_roles):
-            insert_target_role(cur, r, f"target_roles[{n}].")
-        for n, o in enumerate(career.opportunities):
-            insert_opportunity(cur, o, f"opportunities[{n}].")
-        for n, c in enumerate(career.conversations):
-            insert_conversation(cur, c, f"conversations[{n}].")
-        for n, o in enumerate(career.offers):
-            insert_offer(cur, o, f"offers[{n}].")
-    return {
-        "skills": len(career.skills),
-        "accomplishments": len(career.accomplishments),
-        "metrics": sum(len(a.metrics) for a in career.accomplishments),
-        "contacts": len(career.contacts),
-    }
