@@ -63,3 +63,15 @@ def _x5_master(tmp_path_factory) -> Path:
 @pytest.fixture
 def x5_db(_x5_master, tmp_path) -> Path:
     return Path(shutil.copy(_x5_master, tmp_path / "x5.duckdb"))
+
+
+@pytest.fixture(autouse=True)
+def _no_request_leaves_the_machine():
+    """Fail any browser test whose pages asked a host other than the loopback for anything."""
+    import test_browser
+
+    test_browser.OFFSITE.clear()
+    yield
+    offsite = list(test_browser.OFFSITE)
+    test_browser.OFFSITE.clear()
+    assert not offsite, f"requests left the machine: {offsite[:5]}"

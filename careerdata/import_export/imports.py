@@ -41,7 +41,7 @@ from careerdata.journal import repo
 from careerdata.models import career as m
 from careerdata.models.offers import Offer
 from careerdata.offers import repo as offers_repo
-from careerdata.store.db import transaction
+from careerdata.store.db import transaction, write_error
 
 Cursor = duckdb.DuckDBPyConnection
 Progress = Callable[[int, int], None]
@@ -116,6 +116,9 @@ def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool 
                 except InputError as err:
                     raise InputError(f"{it.where}, {err}") from None
                 except duckdb.Error as err:
+                    refused = write_error(err, con)
+                    if not isinstance(refused, InputError):  # the file, not this record: read-only, disk full
+                        raise refused from None
                     raise InputError(f"{it.where}: the database refused it ({str(err).splitlines()[0]})") from None
                 if progress and (n % step == 0 or n == total):
                     progress(n, total)
@@ -485,8 +488,11 @@ def _upsert_offer(cur: Cursor, it: Item, known: dict) -> Change:
     record = "your current job" if o.current_job else f"{o.title} at {o.company}"
     offer_id = offers_repo.find_offer(cur, o)
     if offer_id is None:
+        before = cur.execute("SELECT max(id) FROM opportunity").fetchone()[0] or 0
         offers_repo.insert_offer(cur, o, create=True)
-        return _change(it, record, None)
+        made = cur.execute("SELECT title FROM opportunity WHERE id > ?", [before]).fetchone()
+        note = f"also added the opportunity {made[0]!r} at the offer stage to your Pipeline" if made else ""
+        return Change(it.entity, record, ADDED, (), it.where, note)
     existing = offers_repo.stored(cur, offer_id)
     changes = _diff(existing, o, it.update, tuple(f for f in OFFER_FIELDS if f != "opportunity"))
     if "opportunity" in it.update and name_key(o.opportunity or "") != name_key(existing["opportunity"] or ""):
