@@ -22,6 +22,15 @@ def test_market_page_figures_equal_the_shipped_bls_data(monkeypatch, demo_db):
     shown = texts(at)
     assert "BLS OEWS May 2025" in shown and "O\\*NET" not in shown  # escapes are stripped by texts()
     assert "In demand for your targets" in {m.label for m in at.metric}
+    # where your pay sits, and "which skills pay" stated as an association with n, r, interval, without managers
+    assert "Your pay ($198,000, your figure) sits at about the 86th percentile of Software Developers." in shown
+    assert ("Coordination: r = +0.75 (95% interval +0.42 to +0.90, n = 17 occupations); without the two manager "
+            "occupations r = +0.49 (95% interval -0.03 to +0.80, n = 15)") in shown
+    gradient = next(f for f in figures if "go with higher pay" in f.layout.title.text)
+    hover = " ".join(h for t in gradient.data for h in t.hovertext)
+    assert "+$-" not in hover and "−$27,306" in hover  # Installation, signed once
+    roles_map = next(f for f in figures if f.layout.title.text.startswith("Of your target occupations"))
+    assert not any("stand-in nan" in h or "stand-in None" in h for h in roles_map.data[0].hovertext)
 
 
 @pytest.mark.parametrize("page", ["app_pages/market.py"])

@@ -1,6 +1,7 @@
-"""AppTest: the skill-value matrix and market pages show real, sourced figures."""
+"""AppTest: the skill-value matrix page shows real, sourced figures."""
 
 
+import pandas as pd
 from helpers import chart_values, figure_at, open_app, texts
 
 from careerdata.matrix import skill_value as sv
@@ -27,7 +28,13 @@ def test_switching_the_target_role_changes_the_values(monkeypatch, demo_db):
     assert not at.exception
     after = [y for t in figure_at(at).data for y in chart_values(t.y)]
     assert before != after
-    assert "Computer and Information Systems Managers (11-3021.00)" in texts(at)
+    assert "Computer and Information Systems Managers (11-3021.00) at ladder level M1" in texts(at)
+    table = next(d.value for d in at.dataframe if "recommendation" in d.value.columns)
+    kubernetes = table.set_index("name").loc["Kubernetes"]
+    assert pd.isna(kubernetes["market_value"]) and kubernetes["quadrant"] == sv.NO_VALUE
+    assert kubernetes["basis"] == "not in the O*NET technology list of Computer and Information Systems Managers"
+    hover = " ".join(h for t in figure_at(at).data for h in t.hovertext if h.startswith("<b>Kubernetes</b>"))
+    assert "No market value: not in the O*NET technology list" in hover
 
 
 def test_your_estimate_replaces_the_value_and_is_labelled(monkeypatch, demo_db):
