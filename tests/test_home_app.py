@@ -14,11 +14,14 @@ def test_home_shows_the_personas_value_and_the_kpis_match_the_file(monkeypatch, 
     total = con.execute("SELECT sum(money_usd) FROM impact_metric").fetchone()[0]
     con.close()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Impact all-time"] == format_money(total)
+    # a sum of annualised values is a run-rate, never "all-time" (it once was labelled so)
+    assert metrics["Impact of all your wins"] == f"{format_money(total)}/yr run-rate"
+    assert "all-time" not in " ".join(f"{m.label} {m.value}" for m in at.metric)
     assert metrics["Skills with evidence"].endswith("of 46")
     shown = texts(at)
     assert "Priya Raman" in shown
-    assert "sponsor Elena Petrova 60 days ago" in shown
+    # Elena is an advocate, not (yet) a sponsor: Home says so, as Network's funnel does
+    assert "your advocate Elena Petrova is the closest" in shown and "your sponsor" not in shown
     assert len(at.get("plotly_chart")) == 2
 
 

@@ -65,7 +65,12 @@ def test_a_duplicate_contact_is_refused_with_its_name(monkeypatch, demo_db):
 
 
 def test_logging_a_touch_with_the_sponsor_clears_the_home_nudge(monkeypatch, demo_db):
-    at = open_app(monkeypatch, demo_db, "app_pages/journal.py")
+    con = db.connect(demo_db)  # Elena becomes a sponsor (the advocacy stage, the only meaning of the word)
+    con.execute("UPDATE contact SET advocacy_stage = 'sponsor' WHERE name = 'Elena Petrova'")
+    con.close()
+    at = open_app(monkeypatch, demo_db)
+    assert "You last talked to your sponsor Elena Petrova 60 days ago" in texts(at)
+    at.switch_page("app_pages/journal.py").run()
     at.selectbox(key="touch_contact_0").set_value("Elena Petrova")
     at.date_input(key="touch_date_0").set_value(dt.date(2026, 11, 21))
     at.text_area(key="touch_notes_0").input("Shared the roadmap progress and the incident-review results.")

@@ -10,6 +10,7 @@ import pandas as pd
 
 from careerdata.core import vocab
 from careerdata.core.dates import format_span
+from careerdata.figures import impact as fimpact
 from careerdata.promotion.evidence import (
     EVIDENCE_SECTIONS,
     SCOPE_ORDER,
@@ -55,9 +56,9 @@ def case_totals(cycle_accs: pd.DataFrame, metrics: pd.DataFrame) -> CaseTotals:
     money = m["money_usd"].fillna(0.0)
     by_cat = money.groupby(m["category"]).sum()
     return CaseTotals(
-        money=float(money.sum()),
+        money=fimpact.run_rate(m, "money_usd"),
         verified_money=float(money[m["confidence"] == "verified"].sum()),
-        hours=float(m["hours"].fillna(0.0).sum()),
+        hours=fimpact.run_rate(m, "hours"),
         metrics=len(m),
         quantified_wins=int(m["accomplishment_id"].nunique()),
         wins=len(cycle_accs),
@@ -152,7 +153,10 @@ def analyse(inputs, target: str, cycle_start: dt.date, cycle_end: dt.date, today
     """Build the case for `target` over the cycle from a `queries.promotion.CaseInputs`."""
     levels = inputs.levels
     current = (inputs.profile or {}).get("current_level") or None
-    accs = with_cycle(inputs.accomplishments, cycle_start, cycle_end, today)
+    metrics_all = inputs.metrics
+    verified = metrics_all.loc[metrics_all["confidence"] == "verified", "accomplishment_id"].value_counts().to_dict() \
+        if not metrics_all.empty else {}
+    accs = with_cycle(inputs.accomplishments, cycle_start, cycle_end, today, verified)
     cycle_accs = accs[accs["in_cycle"]].reset_index(drop=True) if not accs.empty else accs
     strength = evidence_strength(cycle_accs, inputs.links, inputs.competencies)
     cov = coverage(strength, inputs.expectations, target)
@@ -179,7 +183,7 @@ def analyse(inputs, target: str, cycle_start: dt.date, cycle_end: dt.date, today
         competencies=inputs.competencies,
         strength=strength,
         coverage=cov,
-        readiness=readiness(cov),
+        readiness=readiness(cov, target),
         suggestions=suggested,
         gaps=gaps(cov, suggested, cycle_accs, inputs.links),
         totals=case_totals(cycle_accs, inputs.metrics),

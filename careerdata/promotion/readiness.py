@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from careerdata.figures import readiness as fready
 from careerdata.promotion.evidence import active_links
 
 MITIGATION_ADVICE = {
@@ -56,15 +57,14 @@ class Readiness:
     no_evidence: list[str]
 
 
-def readiness(cov: pd.DataFrame) -> Readiness:
+def readiness(cov: pd.DataFrame, level: str = "") -> Readiness:
+    """`careerdata.figures.readiness.readiness` of the coverage frame (names for the competencies without evidence)."""
     if cov.empty:
         return Readiness(None, 0, 0, [])
-    return Readiness(
-        score=float(cov["ratio"].mean()),
-        at_bar=int((cov["ratio"] >= 1).sum()),
-        total=len(cov),
-        no_evidence=cov.loc[cov["strength"] <= 0, "name"].tolist(),
-    )
+    r = fready.readiness(level, dict(zip(cov["key"], cov["strength"], strict=True)),
+                         dict(zip(cov["key"], cov["target"], strict=True)))
+    names = dict(zip(cov["key"], cov["name"], strict=True))
+    return Readiness(score=r.score, at_bar=r.at_bar, total=r.total, no_evidence=[names[k] for k in r.no_evidence])
 
 
 def coverage_matrix(strength: pd.DataFrame, expectations: pd.DataFrame, levels: list[str]) -> pd.DataFrame:
