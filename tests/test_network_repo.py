@@ -57,7 +57,7 @@ def test_sponsor_coverage_and_visibility_gap_on_the_demo(demo_con):
     status = sa.cadence_status(qs.contacts(demo_con), TODAY)
     checks = {c.key: c.status for c in sa.sponsor_coverage(status, 6, "Staff Engineer (L6)",
                                                            qs.current_employer(demo_con))}
-    assert checks == {"sponsor": "met", "skip": "partial", "manager": "met", "outside": "met"}
+    assert checks == {"sponsor": "missing", "skip": "partial", "manager": "met", "outside": "met"}
     influence = qs.influence_expectations(demo_con)
     assert influence.set_index("code").loc["L6", "target"] == 4
     from careerdata.journal import queries
