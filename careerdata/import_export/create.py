@@ -11,9 +11,25 @@ from careerdata.core import errors
 from careerdata.core.clock import today
 from careerdata.import_export.yaml_files import DEFAULT_LADDER, DEMO_DIR, read_career, read_ladder
 from careerdata.journal import repo
+from careerdata.journal.repo import (
+    insert_accomplishment,
+    insert_assessment,
+    insert_contact,
+    insert_conversation,
+    insert_interaction,
+    insert_opportunity,
+    insert_position,
+    insert_skill,
+    insert_target_role,
+    insert_visibility,
+    write_profile,
+)
 from careerdata.market.loader import load_market_data
+from careerdata.models import career as m
 from careerdata.models.career import CareerFile
+from careerdata.offers.repo import insert_offer
 from careerdata.store import db
+from careerdata.store.db import transaction
 
 # The demo persona (sample_data/demo) is written as of this date: her last win ended 11 days
 # before it, her sponsor was last seen the day before, her review cycle ends in the months after.
@@ -76,10 +92,42 @@ def populate(con: duckdb.DuckDBPyConnection, *, demo: bool, as_of: dt.date | Non
     repo.replace_ladder(con, read_ladder(DEFAULT_LADDER))
     if demo:
         as_of = as_of or today()
-        repo.load_career_file(con, shift_career(read_career(DEMO_DIR), demo_shift_days(as_of)))
+        load_career_file(con, shift_career(read_career(DEMO_DIR), demo_shift_days(as_of)))
         repo.set_meta(con, "demo_as_of", as_of.isoformat())
     repo.set_meta(con, "dataset", "demo" if demo else "user")
 
 
 def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
     return db.get_meta(con, "dataset") == "demo"
+
+
+# Each list of a career file, in write order (what others refer to comes first), with its writer.
+WRITERS = (
+    ("positions", lambda cur, x, where: insert_position(cur, x)),
+    ("skills", lambda cur, x, where: insert_skill(cur, x)),
+    ("assessments", lambda cur, x, where: insert_assessment(cur, x, where + "skill")),
+    ("contacts", lambda cur, x, where: insert_contact(cur, x)),
+    ("accomplishments", insert_accomplishment),
+    ("interactions", insert_interaction),
+    ("visibility", lambda cur, x, where: insert_visibility(cur, x)),
+    ("target_roles", insert_target_role),
+    ("opportunities", insert_opportunity),
+    ("conversations", insert_conversation),
+    ("offers", insert_offer),
+)
+
+
+def load_career_file(con, career: m.CareerFile) -> dict[str, int]:
+    """Write a whole career (the demo persona or a user's file) in one transaction; an error names the
+    list and the position in it (`accomplishments[3].skills`), and nothing is written."""
+    with transaction(con) as cur:
+        write_profile(cur, career.profile)
+        for field, write in WRITERS:
+            for n, item in enumerate(getattr(career, field)):
+                write(cur, item, f"{field}[{n}].")
+    return {
+        "skills": len(career.skills),
+        "accomplishments": len(career.accomplishments),
+        "metrics": sum(len(a.metrics) for a in career.accomplishments),
+        "contacts": len(career.contacts),
+    }

@@ -27,7 +27,7 @@ from importlib import resources
 import jsonschema
 
 from careerdata.core.errors import InputError
-from careerdata.core.text import strip_nul
+from careerdata.core.text import name_key, strip_nul
 from careerdata.core.urls import is_web_url, normalise_url
 from careerdata.import_export.common import (
     MAX_UPLOAD_BYTES,
@@ -35,7 +35,6 @@ from careerdata.import_export.common import (
     certificate_title,
     decode_text,
     guess_skill_kind,
-    name_key,
     parse_iso_partial,
     plain_text,
     shorten,

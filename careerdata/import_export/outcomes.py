@@ -130,6 +130,15 @@ def guess_category(text: str, default: str = "time") -> str:
     return default
 
 
+def _from_to(match: re.Match, statement: str) -> SuggestedMetric:
+    """"from 6 h to 20 min": a baseline and a new value, the baseline converted to the second unit."""
+    before, unit_a, after, unit_b = _number(match[1]), (match[2] or ""), _number(match[3]), (match[4] or "")
+    unit_a, unit_b = unit_a.casefold(), unit_b.casefold()
+    if unit_a in _TIME_UNITS and unit_b in _TIME_UNITS:
+        before = round(before * _TIME_UNITS[unit_a] / _TIME_UNITS[unit_b], 4)
+    return SuggestedMetric(guess_category(statement), statement, before, after, unit_b or unit_a)
+
+
 def suggest_metrics(statement: str) -> list[SuggestedMetric]:
     """The figures in one outcome statement as suggested metrics (see the module docstring)."""
     out: list[SuggestedMetric] = []
@@ -139,11 +148,7 @@ def suggest_metrics(statement: str) -> list[SuggestedMetric]:
         return all(match.end() <= a or match.start() >= b for a, b in taken)
 
     for match in _FROM_TO.finditer(statement):
-        before, unit_a, after, unit_b = _number(match[1]), (match[2] or ""), _number(match[3]), (match[4] or "")
-        unit_a, unit_b = unit_a.casefold(), unit_b.casefold()
-        if unit_a in _TIME_UNITS and unit_b in _TIME_UNITS:
-            before = round(before * _TIME_UNITS[unit_a] / _TIME_UNITS[unit_b], 4)
-        out.append(SuggestedMetric(guess_category(statement), statement, before, after, unit_b or unit_a))
+        out.append(_from_to(match, statement))
         taken.append(match.span())
     for match in _MONEY.finditer(statement):
         if not free(match):

@@ -1,0 +1,32 @@
+"""Positions.csv -> positions; each line or sentence of a description that states an outcome (bullet
+or not) -> an accomplishment, its figures -> suggested metrics (careerdata.import_export.outcomes)."""
+
+from __future__ import annotations
+
+from careerdata.core.errors import InputError
+from careerdata.import_export.common import CsvTable, month_end, shorten
+from careerdata.import_export.linkedin.found import Found
+from careerdata.import_export.outcomes import outcome_statements, suggest_metrics
+from careerdata.models import career as m
+
+FILE = "Positions.csv"
+REQUIRED = ("Company Name", "Title", "Started On")
+OPTIONAL = ("Description", "Location", "Finished On")
+
+
+def parse(t: CsvTable, found: Found) -> None:
+    """Add what Positions.csv holds to `found` (rows are numbered as in the file for error messages)."""
+    for n, row in t.rows:
+        where = f"{t.name} row {n}"
+        employer, title = row["company name"], row["title"]
+        start = found.date(t, n, row, "Started On", required=True)
+        end = found.date(t, n, row, "Finished On")
+        if not employer or not title:
+            raise InputError(f"{where}, {'Company Name' if not employer else 'Title'}: empty")
+        found.bundle.add("position", m.Position, {"employer": employer, "title": title, "start_date": start,
+                                            "end_date": end}, where, month_dates=True)
+        found.position_rows.append((start, end, title, employer))
+        for text in outcome_statements(row.get("description", "")):
+            found.add_win({"title": shorten(text), "start_date": start, "end_date": end, "employer": employer,
+                           "result": text}, f"{where}, Description", guessed=("scope", "end_date", "result"),
+                          window=(start, month_end(end) if end else None), suggestions=tuple(suggest_metrics(text)))
