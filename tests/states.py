@@ -21,7 +21,7 @@ from careerdata.bench.runner import scale_up
 from careerdata.import_export.csv_io import read_csv_entity
 from careerdata.import_export.imports import run_import
 from careerdata.import_export.jsonresume import read_jsonresume
-from careerdata.import_export.linkedin import read_linkedin, read_linkedin_files
+from careerdata.import_export.linkedin.reader import read_linkedin, read_linkedin_files
 from careerdata.journal import repo
 from careerdata.models import career as m
 from careerdata.store import db

@@ -15,7 +15,7 @@ from careerdata.core.urls import normalise_url, unique_urls, url_key
 from careerdata.import_export.export import export_jsonresume
 from careerdata.import_export.imports import run_import
 from careerdata.import_export.jsonresume import read_jsonresume
-from careerdata.import_export.linkedin import read_linkedin
+from careerdata.import_export.linkedin.reader import read_linkedin
 from careerdata.import_export.outcomes import outcome_statements, suggest_metrics
 from careerdata.store import db
 
