@@ -126,17 +126,15 @@ def read_csv_entity(raw: bytes, name: str, entity: str) -> Bundle:
     table = read_csv(text, name)
     require_columns(table, spec.required, allowed=spec.columns)
     bundle = Bundle(source=name, format=f"csv:{spec.name}")
+    rows = []
+    lists = [c for c in spec.lists if table.has(c)]
     for row_no, row in table.rows:
-        data: dict = {}
-        for column in spec.columns:
-            value = row.get(column, "")
-            if value == "":
-                continue
-            if column in spec.lists:
-                data[column] = [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
-            else:
-                data[column] = value
-        bundle.add(spec.entity, spec.model, data, f"{name} row {row_no}")
+        data = {column: value for column, value in row.items() if value}  # blank: not stated
+        for column in lists:
+            if column in data:
+                data[column] = [part.strip() for part in data[column].split(LIST_SEPARATOR) if part.strip()]
+        rows.append((data, f"{name} row {row_no}"))
+    bundle.add_many(spec.entity, spec.model, rows)
     if not table.rows:
         bundle.notes.append(f"{name} has a header but no rows")
     return bundle
