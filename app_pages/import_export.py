@@ -12,6 +12,7 @@ from careerdata.io.jsonresume import read_jsonresume
 from careerdata.io.linkedin import files_from_zip, read_linkedin_files
 from careerdata.repo.imports import run_import
 from careerdata.ui import layout, state, widgets
+from careerdata.ui.progress import progress_bar
 
 layout.header("Import & export", "Nobody types eight years of work by hand: bring your career in from a résumé, "
                                  "LinkedIn or a spreadsheet, and take it anywhere, any time.")
@@ -52,18 +53,6 @@ def _parse(fmt: str, uploads: list, entity: str | None, all_connections: bool):
     else:
         files, source = {u.name: u.getvalue() for u in uploads}, f"{len(uploads)} LinkedIn file(s)"
     return read_linkedin_files(files, source, all_connections=all_connections)
-
-
-def _progress_bar(verb: str):
-    """A progress callback drawing a bar: large imports (thousands of connections) take seconds."""
-    bar = st.progress(0.0, text=f"{verb}…")
-
-    def progress(done: int, total: int) -> None:
-        bar.progress(done / total, text=f"{verb} {done:,} of {total:,} records…")
-        if done == total:
-            bar.empty()
-
-    return progress
 
 
 def _preview(report) -> None:
@@ -161,7 +150,7 @@ with tab_import:
                 try:
                     bundle = _parse(fmt, uploads, entity, all_connections)
                     report = run_import(state.connection(), bundle, dry_run=True,
-                                        progress=_progress_bar("Checking") if len(bundle.items) > 300 else None)
+                                        progress=progress_bar("Checking") if len(bundle.items) > 300 else None)
                     cached = (key, bundle, report, None)
                 except InputError as err:
                     cached = (key, None, None, str(err))
@@ -192,7 +181,7 @@ with tab_import:
                      "Nothing new to import", type="primary", disabled=not changes, key="ie_import",
                      icon=":material/download_done:"):
             try:
-                done = state.write(run_import, bundle, progress=_progress_bar("Importing"))
+                done = state.write(run_import, bundle, progress=progress_bar("Importing"))
             except InputError as err:
                 st.error(f"Nothing was imported: {layout.escape_markdown(str(err))}", icon=":material/error:")
             else:

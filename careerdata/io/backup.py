@@ -18,17 +18,16 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
 from careerdata import db
+from careerdata.core.progress import Progress
 
 FORMAT = "careerdata-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-Progress = Callable[[int, int], None]
 
 
 def _sql_string(value: str) -> str:
@@ -85,7 +84,7 @@ def write_backup(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progres
             rows = cur.execute(f"SELECT count(*) FROM {_ident(table)}").fetchone()[0]
             manifest["tables"][table] = {"file": file.name, "rows": rows, "sha256": _sha256(file)}
             if progress:
-                progress(n, len(tables))
+                progress(n, len(tables), table)
     finally:
         cur.execute("ROLLBACK")
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
@@ -219,7 +218,7 @@ def _load(con: duckdb.DuckDBPyConnection, folder: Path, manifest: dict, progress
                 raise db.InputError(f"{info['file']}: {rows} rows restored but the manifest says {info['rows']}")
             counts[table] = rows
             if progress:
-                progress(n, len(tables))
+                progress(n, len(tables), table)
         if "schema_version" not in tables:
             raise db.InputError(f"{folder}: the backup has no schema_version table")
         # Migrations this build applied below the backup's version that the backup did not have

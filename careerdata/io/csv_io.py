@@ -19,6 +19,7 @@ import duckdb
 from pydantic import BaseModel, Field
 
 from careerdata import models as m
+from careerdata.core.progress import Progress, report
 from careerdata.db import InputError
 from careerdata.io.common import Bundle, decode_text, read_csv, require_columns
 
@@ -156,18 +157,28 @@ def _cell(value) -> str:
     return str(value)
 
 
-def export_csv(con: duckdb.DuckDBPyConnection, entity: str) -> str:
-    """One entity's rows in its template's columns (header only when there are none)."""
+EXPORT_CHUNK_ROWS = 5_000
+
+
+def export_csv(con: duckdb.DuckDBPyConnection, entity: str, progress: Progress | None = None) -> str:
+    """One entity's rows in its template's columns (header only when there are none).
+
+    Rows are fetched and written 5,000 at a time, reporting rows written of the total to `progress`.
+    """
     spec = entity_spec(entity)
     cur = con.cursor()
+    total = cur.execute(f"SELECT count(*) FROM ({spec.export_sql})").fetchone()[0] if progress else 0
     cur.execute(spec.export_sql)
     names = [d[0] for d in cur.description]
     assert tuple(names) == spec.columns, (names, spec.columns)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(spec.columns)
-    for row in cur.fetchall():
-        writer.writerow([_cell(v) for v in row])
+    done = 0
+    while rows := cur.fetchmany(EXPORT_CHUNK_ROWS):
+        writer.writerows([_cell(v) for v in row] for row in rows)
+        done += len(rows)
+        report(progress, done, total, spec.name)
     return out.getvalue()
 
 

@@ -36,11 +36,11 @@ import duckdb
 
 from careerdata import models as m
 from careerdata import repo
+from careerdata.core.progress import Progress
 from careerdata.db import InputError, transaction
 from careerdata.io.common import ENTITY_LABELS, ENTITY_ORDER, Bundle, Item, name_key
 
 Cursor = duckdb.DuckDBPyConnection
-Progress = Callable[[int, int], None]
 
 ADDED, UPDATED, SKIPPED = "added", "updated", "skipped"
 
@@ -121,7 +121,7 @@ def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool 
                     report.changes.extend(_upsert_named(cur, NAMED[entity], group, known))
                     done += len(group)
                     if progress:
-                        progress(done, total)
+                        progress(done, total, ENTITY_LABELS[entity])
                     continue
                 for it in group:
                     try:
@@ -132,7 +132,7 @@ def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool 
                         raise InputError(f"{it.where}: the database refused it ({str(err).splitlines()[0]})") from None
                     done += 1
                     if progress and (done % step == 0 or done == total):
-                        progress(done, total)
+                        progress(done, total, ENTITY_LABELS[entity])
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -1,0 +1,1 @@
+"""Shared basics every layer may use: errors, the clock (today), money, and the chart theme."""
