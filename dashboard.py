@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from careerdata.db import CareerDataError
+from careerdata.core.errors import CareerDataError
 from careerdata.ui import layout, state
 
 st.set_page_config(page_title="Career Product Dashboard", page_icon=":material/trending_up:", layout="wide")

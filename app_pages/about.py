@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from careerdata import db, queries
+from careerdata.journal import queries
 from careerdata.market.loader import attributions
+from careerdata.store import db
 from careerdata.ui import layout, state
 
 layout.header("About & data sources", "Where does your data live, and where do the market numbers come from?")

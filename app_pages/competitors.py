@@ -3,17 +3,18 @@
 import pandas as pd
 import streamlit as st
 
-from careerdata.analytics import competitors as cp
-from careerdata.db import today
+from careerdata.competitors import analytics as cp
+from careerdata.competitors import view as views
+from careerdata.core.clock import today
 from careerdata.market.loader import ONET_ATTRIBUTION, PROXY_ATTRIBUTION, SKILL_MAP_ATTRIBUTION
 from careerdata.ui import layout, state, widgets
-from careerdata.views import value as views
+from careerdata.value import view as value_view
 
 layout.header("Competitors",
               "Who do you compete with for your next role, and what makes you difficult to compete with?")
 
 now = today()
-customers = state.read(views.customers)
+customers = state.read(value_view.customers)
 ladder_name = customers.ladder_name
 esc = layout.escape_markdown
 

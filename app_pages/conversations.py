@@ -3,15 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from careerdata import models as m
-from careerdata import models_sales as ms
-from careerdata import queries, repo
-from careerdata.analytics import sales as sa
-from careerdata.charts import sales as cs
-from careerdata.db import today
+from careerdata.core.clock import today
+from careerdata.journal import queries, repo
 from careerdata.market.loader import OEWS_ATTRIBUTION
-from careerdata.queries import sales as qs
-from careerdata.repo import sales as rs
+from careerdata.models import career as m
+from careerdata.models import network as ms
+from careerdata.network import analytics as sa
+from careerdata.network import charts as cs
+from careerdata.network import queries as qs
+from careerdata.network import repo as rs
 from careerdata.ui import layout, state, widgets
 
 KIND_LABELS = {"raise": "Raise", "promotion": "Promotion", "scope": "More scope", "on_call": "On-call load",

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from careerdata import charts
-from careerdata.analytics import overview as ov
-from careerdata.db import today
+from careerdata.core import charts
+from careerdata.core.clock import today
+from careerdata.core.money import format_money
+from careerdata.home import view as views_home
 from careerdata.ui import layout, state
-from careerdata.views import home as views_home
 
 layout.header("Your career, as a product", "What value have you delivered, and what should you do next to get it seen?")
 
@@ -24,13 +24,13 @@ share = view.share_with_metric
 last_visibility = view.days_since_visibility
 row1, row2 = st.columns(3), st.columns(3)
 row1[0].metric(
-    f"Impact {now.year} to date", ov.format_money(totals.money_ytd),
-    delta=f"{ov.format_money(totals.money_ytd - totals.money_prev_ytd)} vs same time {now.year - 1}"
+    f"Impact {now.year} to date", format_money(totals.money_ytd),
+    delta=f"{format_money(totals.money_ytd - totals.money_prev_ytd)} vs same time {now.year - 1}"
     if totals.money_ytd or totals.money_prev_ytd else None,
     help="Sum of the annualised money estimates of impact metrics on wins completed this calendar year, "
          "compared with the same stretch of last year. Your own estimates.", border=True)
 row1[1].metric(
-    "Impact all-time", ov.format_money(totals.money_all),
+    "Impact all-time", format_money(totals.money_all),
     delta=f"{totals.verified_share:.0%} verified by a named contact" if totals.verified_share is not None else None,
     delta_color="off", delta_arrow="off",
     help="All annualised money estimates across your career; 'verified' is the share of that money confirmed "
@@ -71,7 +71,7 @@ with right:
     else:
         for win in view.recent_wins.itertuples():
             with st.container(border=True):
-                value = f" · {ov.format_money(win.money_usd)}/yr" if win.money_usd else ""
+                value = f" · {format_money(win.money_usd)}/yr" if win.money_usd else ""
                 proof = f"{win.metrics} metric(s)" if win.metrics else "no metric yet"
                 st.markdown(f"**{layout.escape_markdown(win.title)}**")
                 st.caption(f"{win.done_on:%b %Y} · {win.scope} scope · {proof}{value}")

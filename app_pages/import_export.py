@@ -4,13 +4,13 @@ import hashlib
 
 import streamlit as st
 
-from careerdata.db import InputError
-from careerdata.io import backup, export
-from careerdata.io.common import ENTITY_LABELS, MAX_UPLOAD_BYTES
-from careerdata.io.csv_io import CSV_ENTITIES, entity_counts, read_csv_entity, template_path
-from careerdata.io.jsonresume import read_jsonresume
-from careerdata.io.linkedin import files_from_zip, read_linkedin_files
-from careerdata.repo.imports import run_import
+from careerdata.core.errors import InputError
+from careerdata.import_export import backup, export
+from careerdata.import_export.common import ENTITY_LABELS, MAX_UPLOAD_BYTES
+from careerdata.import_export.csv_io import CSV_ENTITIES, entity_counts, read_csv_entity, template_path
+from careerdata.import_export.imports import run_import
+from careerdata.import_export.jsonresume import read_jsonresume
+from careerdata.import_export.linkedin import files_from_zip, read_linkedin_files
 from careerdata.ui import layout, state, widgets
 from careerdata.ui.progress import progress_bar
 

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from careerdata import charts, queries, repo
-from careerdata import models as m
-from careerdata.analytics import overview as ov
-from careerdata.db import today
+from careerdata.core import charts
+from careerdata.core.clock import today
+from careerdata.home import overview as ov
+from careerdata.journal import queries, repo
+from careerdata.models import career as m
 from careerdata.ui import layout, state, widgets
 
 layout.header("Journal", "What did you do, what was it worth, and who knows about it? Log it while it is fresh.")

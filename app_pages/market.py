@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from careerdata import queries
-from careerdata.charts.market import pay_percentiles_chart, pay_trend_chart, roles_map_chart, skill_pay_chart
-from careerdata.db import today
+from careerdata.core.clock import today
+from careerdata.journal import queries
+from careerdata.market import view as views
+from careerdata.market.charts import pay_percentiles_chart, pay_trend_chart, roles_map_chart, skill_pay_chart
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION
-from careerdata.queries.skill_value import matrix_inputs, wage_history
+from careerdata.matrix.queries import matrix_inputs, wage_history
 from careerdata.ui import layout, state
-from careerdata.views import market as views
 
 layout.header("Market", "Where do your skills fit in the job market, what does it pay, and what is in demand?")
 

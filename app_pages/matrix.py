@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from careerdata import models as m
-from careerdata.analytics import skill_value as sv
-from careerdata.charts.market import skill_matrix_chart
-from careerdata.db import today
+from careerdata.core.clock import today
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION
-from careerdata.queries.skill_value import matrix_inputs
-from careerdata.repo import skill_value as repo_sv
+from careerdata.matrix import repo as repo_sv
+from careerdata.matrix import skill_value as sv
+from careerdata.matrix import view as views
+from careerdata.matrix.charts import skill_matrix_chart
+from careerdata.matrix.queries import matrix_inputs
+from careerdata.models import career as m
 from careerdata.ui import layout, state, widgets
-from careerdata.views import market as views
 
 layout.header("Skill-value matrix",
               "Which of your skills does the market pay for, and which can you prove with your record?")

@@ -4,19 +4,19 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from careerdata import models as m
-from careerdata import queries
-from careerdata.analytics import promotion as pa
-from careerdata.analytics.overview import format_money
-from careerdata.charts import promotion as pc
-from careerdata.db import today
-from careerdata.forms import friendly_errors
-from careerdata.io import promo_export
-from careerdata.models_promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
-from careerdata.queries import promotion as pq
-from careerdata.repo import promotion as promo_repo
+from careerdata.core.clock import today
+from careerdata.core.money import format_money
+from careerdata.journal import queries
+from careerdata.models import career as m
+from careerdata.models.promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
+from careerdata.promotion import analytics as pa
+from careerdata.promotion import charts as pc
+from careerdata.promotion import export as promo_export
+from careerdata.promotion import queries as pq
+from careerdata.promotion import repo as promo_repo
+from careerdata.promotion import view as promotion_view
 from careerdata.ui import layout, state, widgets
-from careerdata.views import promotion as promotion_view
+from careerdata.ui.forms import friendly_errors
 
 layout.header("Promotion case", "Can you make the case for the next level: what your evidence covers, what is missing, "
                                 "and the case itself, ready to send?")

@@ -3,17 +3,17 @@
 import pandas as pd
 import streamlit as st
 
-from careerdata import forms, queries
-from careerdata import models as m
-from careerdata.analytics import roles as rl
-from careerdata.analytics.overview import format_money
-from careerdata.charts.roles import fit_pay_chart, pay_compare_chart, plan_chart, requirements_heatmap
-from careerdata.db import today
-from careerdata.queries import roles as queries_roles
-from careerdata.queries.skill_value import matrix_inputs
-from careerdata.repo import roles as repo_roles
-from careerdata.ui import layout, state, widgets
-from careerdata.views import roles as views_roles
+from careerdata.core.clock import today
+from careerdata.core.money import format_money
+from careerdata.journal import queries
+from careerdata.matrix.queries import matrix_inputs
+from careerdata.models import career as m
+from careerdata.roles import analytics as rl
+from careerdata.roles import queries as queries_roles
+from careerdata.roles import repo as repo_roles
+from careerdata.roles import view as views_roles
+from careerdata.roles.charts import fit_pay_chart, pay_compare_chart, plan_chart, requirements_heatmap
+from careerdata.ui import forms, layout, state, widgets
 
 layout.header("Target roles", "Which role should you go for next, how well do you fit it, and what would it take?")
 widgets.show_flash()

@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from careerdata.analytics import value_prop as vp
-from careerdata.analytics.overview import format_money
-from careerdata.charts import IMPACT_CATEGORY_LABELS
-from careerdata.db import today
+from careerdata.core.charts import IMPACT_CATEGORY_LABELS
+from careerdata.core.clock import today
+from careerdata.core.money import format_money
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION, PROXY_ATTRIBUTION
-from careerdata.models_value import PITCH_KIND_LABELS, PitchVersion
-from careerdata.queries.value_prop import pitch_versions
-from careerdata.repo import value_prop as repo_vp
+from careerdata.models.value import PITCH_KIND_LABELS, PitchVersion
 from careerdata.ui import layout, state, widgets
-from careerdata.views import value as views
+from careerdata.value import analytics as vp
+from careerdata.value import repo as repo_vp
+from careerdata.value import view as views
+from careerdata.value.queries import pitch_versions
 
 layout.header("Value proposition",
               "What does the employer you want need, and what proof of value can you offer it?")

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import json
 import os
 import pkgutil
 import sys
 from pathlib import Path
 
-from careerdata import commands, db
+import careerdata
+from careerdata.core import errors
+from careerdata.store import db
 
 EXIT_OK, EXIT_INPUT, EXIT_DB = 0, 2, 3
 
@@ -29,7 +32,7 @@ def _add_db(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_init(args) -> int:
-    from careerdata.store import create_database
+    from careerdata.import_export.create import create_database
 
     path = db.resolve_db_path(args.db)
     create_database(path, demo=not args.empty, force=args.force)
@@ -63,8 +66,8 @@ def cmd_info(args) -> int:
 
 
 def cmd_ladder(args) -> int:
-    from careerdata import repo
-    from careerdata.io.yaml_files import read_ladder
+    from careerdata.import_export.yaml_files import read_ladder
+    from careerdata.journal import repo
 
     ladder = read_ladder(Path(args.file))
     con = db.connect(db.resolve_db_path(args.db), create=False)
@@ -76,17 +79,16 @@ def cmd_ladder(args) -> int:
     return EXIT_OK
 
 
-def cmd_market(args) -> int:
-    from careerdata.market.loader import load_market_data
+def feature_cli_modules() -> list[str]:
+    """`careerdata.<feature>.cli` for every feature package that has one, in name order.
 
-    con = db.connect(db.resolve_db_path(args.db), create=False)
-    try:
-        loaded = load_market_data(con, Path(args.folder))
-    finally:
-        con.close()
-    for table, rows in loaded.items():
-        print(f"{table:<28} {rows:>7,} rows")
-    return EXIT_OK
+    Each defines `register(subparsers, add_db)`: it adds its subcommands with
+    `subparsers.add_parser(...)`, calls `add_db(parser)` on each so `--db` works everywhere, and sets
+    `func` to a handler `handler(args) -> int` that raises `careerdata.core.errors.CareerDataError`
+    subclasses for bad input (exit 2) or an unusable database (exit 3).
+    """
+    return [f"careerdata.{info.name}.cli" for info in pkgutil.iter_modules(careerdata.__path__)
+            if info.ispkg and importlib.util.find_spec(f"careerdata.{info.name}.cli") is not None]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,14 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.set_defaults(func=cmd_ladder)
 
-    p = sub.add_parser("market", help="reload the public market data from a folder of CSVs")
-    p.add_argument("folder", help="folder with the O*NET / BLS CSV files (see sample_data/market/SOURCES.md)")
-    _add_db(p)
-    p.set_defaults(func=cmd_market)
-
-    # Feature commands: every module in careerdata/commands/ registers its own subcommands.
-    for info in pkgutil.iter_modules(commands.__path__):
-        importlib.import_module(f"{commands.__name__}.{info.name}").register(sub, _add_db)
+    # Feature commands: every feature package with a `cli` module registers its own subcommands.
+    for name in feature_cli_modules():
+        importlib.import_module(name).register(sub, _add_db)
     return parser
 
 
@@ -126,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except db.CareerDataError as err:
+    except errors.CareerDataError as err:
         message = str(err).splitlines()
         print(f"careerdata: {message[0]}", file=sys.stderr)
         for line in message[1:]:

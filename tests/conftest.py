@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from careerdata import db
-from careerdata.store import create_database
+from careerdata.import_export.create import create_database
+from careerdata.store import db
 
 ROOT = Path(__file__).resolve().parents[1]
 # The demo persona is written as of this date; pin "today" so nudges and KPIs are stable.

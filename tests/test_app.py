@@ -8,8 +8,9 @@ import pytest
 from helpers import APP, button, open_app, texts  # noqa: F401  (other tests import them from here too)
 from streamlit.testing.v1 import AppTest
 
-from careerdata import db, queries
-from careerdata.analytics.overview import format_money
+from careerdata.core.money import format_money
+from careerdata.journal import queries
+from careerdata.store import db
 from careerdata.ui.layout import PAGES
 
 PAGE_FILES = [file for file, *_ in PAGES.values()]

@@ -7,8 +7,8 @@ import plotly.io
 import pytest
 from helpers import open_app, texts
 
-from careerdata import db
-from careerdata.analytics import skill_value as sv
+from careerdata.matrix import skill_value as sv
+from careerdata.store import db
 
 
 def _values(array) -> list:

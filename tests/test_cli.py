@@ -9,7 +9,7 @@ import sys
 import duckdb
 import pytest
 
-from careerdata import db
+from careerdata.store import db
 
 
 def run(*args, env=None):

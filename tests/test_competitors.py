@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from careerdata.analytics import competitors as cp
+from careerdata.competitors import analytics as cp
 
 TODAY = dt.date(2026, 11, 21)
 COMPETENCIES = pd.DataFrame({

@@ -8,7 +8,7 @@ import numpy as np
 import plotly.io
 from helpers import open_app, texts
 
-from careerdata import db
+from careerdata.store import db
 
 PAGE = "app_pages/competitors.py"
 

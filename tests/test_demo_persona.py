@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from careerdata import db
-from careerdata.io.yaml_files import DEMO_DIR, read_career, read_ladder
+from careerdata.core import errors
+from careerdata.import_export.yaml_files import DEMO_DIR, read_career, read_ladder
 
 AS_OF = dt.date(2026, 11, 21)
 
@@ -48,12 +48,12 @@ def test_the_default_ladder_covers_every_level_and_competency():
 def test_a_broken_yaml_file_names_the_file_and_line(tmp_path):
     bad = tmp_path / "career.yaml"
     bad.write_text("profile:\n  name: Me\n  current_title: [unclosed\n")
-    with pytest.raises(db.InputError, match=r"career.yaml line \d+: not valid YAML"):
+    with pytest.raises(errors.InputError, match=r"career.yaml line \d+: not valid YAML"):
         read_career(bad)
 
 
 def test_a_wrong_value_names_the_file_section_and_field(tmp_path):
     bad = tmp_path / "career.yaml"
     bad.write_text("profile: {name: Me, current_title: Dev}\nskills:\n  - {name: Go, kind: wizardry}\n")
-    with pytest.raises(db.InputError, match=r"career.yaml: skills\[0\].kind: Input should be"):
+    with pytest.raises(errors.InputError, match=r"career.yaml: skills\[0\].kind: Input should be"):
         read_career(bad)

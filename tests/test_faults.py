@@ -19,14 +19,18 @@ import time
 
 import pytest
 
-from careerdata import db, repo
-from careerdata import models as m
+from careerdata.core import errors
+from careerdata.journal import repo
+from careerdata.models import career as m
+from careerdata.store import db
 
 ROUNDS = int(os.environ.get("FAULT_ROUNDS", "6"))
 
 WRITER = textwrap.dedent("""
     import sys, datetime as dt
-    from careerdata import db, repo, models as m
+    from careerdata.journal import repo
+    from careerdata.models import career as m
+    from careerdata.store import db
     con = db.connect(sys.argv[1])
     n = 0
     while True:
@@ -139,7 +143,10 @@ def test_two_sessions_saving_at_the_same_moment_both_land(demo_con):
 
 FULL_DISK = textwrap.dedent("""
     import resource, signal, sys, datetime as dt
-    from careerdata import db, repo, models as m
+    from careerdata.core import errors
+    from careerdata.journal import repo
+    from careerdata.models import career as m
+    from careerdata.store import db
     from careerdata.cli import main
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
     limit = int(sys.argv[2])
@@ -150,7 +157,7 @@ FULL_DISK = textwrap.dedent("""
     try:
         repo.load_career_file(con, m.CareerFile(profile=m.Profile(name="P", current_title="T"),
                                                 accomplishments=wins))
-    except db.CareerDataError as err:
+    except errors.CareerDataError as err:
         print(type(err).__name__, err)
         sys.exit(err.exit_code)
     print("no error")
@@ -178,7 +185,7 @@ def test_a_read_only_file_opens_for_reading_and_refuses_writes(demo_db, monkeypa
     try:
         assert db.is_connection_read_only(con)
         assert con.execute("SELECT count(*) FROM accomplishment").fetchone()[0] == 70
-        with pytest.raises(db.DatabaseUnusableError, match="read-only"):
+        with pytest.raises(errors.DatabaseUnusableError, match="read-only"):
             repo.add_skill(con, m.Skill(name="Zig", kind="technical"))
     finally:
         con.close()
@@ -189,7 +196,7 @@ def test_a_read_only_file_opens_for_reading_and_refuses_writes(demo_db, monkeypa
 def test_a_cli_command_on_a_file_in_use_exits_3_and_says_what_to_do(demo_db):
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import sys
-        from careerdata import db
+        from careerdata.store import db
         con = db.connect({str(demo_db)!r})
         print("open", flush=True)
         sys.stdin.readline()

@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from careerdata import db
+from careerdata.core import errors
 from careerdata.market.loader import MARKET_DIR, MARKET_FILES, attributions, load_market_data
 
 
@@ -60,7 +60,7 @@ def test_a_missing_column_is_named_and_nothing_changes(empty_con, tmp_path):
     text = roles.read_text(encoding="utf-8").replace("median_wage", "median", 1)
     roles.write_text(text, encoding="utf-8")
     before = empty_con.execute("SELECT count(*) FROM market_role").fetchone()[0]
-    with pytest.raises(db.InputError, match="roles.csv: missing column\\(s\\) median_wage"):
+    with pytest.raises(errors.InputError, match="roles.csv: missing column\\(s\\) median_wage"):
         load_market_data(empty_con, release)
     assert empty_con.execute("SELECT count(*) FROM market_role").fetchone()[0] == before
 
@@ -73,6 +73,6 @@ def test_a_bad_value_is_refused_with_the_file_named(empty_con, tmp_path):
     lines[1] = lines[1].replace(",2021,", ",twenty-one,", 1)
     wages.write_text("\n".join(lines) + "\n", encoding="utf-8")
     before = empty_con.execute("SELECT count(*) FROM market_wage").fetchone()[0]
-    with pytest.raises(db.InputError, match="wages_oews.csv: a value does not fit"):
+    with pytest.raises(errors.InputError, match="wages_oews.csv: a value does not fit"):
         load_market_data(empty_con, release)
     assert empty_con.execute("SELECT count(*) FROM market_wage").fetchone()[0] == before

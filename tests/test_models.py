@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from careerdata import models as m
-from careerdata.forms import friendly_errors
+from careerdata.models import career as m
+from careerdata.ui.forms import friendly_errors
 
 
 def _errors(model, data):

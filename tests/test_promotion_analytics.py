@@ -8,9 +8,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from careerdata.analytics import promotion as pa
-from careerdata.analytics.overview import format_money
-from careerdata.queries import promotion as pq
+from careerdata.core.money import format_money
+from careerdata.promotion import analytics as pa
+from careerdata.promotion import queries as pq
 
 TODAY = dt.date(2026, 11, 21)
 CYCLE = (dt.date(2025, 6, 1), dt.date(2026, 12, 31))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from careerdata import db
-from careerdata.analytics import promotion as pa
-from careerdata.queries import promotion as pq
+from careerdata.promotion import analytics as pa
+from careerdata.promotion import queries as pq
+from careerdata.store import db
 
 APP = Path(__file__).resolve().parents[1] / "dashboard.py"
 PAGE = "app_pages/promotion.py"

@@ -9,10 +9,10 @@ import sys
 
 import docx
 
-from careerdata import db
-from careerdata.analytics.overview import format_money
-from careerdata.models_promotion import CaseKey, CaseVersion
-from careerdata.repo import promotion as repo
+from careerdata.core.money import format_money
+from careerdata.models.promotion import CaseKey, CaseVersion
+from careerdata.promotion import repo
+from careerdata.store import db
 
 
 def run(*args):

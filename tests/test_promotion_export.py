@@ -7,7 +7,7 @@ import io
 
 import docx
 
-from careerdata.io import promo_export as pe
+from careerdata.promotion import export as pe
 
 CASE = """# Promotion case: Ada for Staff Engineer (L6)
 

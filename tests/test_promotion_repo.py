@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from careerdata import models as m
-from careerdata.db import InputError
-from careerdata.models_promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
-from careerdata.queries import promotion as pq
-from careerdata.repo import promotion as repo
+from careerdata.core.errors import InputError
+from careerdata.models import career as m
+from careerdata.models.promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
+from careerdata.promotion import queries as pq
+from careerdata.promotion import repo
 
 KEY = CaseKey(target_level="L6", cycle_start=dt.date(2026, 4, 1), cycle_end=dt.date(2027, 3, 31))
 CALIBRATION = "Ran interview calibration sessions for the Platform hiring loop"

@@ -1,4 +1,4 @@
-"""The Promotion page's cached model (careerdata.views.promotion) builds the very same case as the
+"""The Promotion page's cached model (careerdata.promotion.view) builds the very same case as the
 full analysis the CLI runs, from only the cycle's accomplishments; and the linter's title index
 finds exactly what a search of every line for every title finds."""
 
@@ -9,9 +9,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from careerdata.analytics import promotion as pa
-from careerdata.queries import promotion as pq
-from careerdata.views import promotion as vp
+from careerdata.promotion import analytics as pa
+from careerdata.promotion import queries as pq
+from careerdata.promotion import view as vp
 
 TODAY = dt.date(2026, 11, 21)
 D = dt.date

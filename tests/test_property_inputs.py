@@ -14,9 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from careerdata import db, models, models_promotion, models_sales, models_value
-from careerdata.io import csv_io, jsonresume, linkedin
-from careerdata.repo.imports import run_import
+from careerdata.core import errors
+from careerdata.import_export import csv_io, jsonresume, linkedin
+from careerdata.import_export.imports import run_import
+from careerdata.models import career as models
+from careerdata.models import network as models_sales
+from careerdata.models import promotion as models_promotion
+from careerdata.models import value as models_value
+from careerdata.store import db
 
 FIXTURES = Path(__file__).parent / "fixtures" / "io"
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -88,7 +93,7 @@ def test_a_mutated_json_resume_imports_cleanly_or_is_refused_whole(empty_con, se
     try:
         bundle = jsonresume.read_jsonresume(json.dumps(doc).encode(), "resume.json")
         run_import(empty_con, bundle)
-    except db.InputError as err:
+    except errors.InputError as err:
         assert str(err).startswith("resume.json")
         assert _counts(empty_con) == before
 
@@ -98,7 +103,7 @@ def test_a_mutated_json_resume_imports_cleanly_or_is_refused_whole(empty_con, se
 def test_random_bytes_as_a_json_resume_are_refused_with_the_file_named(raw):
     try:
         jsonresume.read_jsonresume(raw, "resume.json")
-    except db.InputError as err:
+    except errors.InputError as err:
         assert "resume.json" in str(err)
 
 
@@ -117,7 +122,7 @@ def test_random_csv_rows_import_cleanly_or_change_nothing(empty_con, entity, dat
     before = _counts(empty_con)
     try:
         run_import(empty_con, csv_io.read_csv_entity(text.encode(), f"{entity}.csv", entity))
-    except db.InputError as err:
+    except errors.InputError as err:
         assert f"{entity}.csv" in str(err)
         assert _counts(empty_con) == before
 
@@ -138,7 +143,7 @@ def test_a_mutated_linkedin_export_imports_cleanly_or_is_refused_whole(empty_con
     before = _counts(empty_con)
     try:
         run_import(empty_con, linkedin.read_linkedin_files(files, "export.zip"))
-    except db.InputError as err:
+    except errors.InputError as err:
         assert str(err).strip()
         assert _counts(empty_con) == before
 
@@ -148,5 +153,5 @@ def test_a_mutated_linkedin_export_imports_cleanly_or_is_refused_whole(empty_con
 def test_random_bytes_as_a_linkedin_zip_are_refused(raw):
     try:
         linkedin.files_from_zip(raw, "export.zip")
-    except db.InputError as err:
+    except errors.InputError as err:
         assert "export.zip" in str(err)

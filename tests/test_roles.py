@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from helpers import button, open_app, texts
 
-from careerdata import db
-from careerdata.analytics import roles as rl
+from careerdata.roles import analytics as rl
+from careerdata.store import db
 
 
 def _req(rows):

@@ -9,8 +9,9 @@ import shutil
 import pytest
 from test_browser import CHROMIUM, CHROMIUM_ARGS, _settle, running_app
 
-from careerdata import db, repo
-from careerdata import models as m
+from careerdata.journal import repo
+from careerdata.models import career as m
+from careerdata.store import db
 from careerdata.ui.layout import PAGES
 
 pytestmark = pytest.mark.browser

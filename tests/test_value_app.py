@@ -8,8 +8,9 @@ import numpy as np
 import plotly.io
 from helpers import open_app, texts
 
-from careerdata import db
-from careerdata.analytics.overview import format_money, quarter_label
+from careerdata.core.money import format_money
+from careerdata.home.overview import quarter_label
+from careerdata.store import db
 
 PAGE = "app_pages/value.py"
 

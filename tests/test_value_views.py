@@ -9,12 +9,13 @@ import re
 import pandas as pd
 import pytest
 
-from careerdata.analytics import competitors as cp
-from careerdata.analytics import skill_value as sv
-from careerdata.analytics import value_prop as vp
-from careerdata.queries.skill_value import matrix_inputs
-from careerdata.queries.value_prop import value_inputs
-from careerdata.views import value as views
+from careerdata.competitors import analytics as cp
+from careerdata.competitors import view as competitors_view
+from careerdata.matrix import skill_value as sv
+from careerdata.matrix.queries import matrix_inputs
+from careerdata.value import analytics as vp
+from careerdata.value import view as views
+from careerdata.value.queries import value_inputs
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -127,7 +128,7 @@ def test_quarter_span_covers_the_whole_quarter():
 def test_competitors_view_matches_the_analytics(demo_con):
     data, inputs = value_inputs(demo_con), matrix_inputs(demo_con)
     target = next(t for t in views.customers(demo_con).choices if t.key == "role:1")
-    view = views.competitors(demo_con, target.key, TODAY)
+    view = competitors_view.competitors(demo_con, target.key, TODAY)
     you = cp.competency_profile(data.competency_evidence, data.competencies, TODAY)
     pd.testing.assert_frame_equal(view.you, you)
     mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
@@ -150,5 +151,5 @@ def test_views_on_an_empty_file(empty_con):
     assert not view.has_wins and not view.has_metrics and view.needs_figure is None and view.proofs.empty
     book = views.ledger(empty_con, "money_usd", None, TODAY)
     assert book.quarters == [] and book.figure is None and book.biggest is None
-    comp = views.competitors(empty_con, customers.default, TODAY)
+    comp = competitors_view.competitors(empty_con, customers.default, TODAY)
     assert not comp.has_evidence and comp.moat_figure is None

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-from careerdata.db import InputError, transaction
+from careerdata.core.errors import InputError
+from careerdata.store.db import transaction
 
 MARKET_DIR = Path(__file__).resolve().parents[2] / "sample_data" / "market"
 

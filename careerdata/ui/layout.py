@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from careerdata import db
+from careerdata.store import db
 from careerdata.ui import state
 
 # key -> (file, title, icon, url path); dashboard.py builds the navigation from this.

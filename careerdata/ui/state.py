@@ -18,9 +18,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from careerdata import db
+from careerdata.import_export.create import create_database, is_demo
 from careerdata.market.loader import load_missing
-from careerdata.store import create_database, is_demo
+from careerdata.store import db
 
 T = TypeVar("T")
 
@@ -62,20 +62,24 @@ def _read(path: str, module: str, query: str, args: tuple):
     return getattr(importlib.import_module(module), query)(_connection(path), *args)
 
 
-CACHEABLE_PACKAGES = ("careerdata.queries", "careerdata.views")
+CACHEABLE_MODULES = ("queries", "view")
 
 
 def read(query: Callable[..., T], *args) -> T:
-    """A cached call of a read function from `careerdata.queries` or `careerdata.views` (cleared by `write`)."""
+    """A cached call of a read function from a feature's `queries` or `view` module (cleared by `write`).
+
+    Only those modules are cached: they take the connection and hashable arguments and only read.
+    """
     module = getattr(query, "__module__", "") or ""
-    if not any(module == p or module.startswith(p + ".") for p in CACHEABLE_PACKAGES):
-        raise ValueError(f"{query!r} is not a careerdata.queries or careerdata.views function")
+    parts = module.split(".")
+    if not (len(parts) == 3 and parts[0] == "careerdata" and parts[2] in CACHEABLE_MODULES):
+        raise ValueError(f"{query!r} is not a function of a careerdata.<feature>.queries or .view module")
     result = _read(str(db_path()), module, query.__name__, args)
     return result.copy() if isinstance(result, pd.DataFrame) else result
 
 
 def write(action: Callable[..., T], *args, **kwargs) -> T:
-    """Run a `careerdata.repo` write on the shared connection, then refresh every page's data."""
+    """Run a `careerdata.journal.repo` write on the shared connection, then refresh every page's data."""
     try:
         return action(connection(), *args, **kwargs)
     finally:

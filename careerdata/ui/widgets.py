@@ -14,10 +14,11 @@ import pandas as pd
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
-from careerdata import forms
-from careerdata import models as m
-from careerdata.charts import IMPACT_CATEGORY_LABELS
-from careerdata.db import CareerDataError, today
+from careerdata.core.charts import IMPACT_CATEGORY_LABELS
+from careerdata.core.clock import today
+from careerdata.core.errors import CareerDataError
+from careerdata.models import career as m
+from careerdata.ui import forms
 
 M = TypeVar("M", bound=BaseModel)
 EARLIEST = dt.date(1970, 1, 1)
@@ -152,7 +153,7 @@ LIST_PAGE_SIZE = 20  # items shown with their own buttons at a time; the rest ar
 def pager(key: str, total: int, noun: str, order: str, page_size: int = LIST_PAGE_SIZE) -> tuple[int, int]:
     """The [start, end) slice of a long list to show, with a caption that says how many are hidden
     and a page picker (nothing extra when everything fits on one page)."""
-    from careerdata.analytics.sales import page_bounds, page_count, showing_label
+    from careerdata.network.analytics import page_bounds, page_count, showing_label
 
     pages = page_count(total, page_size)
     if pages <= 1:

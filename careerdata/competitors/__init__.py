@@ -1,0 +1,1 @@
+"""Competitors page: competency benchmarks, the moat and positioning against a target."""

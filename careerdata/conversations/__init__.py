@@ -1,0 +1,1 @@
+"""Conversations page: pay numbers, talking points, objections and rehearsal readiness."""

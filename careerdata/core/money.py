@@ -1,0 +1,18 @@
+"""Money as people say it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def format_money(value: float | None) -> str:
+    """$1.2M / $340k / $950: the way people say money."""
+    if value is None or pd.isna(value):
+        return "—"
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    if value >= 1e6:
+        return f"{sign}${value / 1e6:.1f}M"
+    if value >= 1e3:
+        return f"{sign}${value / 1e3:.0f}k"
+    return f"{sign}${value:,.0f}"

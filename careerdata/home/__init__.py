@@ -1,0 +1,1 @@
+"""Home page: the KPIs, nudges and quarterly charts of the whole career file."""

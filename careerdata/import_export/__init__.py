@@ -1,0 +1,1 @@
+"""Import and export: CSV, JSON Resume, LinkedIn, YAML career files, backups, new career files."""

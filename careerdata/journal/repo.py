@@ -1,0 +1,399 @@
+"""All writes to the career file go through here, each in one transaction.
+
+Public functions take the shared connection, validate nothing themselves (callers pass
+pydantic models, already valid) and resolve names to ids inside the transaction: a name
+that does not resolve is an InputError naming the field, and nothing is written.
+The `_insert_*` helpers take a cursor that is already inside a transaction, so a whole
+career file can be loaded atomically.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from careerdata.core.errors import InputError
+from careerdata.models import career as m
+from careerdata.store.db import transaction
+
+Cursor = duckdb.DuckDBPyConnection
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _id_by_name(cur: Cursor, table: str, name: str, field: str) -> int:
+    """Look up an id by case-insensitive name in an allowlisted table."""
+    assert table in {"skill", "contact", "target_role"}
+    row = cur.execute(f"SELECT id FROM {table} WHERE name_key = ?", [_key(name)]).fetchone()
+    if row is None:
+        raise InputError(f"{field}: unknown {table.replace('_', ' ')} {name!r}")
+    return row[0]
+
+
+def _accomplishment_id(cur: Cursor, title: str, field: str) -> int:
+    row = cur.execute(
+        "SELECT id FROM accomplishment WHERE lower(title) = lower(?) ORDER BY id LIMIT 1", [title]
+    ).fetchone()
+    if row is None:
+        raise InputError(f"{field}: unknown accomplishment {title!r}")
+    return row[0]
+
+
+# --- meta & profile -------------------------------------------------------------------
+
+def _set_meta(cur: Cursor, key: str, value: str) -> None:
+    cur.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    with transaction(con) as cur:
+        _set_meta(cur, key, value)
+
+
+def _save_profile(cur: Cursor, p: m.Profile) -> None:
+    cur.execute(
+        """INSERT OR REPLACE INTO profile (id, name, headline, current_title, current_level, current_pay,
+               review_cycle_start, review_cycle_end, updated_at)
+           VALUES (1, ?, ?, ?, ?, ?, ?, ?, current_timestamp)""",
+        [p.name, p.headline, p.current_title, p.current_level, p.current_pay,
+         p.review_cycle_start, p.review_cycle_end],
+    )
+
+
+def save_profile(con, profile: m.Profile) -> None:
+    with transaction(con) as cur:
+        _save_profile(cur, profile)
+
+
+def _insert_position(cur: Cursor, p: m.Position) -> int:
+    return cur.execute(
+        "INSERT INTO position (employer, title, level, start_date, end_date) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        [p.employer, p.title, p.level, p.start_date, p.end_date],
+    ).fetchone()[0]
+
+
+# --- skills ---------------------------------------------------------------------------
+
+def _insert_skill(cur: Cursor, s: m.Skill) -> int:
+    existing = cur.execute("SELECT id FROM skill WHERE name_key = ?", [_key(s.name)]).fetchone()
+    if existing:
+        raise InputError(f"skill.name: a skill called {s.name!r} already exists")
+    return cur.execute(
+        "INSERT INTO skill (name, name_key, kind, taxonomy_id, notes) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        [s.name, _key(s.name), s.kind, s.taxonomy_id, s.notes],
+    ).fetchone()[0]
+
+
+def add_skill(con, skill: m.Skill, first_assessment: m.SkillAssessment | None = None) -> int:
+    """Add a skill, with the user's level today, in one transaction."""
+    with transaction(con) as cur:
+        skill_id = _insert_skill(cur, skill)
+        if first_assessment is not None:
+            _insert_assessment(cur, first_assessment)
+        return skill_id
+
+
+def update_skill(con, skill_id: int, skill: m.Skill) -> None:
+    with transaction(con) as cur:
+        clash = cur.execute(
+            "SELECT id FROM skill WHERE name_key = ? AND id <> ?", [_key(skill.name), skill_id]
+        ).fetchone()
+        if clash:
+            raise InputError(f"skill.name: another skill is already called {skill.name!r}")
+        cur.execute(
+            "UPDATE skill SET name = ?, name_key = ?, kind = ?, taxonomy_id = ?, notes = ? WHERE id = ?",
+            [skill.name, _key(skill.name), skill.kind, skill.taxonomy_id, skill.notes, skill_id],
+        )
+
+
+def _insert_assessment(cur: Cursor, a: m.SkillAssessment, field: str = "assessment.skill") -> int:
+    skill_id = _id_by_name(cur, "skill", a.skill, field)
+    return cur.execute(
+        "INSERT INTO skill_assessment (skill_id, as_of, self_level, note) VALUES (?, ?, ?, ?) RETURNING id",
+        [skill_id, a.as_of, a.self_level, a.note],
+    ).fetchone()[0]
+
+
+def record_assessment(con, assessment: m.SkillAssessment) -> int:
+    """Append a self-assessment (assessments are never edited, so the history stays honest)."""
+    with transaction(con) as cur:
+        return _insert_assessment(cur, assessment)
+
+
+# --- accomplishments ------------------------------------------------------------------
+
+def _write_accomplishment_children(cur: Cursor, acc_id: int, a: m.Accomplishment, where: str) -> None:
+    for i, name in enumerate(a.skills):
+        skill_id = _id_by_name(cur, "skill", name, f"{where}skills[{i}]")
+        cur.execute("INSERT INTO accomplishment_skill VALUES (?, ?)", [acc_id, skill_id])
+    for comp in dict.fromkeys(a.competencies):
+        cur.execute(
+            "INSERT INTO accomplishment_competency (accomplishment_id, competency_key) VALUES (?, ?)",
+            [acc_id, comp],
+        )
+    for i, metric in enumerate(a.metrics):
+        verifier = (
+            _id_by_name(cur, "contact", metric.verified_by, f"{where}metrics[{i}].verified_by")
+            if metric.verified_by
+            else None
+        )
+        cur.execute(
+            """INSERT INTO impact_metric (accomplishment_id, category, description, baseline, new_value, unit,
+                   money_usd, hours, confidence, verified_by_contact_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [acc_id, metric.category, metric.description, metric.baseline, metric.new_value, metric.unit,
+             metric.money_usd, metric.hours, metric.confidence, verifier],
+        )
+
+
+def _insert_accomplishment(cur: Cursor, a: m.Accomplishment, where: str = "") -> int:
+    acc_id = cur.execute(
+        """INSERT INTO accomplishment (title, start_date, end_date, employer, scope, situation, task, action,
+               result, links)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+        [a.title, a.start_date, a.end_date, a.employer, a.scope, a.situation, a.task, a.action, a.result,
+         a.links],
+    ).fetchone()[0]
+    _write_accomplishment_children(cur, acc_id, a, where)
+    return acc_id
+
+
+def add_accomplishment(con, accomplishment: m.Accomplishment) -> int:
+    with transaction(con) as cur:
+        return _insert_accomplishment(cur, accomplishment)
+
+
+def _delete_accomplishment_children(cur: Cursor, acc_id: int) -> None:
+    for table in ("accomplishment_skill", "impact_metric"):
+        cur.execute(f"DELETE FROM {table} WHERE accomplishment_id = ?", [acc_id])
+    cur.execute("DELETE FROM accomplishment_competency WHERE accomplishment_id = ? AND status = 'linked'", [acc_id])
+
+
+def update_accomplishment(con, acc_id: int, accomplishment: m.Accomplishment) -> None:
+    """Replace an accomplishment with its skills, metrics and competency links.
+
+    The form lists the competencies the user wants: those become links (a confirmed one stays
+    confirmed, a once-rejected suggestion the user now ticks becomes a link); links the user
+    removed are dropped; rejected suggestions not ticked stay rejected so they are not offered again.
+    """
+    a = accomplishment
+    with transaction(con) as cur:
+        if cur.execute("SELECT count(*) FROM accomplishment WHERE id = ?", [acc_id]).fetchone()[0] == 0:
+            raise InputError(f"accomplishment {acc_id} does not exist (was it deleted?)")
+        cur.execute(
+            """UPDATE accomplishment SET title = ?, start_date = ?, end_date = ?, employer = ?, scope = ?,
+                   situation = ?, task = ?, action = ?, result = ?, links = ?, updated_at = current_timestamp
+               WHERE id = ?""",
+            [a.title, a.start_date, a.end_date, a.employer, a.scope, a.situation, a.task, a.action, a.result,
+             a.links, acc_id],
+        )
+        _delete_accomplishment_children(cur, acc_id)
+        wanted = list(dict.fromkeys(a.competencies))
+        marks = ", ".join("?" for _ in wanted) or "NULL"
+        cur.execute(f"""DELETE FROM accomplishment_competency
+                        WHERE accomplishment_id = ? AND status = 'confirmed' AND competency_key NOT IN ({marks})""",
+                    [acc_id, *wanted])
+        cur.execute(f"""UPDATE accomplishment_competency SET status = 'linked'
+                        WHERE accomplishment_id = ? AND status = 'rejected' AND competency_key IN ({marks})""",
+                    [acc_id, *wanted])
+        existing = {
+            r[0] for r in cur.execute(
+                "SELECT competency_key FROM accomplishment_competency WHERE accomplishment_id = ?", [acc_id]
+            ).fetchall()
+        }
+        a = a.model_copy(update={"competencies": [c for c in wanted if c not in existing]})
+        _write_accomplishment_children(cur, acc_id, a, "")
+
+
+def delete_accomplishment(con, acc_id: int) -> None:
+    with transaction(con) as cur:
+        _delete_accomplishment_children(cur, acc_id)
+        cur.execute("DELETE FROM accomplishment_competency WHERE accomplishment_id = ?", [acc_id])
+        cur.execute("DELETE FROM interaction_accomplishment WHERE accomplishment_id = ?", [acc_id])
+        cur.execute("DELETE FROM accomplishment WHERE id = ?", [acc_id])
+
+
+# --- network, visibility, roles, pipeline, conversations ------------------------------
+
+def _insert_contact(cur: Cursor, c: m.Contact) -> int:
+    if cur.execute("SELECT count(*) FROM contact WHERE name_key = ?", [_key(c.name)]).fetchone()[0]:
+        raise InputError(f"contact.name: a contact called {c.name!r} already exists")
+    return cur.execute(
+        """INSERT INTO contact (name, name_key, relationship, company, title, influence, advocacy_stage,
+               cadence_days, notes)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+        [c.name, _key(c.name), c.relationship, c.company, c.title, c.influence, c.advocacy_stage,
+         c.cadence_days, c.notes],
+    ).fetchone()[0]
+
+
+def add_contact(con, contact: m.Contact) -> int:
+    with transaction(con) as cur:
+        return _insert_contact(cur, contact)
+
+
+def _insert_interaction(cur: Cursor, i: m.Interaction, where: str = "") -> int:
+    contact_id = _id_by_name(cur, "contact", i.contact, f"{where}contact")
+    iid = cur.execute(
+        "INSERT INTO interaction (contact_id, date, channel, notes, follow_up_due) VALUES (?, ?, ?, ?, ?) "
+        "RETURNING id",
+        [contact_id, i.date, i.channel, i.notes, i.follow_up_due],
+    ).fetchone()[0]
+    for n, title in enumerate(dict.fromkeys(i.accomplishments)):
+        acc_id = _accomplishment_id(cur, title, f"{where}accomplishments[{n}]")
+        cur.execute("INSERT INTO interaction_accomplishment VALUES (?, ?)", [iid, acc_id])
+    return iid
+
+
+def add_interaction(con, interaction: m.Interaction) -> int:
+    with transaction(con) as cur:
+        return _insert_interaction(cur, interaction)
+
+
+def _insert_visibility(cur: Cursor, v: m.VisibilityItem) -> int:
+    return cur.execute(
+        """INSERT INTO visibility_item (title, kind, venue, date, audience, reach, is_external, url)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+        [v.title, v.kind, v.venue, v.date, v.audience, v.reach, v.is_external, v.url],
+    ).fetchone()[0]
+
+
+def add_visibility_item(con, item: m.VisibilityItem) -> int:
+    with transaction(con) as cur:
+        return _insert_visibility(cur, item)
+
+
+def _insert_target_role(cur: Cursor, r: m.TargetRole, where: str = "") -> int:
+    if cur.execute("SELECT count(*) FROM target_role WHERE name_key = ?", [_key(r.name)]).fetchone()[0]:
+        raise InputError(f"{where}name: a target role called {r.name!r} already exists")
+    rid = cur.execute(
+        """INSERT INTO target_role (name, name_key, level, company, onet_soc_code, pay_min, pay_max, notes)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+        [r.name, _key(r.name), r.level, r.company, r.onet_soc_code, r.pay_min, r.pay_max, r.notes],
+    ).fetchone()[0]
+    seen = set()
+    for n, s in enumerate(r.skills):
+        if _key(s.skill) in seen:
+            raise InputError(f"{where}skills[{n}].skill: {s.skill!r} is listed twice")
+        seen.add(_key(s.skill))
+        cur.execute(
+            "INSERT INTO target_role_skill VALUES (?, ?, ?, ?, ?)",
+            [rid, s.skill, s.importance, s.required_level, s.must_have],
+        )
+    for p in r.pay_points:
+        cur.execute(
+            "INSERT INTO target_role_pay_point (target_role_id, amount, kind, as_of, note) VALUES (?, ?, ?, ?, ?)",
+            [rid, p.amount, p.kind, p.as_of, p.note],
+        )
+    return rid
+
+
+def add_target_role(con, role: m.TargetRole) -> int:
+    with transaction(con) as cur:
+        return _insert_target_role(cur, role)
+
+
+def _insert_opportunity(cur: Cursor, o: m.Opportunity, where: str = "") -> int:
+    role_id = _id_by_name(cur, "target_role", o.target_role, f"{where}target_role") if o.target_role else None
+    oid = cur.execute(
+        """INSERT INTO opportunity (title, kind, company, target_role_id, stage, opened_on, next_step,
+               follow_up_due, notes)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+        [o.title, o.kind, o.company, role_id, o.stage, o.opened_on, o.next_step, o.follow_up_due, o.notes],
+    ).fetchone()[0]
+    for n, name in enumerate(dict.fromkeys(o.contacts)):
+        cid = _id_by_name(cur, "contact", name, f"{where}contacts[{n}]")
+        cur.execute("INSERT INTO opportunity_contact VALUES (?, ?)", [oid, cid])
+    stages = {h.stage: h.entered_on for h in o.history}
+    stages.setdefault(o.stage, max([o.opened_on, *stages.values()]))
+    for stage, entered in stages.items():
+        cur.execute("INSERT INTO opportunity_stage VALUES (?, ?, ?)", [oid, stage, entered])
+    return oid
+
+
+def add_opportunity(con, opportunity: m.Opportunity) -> int:
+    with transaction(con) as cur:
+        return _insert_opportunity(cur, opportunity)
+
+
+def _insert_conversation(cur: Cursor, c: m.Conversation, where: str = "") -> int:
+    counterpart = _id_by_name(cur, "contact", c.counterpart, f"{where}counterpart") if c.counterpart else None
+    cid = cur.execute(
+        """INSERT INTO conversation (title, kind, counterpart_contact_id, planned_for, goal, talking_points,
+               anchor, target, walk_away, status, outcome)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+        [c.title, c.kind, counterpart, c.planned_for, c.goal, c.talking_points, c.anchor, c.target,
+         c.walk_away, c.status, c.outcome],
+    ).fetchone()[0]
+    for o in c.objections:
+        cur.execute(
+            "INSERT INTO conversation_objection (conversation_id, objection, answer) VALUES (?, ?, ?)",
+            [cid, o.objection, o.answer],
+        )
+    for r in c.rehearsals:
+        cur.execute(
+            """INSERT INTO conversation_rehearsal (conversation_id, date, confidence_before, confidence_after, notes)
+               VALUES (?, ?, ?, ?, ?)""",
+            [cid, r.date, r.confidence_before, r.confidence_after, r.notes],
+        )
+    return cid
+
+
+def add_conversation(con, conversation: m.Conversation) -> int:
+    with transaction(con) as cur:
+        return _insert_conversation(cur, conversation)
+
+
+# --- ladder & whole files -------------------------------------------------------------
+
+def _replace_ladder(cur: Cursor, ladder: m.Ladder) -> None:
+    for table in ("level_expectation", "competency", "ladder_level", "ladder"):
+        cur.execute(f"DELETE FROM {table}")
+    cur.execute("INSERT INTO ladder (id, name, source) VALUES (1, ?, ?)", [ladder.name, ladder.source])
+    for lvl in ladder.levels:
+        cur.execute("INSERT INTO ladder_level VALUES (?, ?, ?, ?, ?)",
+                    [lvl.code, lvl.track, lvl.rank, lvl.title, lvl.summary])
+    for c in ladder.competencies:
+        cur.execute("INSERT INTO competency VALUES (?, ?, ?, ?)", [c.key, c.name, c.group, c.description])
+    for e in ladder.expectations:
+        cur.execute("INSERT INTO level_expectation VALUES (?, ?, ?, ?)",
+                    [e.level, e.competency, e.target, e.text])
+
+
+def replace_ladder(con, ladder: m.Ladder) -> None:
+    """Load a company's ladder in place of the current one (evidence links keep their keys)."""
+    with transaction(con) as cur:
+        _replace_ladder(cur, ladder)
+
+
+def load_career_file(con, career: m.CareerFile) -> dict[str, int]:
+    """Write a whole career (the demo persona or a user's file) in one transaction."""
+    with transaction(con) as cur:
+        _save_profile(cur, career.profile)
+        for p in career.positions:
+            _insert_position(cur, p)
+        for s in career.skills:
+            _insert_skill(cur, s)
+        for n, a in enumerate(career.assessments):
+            _insert_assessment(cur, a, f"assessments[{n}].skill")
+        for c in career.contacts:
+            _insert_contact(cur, c)
+        for n, a in enumerate(career.accomplishments):
+            _insert_accomplishment(cur, a, f"accomplishments[{n}].")
+        for n, i in enumerate(career.interactions):
+            _insert_interaction(cur, i, f"interactions[{n}].")
+        for v in career.visibility:
+            _insert_visibility(cur, v)
+        for n, r in enumerate(career.target_roles):
+            _insert_target_role(cur, r, f"target_roles[{n}].")
+        for n, o in enumerate(career.opportunities):
+            _insert_opportunity(cur, o, f"opportunities[{n}].")
+        for n, c in enumerate(career.conversations):
+            _insert_conversation(cur, c, f"conversations[{n}].")
+    return {
+        "skills": len(career.skills),
+        "accomplishments": len(career.accomplishments),
+        "metrics": sum(len(a.metrics) for a in career.accomplishments),
+        "contacts": len(career.contacts),
+    }

@@ -1,0 +1,129 @@
+"""The market page's figures: fit to occupations, pay, which skills pay, hot technologies.
+
+All from the shipped public data (O*NET 29.3, BLS OEWS May 2021–2025, BLS Employment
+Projections 2024–34) joined with the user's skills through the mapping in `skill_value`.
+
+Fit to an occupation (0–100) = Σ importance × min(1, your level / required level) / Σ importance,
+over the O*NET skills rated important (importance ≥ 3) for it, where the required level is the
+O*NET level (0–7) rescaled to 1–5 and your level for an O*NET skill is the best level among your
+skills mapped to it. Occupations without ratings use their documented stand-in.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _none, rated_code
+
+
+def user_element_levels(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: pd.DataFrame | None = None,
+                        proficiency: str = "self") -> dict[str, float]:
+    """Your level (0–5) on each O*NET element: the best of your skills mapped to it."""
+    if proficiency == "evidence" and evidence is not None:
+        level = dict(zip(evidence["skill_id"], evidence["evidence_level"], strict=True))
+    else:
+        level = dict(zip(skills["id"], skills["self_level"].fillna(0), strict=True))
+    out: dict[str, float] = {}
+    for row in mappings.itertuples(index=False):
+        element = _none(row.element_id)
+        if element:
+            out[element] = max(out.get(element, 0.0), float(level.get(row.skill_id, 0.0) or 0.0))
+    return out
+
+
+def occupation_fit(levels: dict[str, float], ratings: pd.DataFrame) -> tuple[float | None, pd.DataFrame]:
+    """Fit (0–100) to one occupation's O*NET skill ratings, with the per-element breakdown."""
+    rated = ratings[(ratings["kind"] == "skill") & (ratings["importance"] >= IMPORTANT_ELEMENT)
+                    & (ratings["level"] > 0)]
+    if rated.empty:
+        return None, pd.DataFrame(columns=["element_id", "name", "importance", "required", "yours", "met"])
+    required = rated["level"] / 7.0 * 5.0
+    yours = rated["element_id"].map(lambda e: levels.get(e, 0.0))
+    met = (yours / required).clip(upper=1.0)
+    fit = float((rated["importance"] * met).sum() / rated["importance"].sum() * 100.0)
+    detail = pd.DataFrame({"element_id": rated["element_id"], "name": rated["name"],
+                           "importance": rated["importance"], "required": required.round(1),
+                           "yours": yours, "met": met.round(2)})
+    return round(fit, 1), detail.sort_values("importance", ascending=False).reset_index(drop=True)
+
+
+def roles_map(inputs, levels: dict[str, float], target_codes: list[str]) -> pd.DataFrame:
+    """One row per occupation in the shipped data: fit, pay percentiles, employment, growth."""
+    by_code = {code: group for code, group in inputs.ratings.groupby("onet_soc_code")}
+    growth = dict(zip(inputs.projections["soc_code"], inputs.projections["change_2024_34_pct"], strict=True))
+    fits: dict[str, float | None] = {}
+    rows = []
+    for role in inputs.roles.itertuples(index=False):
+        source, is_proxy = rated_code(role.onet_soc_code, set(by_code), inputs.proxies)
+        if source and source not in fits:
+            fits[source] = occupation_fit(levels, by_code[source])[0]
+        rows.append({
+            "onet_soc_code": role.onet_soc_code, "title": role.title, "fit": fits.get(source) if source else None,
+            "median_wage": role.median_wage, "p25": role.p25, "p75": role.p75, "employment": role.employment,
+            "growth_pct": growth.get(role.soc_code), "is_target": role.onet_soc_code in target_codes,
+            "stand_in": source if is_proxy else None, "wage_is_group": bool(role.wage_is_soc_aggregate),
+            "year": role.year,
+        })
+    return pd.DataFrame(rows)
+
+
+def skill_pay_gradient(ratings: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFrame:
+    """For each O*NET skill: how its importance moves with median pay across rated occupations.
+
+    Uses occupations with their own BLS wage (not a SOC-group wage) and their own ratings.
+    correlation = Pearson r of importance vs median wage; slope = extra median pay (USD) per
+    importance point, by least squares.
+    """
+    own = roles[~roles["wage_is_soc_aggregate"].astype(bool) & roles["median_wage"].notna()]
+    data = ratings[ratings["kind"] == "skill"].merge(own[["onet_soc_code", "median_wage"]], on="onet_soc_code")
+    rows = []
+    for (element, name), group in data.groupby(["element_id", "name"]):
+        x = group["importance"].to_numpy(dtype=float)
+        y = group["median_wage"].to_numpy(dtype=float)
+        if len(x) < 3 or x.std() == 0:
+            continue
+        dx, dy = x - x.mean(), y - y.mean()
+        r = float((dx * dy).sum() / math.sqrt((dx ** 2).sum() * (dy ** 2).sum()))
+        slope = float((dx * dy).sum() / (dx ** 2).sum())
+        rows.append({"element_id": element, "skill": name, "correlation": round(r, 3), "slope_usd": round(slope),
+                     "occupations": len(x), "mean_importance": round(float(x.mean()), 2)})
+    out = pd.DataFrame(rows, columns=["element_id", "skill", "correlation", "slope_usd", "occupations",
+                                      "mean_importance"])
+    return out.sort_values("correlation", ascending=False).reset_index(drop=True)
+
+
+SKILL_GROUPS = {
+    "2.A.1": "Basic: content", "2.A.2": "Basic: process", "2.B.1": "Social", "2.B.2": "Problem solving",
+    "2.B.3": "Technical", "2.B.4": "Systems", "2.B.5": "Resource management",
+}
+
+
+def skill_group(element_id: str) -> str:
+    return SKILL_GROUPS.get(".".join(str(element_id).split(".")[:3]), "Other")
+
+
+def hot_technologies(tech: pd.DataFrame, codes: list[str], have: set[str], titles: dict[str, str]) -> pd.DataFrame:
+    """Hot or in-demand technologies of the chosen occupations, marked have / missing for you."""
+    rows = tech[tech["onet_soc_code"].isin(codes) & (tech["hot_technology"] | tech["in_demand"])]
+    if rows.empty:
+        return pd.DataFrame(columns=["technology", "roles", "hot", "in_demand_for", "you"])
+    grouped = []
+    for name, group in rows.groupby("technology"):
+        demand = [titles.get(c, c) for c in group.loc[group["in_demand"], "onet_soc_code"]]
+        grouped.append({
+            "technology": name,
+            "roles": len(group["onet_soc_code"].unique()),
+            "hot": bool(group["hot_technology"].any()),
+            "in_demand_for": ", ".join(sorted(set(demand))),
+            "you": "have" if name in have else "missing",
+        })
+    out = pd.DataFrame(grouped)
+    score = out["roles"] * 2 + out["hot"].astype(int) + (out["in_demand_for"] != "").astype(int) * 2
+    return out.assign(_s=score).sort_values(["_s", "technology"], ascending=[False, True]).drop(columns="_s") \
+        .reset_index(drop=True)
+
+
+def finite(value) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))

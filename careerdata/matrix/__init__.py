@@ -1,0 +1,1 @@
+"""Skill-value matrix: what each skill is worth on the market against how proven it is."""

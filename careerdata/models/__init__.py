@@ -1,0 +1,1 @@
+"""The pydantic models of what a user writes, one module per feature area."""

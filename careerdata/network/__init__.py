@@ -1,0 +1,1 @@
+"""Network page: advocacy, contact cadence, who knows your wins, sponsor coverage, visibility."""

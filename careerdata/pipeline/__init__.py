@@ -1,0 +1,1 @@
+"""Pipeline page: opportunities, their stages, time in stage and follow-ups."""

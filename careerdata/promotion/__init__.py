@@ -1,0 +1,1 @@
+"""Promotion case: evidence, suggestions, the draft, its lint, the plan, readiness and export."""

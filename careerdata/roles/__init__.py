@@ -1,0 +1,1 @@
+"""Target roles: requirements, fit, pay comparison and the plan to close the gaps."""

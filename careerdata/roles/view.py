@@ -1,0 +1,81 @@
+"""Cached models of the Target roles page: the shared base, one comparison column, one plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from careerdata.matrix import skill_value as sv
+from careerdata.matrix.queries import matrix_inputs
+from careerdata.roles import analytics as rl
+from careerdata.roles.queries import role_data
+
+
+@dataclass
+class RolesBase:
+    saved: list[rl.RoleSpec]
+    occupations: dict[str, str]  # selector label -> O*NET-SOC code
+    mappings: pd.DataFrame
+    no_skills: bool
+
+
+def base(con, today: dt.date) -> RolesBase:
+    inputs = matrix_inputs(con)
+    mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
+                                   inputs.technologies)
+    return RolesBase(
+        saved=rl.saved_specs(inputs, role_data(con), mappings),
+        occupations={f"O*NET: {r.title} ({r.onet_soc_code})": r.onet_soc_code for r in inputs.roles.itertuples()},
+        mappings=mappings,
+        no_skills=inputs.skills.empty,
+    )
+
+
+def _specs_and_levels(con, labels: tuple[str, ...], today: dt.date):
+    """One read for any number of roles: their specs and requirements with your levels."""
+    inputs, data = matrix_inputs(con), role_data(con)
+    mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
+                                   inputs.technologies)
+    saved = {s.name: s for s in rl.saved_specs(inputs, data, mappings)}
+    codes = {f"O*NET: {r.title} ({r.onet_soc_code})": r.onet_soc_code for r in inputs.roles.itertuples()}
+    lookup = rl.level_lookup(inputs.skills, mappings, sv.evidence_levels(inputs.evidence, today), inputs.elements)
+    out = []
+    for label in labels:
+        spec = saved[label] if label in saved else rl.occupation_spec(codes[label], inputs, mappings)
+        out.append((spec, rl.with_current(spec.requirements, lookup)))
+    return inputs, data, out
+
+
+@dataclass
+class RoleDetail:
+    spec: rl.RoleSpec
+    req: pd.DataFrame
+    fit: rl.Fit
+    facts: rl.MarketFacts
+    gaps: pd.DataFrame
+    evidence: pd.DataFrame
+
+
+def comparison(con, labels: tuple[str, ...], basis: str, today: dt.date) -> list[RoleDetail]:
+    inputs, data, roles = _specs_and_levels(con, labels, today)
+    return [RoleDetail(spec=spec, req=req, fit=rl.fit_score(req, basis),
+                       facts=rl.market_facts(spec.onet_soc_code, inputs), gaps=rl.gaps(req, basis),
+                       evidence=rl.supporting_evidence(req, data.evidence, today)) for spec, req in roles]
+
+
+@dataclass
+class RolePlan:
+    spec: rl.RoleSpec
+    plan: pd.DataFrame
+    start_fit: float
+
+
+def role_plan(con, label: str, today: dt.date) -> RolePlan:
+    _inputs, data, [(spec, req)] = _specs_and_levels(con, (label,), today)
+    saved = data.efforts[data.efforts["target_role_id"] == spec.target_role_id] if spec.target_role_id \
+        else data.efforts.iloc[0:0]
+    efforts = dict(zip(saved["skill_name"], saved["effort_weeks"], strict=True))
+    return RolePlan(spec=spec, plan=rl.learning_plan(req, efforts, "self", today),
+                    start_fit=rl.fit_score(req, "self").fit)

@@ -1,0 +1,1 @@
+"""The career file: where it lives, how it opens, its transactions and its ordered migrations."""

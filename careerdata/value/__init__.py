@@ -1,0 +1,1 @@
+"""Value proposition page: the customer, the offer, the impact ledger and the pitch."""
