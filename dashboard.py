@@ -5,7 +5,8 @@ import streamlit as st
 from careerdata.core.errors import CareerDataError
 from careerdata.ui import layout, state
 
-st.set_page_config(page_title="Career Product Dashboard", page_icon=":material/trending_up:", layout="wide")
+# An emoji favicon is drawn locally; a ":material/...:" one is fetched from fonts.gstatic.com.
+st.set_page_config(page_title="Career Product Dashboard", page_icon="📈", layout="wide")
 
 try:
     created = state.ensure_database(state.db_path())

@@ -2,16 +2,15 @@
 
 import streamlit as st
 
-from careerdata.core import charts
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
-from careerdata.home import view as views_home
+from careerdata.home import queries as home_queries
 from careerdata.ui import layout, state
 
 layout.header("Your career, as a product", "What value have you delivered, and what should you do next to get it seen?")
 
 now = today()
-view = state.read(views_home.home, now)
+view = state.read(home_queries.kpis, now)  # a few aggregates in SQL: no pandas or Plotly before the KPIs
 profile, totals = view.profile, view.totals
 with st.container(border=True):
     who = f"{profile['name']} · {profile['current_title']}" if profile else "Your value proposition"
@@ -54,44 +53,53 @@ row2[2].metric(
     help="Contacts past their keep-in-touch cadence; and days since your last visibility item.",
     border=True)
 
-left, right = st.columns([3, 2], gap="large")
-with left:
-    st.subheader("Do this next")
-    items = view.nudges
-    if not items:
-        st.success("Nothing urgent: your wins are quantified, your sponsors are warm and your work is visible.")
-    for nudge in items[:5]:
-        with st.container(border=True):
-            st.markdown(layout.escape_markdown(nudge.message))
-            layout.page_link(nudge.page, label=nudge.action, icon=":material/arrow_forward:", tab=nudge.tab)
-with right:
-    st.subheader("Recent wins")
-    if not view.accomplishments:
-        layout.empty_state("No wins logged yet.", "journal", "Log your first accomplishment")
-    else:
-        for win in view.recent_wins.itertuples():
-            with st.container(border=True):
-                value = f" · {format_money(win.money_usd)}/yr" if win.money_usd else ""
-                proof = f"{win.metrics} metric(s)" if win.metrics else "no metric yet"
-                st.markdown(f"**{layout.escape_markdown(win.title)}**")
-                st.caption(f"{win.done_on:%b %Y} · {win.scope} scope · {proof}{value}")
+def _below_the_kpis() -> None:
+    """Nudges, recent wins and charts: drawn after the KPIs, so pandas and Plotly load after the first paint."""
+    from careerdata.core import charts
+    from careerdata.home import view as views_home
 
-st.subheader("Impact over time")
-if not view.metrics:
-    layout.empty_state("No impact metrics yet: add a baseline, a new value and what it was worth to a win.",
-                       "journal", "Quantify a win")
-else:
-    quarters = view.quarters
-    chart_left, chart_right = st.columns(2, gap="large")
-    by_quarter = view.impact_by_quarter
-    with chart_left:
-        if by_quarter.empty:
-            st.info("No quantified impact in the last 12 quarters.")
+    details = state.read(views_home.home, now, view.days_since_visibility)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.subheader("Do this next")
+        items = details.nudges
+        if not items:
+            st.success("Nothing urgent: your wins are quantified, your sponsors are warm and your work is visible.")
+        for nudge in items[:5]:
+            with st.container(border=True):
+                st.markdown(layout.escape_markdown(nudge.message))
+                layout.page_link(nudge.page, label=nudge.action, icon=":material/arrow_forward:", tab=nudge.tab)
+    with right:
+        st.subheader("Recent wins")
+        if not view.accomplishments:
+            layout.empty_state("No wins logged yet.", "journal", "Log your first accomplishment")
         else:
-            st.plotly_chart(charts.impact_by_quarter_chart(by_quarter, quarters["quarter"].tolist()),
-                            theme=None, key="impact_chart")
-            st.caption("Your own estimates, annualised, on the quarter the work was done; categories with no money "
-                       "estimate (often reliability and risk) are left out. Source: your career file.")
-    with chart_right:
-        st.plotly_chart(charts.activity_chart(quarters), theme=None, key="activity_chart")
-        st.caption("Counts of accomplishments by the quarter they were completed. Source: your career file.")
+            for win in details.recent_wins.itertuples():
+                with st.container(border=True):
+                    value = f" · {format_money(win.money_usd)}/yr" if win.money_usd else ""
+                    proof = f"{win.metrics} metric(s)" if win.metrics else "no metric yet"
+                    st.markdown(f"**{layout.escape_markdown(win.title)}**")
+                    st.caption(f"{win.done_on:%b %Y} · {win.scope} scope · {proof}{value}")
+
+    st.subheader("Impact over time")
+    if not view.metrics:
+        layout.empty_state("No impact metrics yet: add a baseline, a new value and what it was worth to a win.",
+                           "journal", "Quantify a win")
+    else:
+        quarters = details.quarters
+        chart_left, chart_right = st.columns(2, gap="large")
+        by_quarter = details.impact_by_quarter
+        with chart_left:
+            if by_quarter.empty:
+                st.info("No quantified impact in the last 12 quarters.")
+            else:
+                st.plotly_chart(charts.impact_by_quarter_chart(by_quarter, quarters["quarter"].tolist()),
+                                theme=None, key="impact_chart")
+                st.caption("Your own estimates, annualised, on the quarter the work was done; categories with no money "
+                           "estimate (often reliability and risk) are left out. Source: your career file.")
+        with chart_right:
+            st.plotly_chart(charts.activity_chart(quarters), theme=None, key="activity_chart")
+            st.caption("Counts of accomplishments by the quarter they were completed. Source: your career file.")
+
+
+_below_the_kpis()

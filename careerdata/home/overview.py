@@ -1,7 +1,8 @@
-"""The home page's numbers: impact totals, activity per quarter, touch cadence and nudges.
+"""The home page's charts and nudges: activity and impact per quarter, what to do next.
 
 Pure functions over the DataFrames from `careerdata.journal.queries`; `today` is always passed in
-so the figures are testable. An accomplishment counts on the day it was done
+so the figures are testable. The KPI figures (impact totals, shares, overdue contacts, days since
+visibility) are defined once, in SQL, in `careerdata.home.queries`. An accomplishment counts on the day it was done
 (`done_on` = end date, or start date while it is ongoing).
 """
 
@@ -12,8 +13,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.core.money import format_money
-
 SPONSOR_SILENCE_DAYS = 45
 WIN_DROUGHT_DAYS = 21
 VISIBILITY_DROUGHT_DAYS = 30
@@ -22,46 +21,6 @@ RECENT_DAYS = 365
 
 def _dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series).dt.date
-
-
-@dataclass(frozen=True)
-class ImpactTotals:
-    """Money (annualised USD) and hours saved per year, by when the work was done."""
-
-    money_ytd: float
-    money_prev_ytd: float
-    hours_ytd: float
-    hours_prev_ytd: float
-    money_all: float
-    hours_all: float
-    verified_share: float | None  # share of money backed by a verified metric
-
-
-def impact_totals(metrics: pd.DataFrame, today: dt.date) -> ImpactTotals:
-    """This year to date against the same stretch of last year, plus all-time totals."""
-    if metrics.empty:
-        return ImpactTotals(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, None)
-    done = _dates(metrics["done_on"])
-    money = metrics["money_usd"].fillna(0.0)
-    hours = metrics["hours"].fillna(0.0)
-    this_year = (done >= dt.date(today.year, 1, 1)) & (done <= today)
-    last_start = dt.date(today.year - 1, 1, 1)
-    try:
-        last_end = today.replace(year=today.year - 1)
-    except ValueError:  # 29 February
-        last_end = dt.date(today.year - 1, 2, 28)
-    last_year = (done >= last_start) & (done <= last_end)
-    total_money = float(money.sum())
-    verified = float(money[metrics["confidence"] == "verified"].sum())
-    return ImpactTotals(
-        money_ytd=float(money[this_year].sum()),
-        money_prev_ytd=float(money[last_year].sum()),
-        hours_ytd=float(hours[this_year].sum()),
-        hours_prev_ytd=float(hours[last_year].sum()),
-        money_all=total_money,
-        hours_all=float(hours.sum()),
-        verified_share=verified / total_money if total_money else None,
-    )
 
 
 def quarter_label(day: dt.date) -> str:
@@ -118,35 +77,12 @@ def impact_by_quarter(metrics: pd.DataFrame, today: dt.date, quarters: int = 12)
     return out.sort_values(by="quarter", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
-def share_with_metric(accomplishments: pd.DataFrame) -> float | None:
-    if accomplishments.empty:
-        return None
-    return float((accomplishments["metrics"] > 0).mean())
-
-
-def skills_with_evidence(skills: pd.DataFrame) -> int:
-    return int((skills["accomplishments"] > 0).sum()) if not skills.empty else 0
-
-
 def days_since_last(dates: pd.Series, today: dt.date) -> int | None:
     """Days since the most recent date in `dates`; None when there is none."""
     clean = dates.dropna()
     if clean.empty:
         return None
     return (today - max(_dates(clean))).days
-
-
-def overdue_contacts(contacts: pd.DataFrame, today: dt.date) -> pd.DataFrame:
-    """Contacts past their keep-in-touch cadence, most overdue first (never contacted = most)."""
-    if contacts.empty:
-        return contacts.assign(days_since=pd.Series(dtype="Int64"), overdue_by=pd.Series(dtype="Int64"))
-    last = pd.to_datetime(contacts["last_interaction"])
-    days = (pd.Timestamp(today) - last).dt.days
-    out = contacts.assign(days_since=days.astype("Int64"), overdue_by=(days - contacts["cadence_days"]).astype("Int64"))
-    due = out[out["days_since"].isna() | (out["overdue_by"] > 0)]
-    return due.sort_values(["overdue_by", "influence"], ascending=[False, False], na_position="first").reset_index(
-        drop=True
-    )
 
 
 @dataclass(frozen=True)
@@ -163,10 +99,13 @@ class Nudge:
 def nudges(
     accomplishments: pd.DataFrame,
     contacts: pd.DataFrame,
-    visibility: pd.DataFrame,
+    days_since_visibility: int | None,
     today: dt.date,
 ) -> list[Nudge]:
-    """The few prompts that move a career forward, most urgent first."""
+    """The few prompts that move a career forward, most urgent first.
+
+    `days_since_visibility` is Home's KPI (careerdata.home.queries.kpis), None when nothing is logged.
+    """
     found: list[Nudge] = []
     if accomplishments.empty:
         found.append(Nudge("Your career file has no accomplishments yet.", "Log your first win", "journal", 1))
@@ -199,12 +138,10 @@ def nudges(
         if sponsors.empty:
             found.append(Nudge("No sponsor in your network yet: who senior would speak up for you?",
                                "Add a contact", "journal", 2, "people"))
-    if not visibility.empty:
-        since = days_since_last(visibility["date"], today)
-        if since is not None and since > VISIBILITY_DROUGHT_DAYS:
-            found.append(Nudge(
-                f"Your last talk, post or demo was {since} days ago. Value that is not seen is not rewarded.",
-                "Log a talk, post or demo", "journal", 3, "people"))
+    if days_since_visibility is not None and days_since_visibility > VISIBILITY_DROUGHT_DAYS:
+        found.append(Nudge(
+            f"Your last talk, post or demo was {days_since_visibility} days ago. Value that is not seen is not "
+            "rewarded.", "Log a talk, post or demo", "journal", 3, "people"))
     return sorted(found, key=lambda n: n.priority)
 
 
@@ -212,19 +149,3 @@ def recent_wins(accomplishments: pd.DataFrame, limit: int = 5) -> pd.DataFrame:
     """The latest wins, with money and metric counts, for the home page."""
     cols = ["title", "done_on", "scope", "metrics", "money_usd", "hours", "skills"]
     return accomplishments[cols].head(limit).reset_index(drop=True)
-
-
-def value_headline(profile: dict | None, accomplishments: pd.DataFrame, skills: pd.DataFrame,
-                   totals: ImpactTotals) -> str:
-    """The one-line value proposition: the user's own, or one drafted from their evidence."""
-    if profile and profile.get("headline"):
-        return profile["headline"]
-    title = profile["current_title"] if profile else "Software professional"
-    if accomplishments.empty:
-        return f"{title}. Log accomplishments with their impact and this line will state your value in numbers."
-    strongest = skills.sort_values(["quantified", "accomplishments"], ascending=False).head(3)["name"].tolist()
-    parts = [f"{title} with {format_money(totals.money_all)} of quantified impact across "
-             f"{len(accomplishments)} accomplishments"]
-    if strongest:
-        parts.append(f"strongest in {', '.join(strongest)}")
-    return ", ".join(parts) + "."

@@ -42,7 +42,3 @@ def populate(con: duckdb.DuckDBPyConnection, *, demo: bool) -> None:
     if demo:
         repo.load_career_file(con, read_career(DEMO_DIR))
     repo.set_meta(con, "dataset", "demo" if demo else "user")
-
-
-def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
-    return db.get_meta(con, "dataset") == "demo"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import duckdb
 import pandas as pd
 
-from careerdata.models import career as m
+if TYPE_CHECKING:
+    from careerdata.models import career as m
 
 
 def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
@@ -117,6 +120,8 @@ def employers(con) -> list[str]:
 
 
 def accomplishment_model(con, acc_id: int) -> m.Accomplishment:
+    from careerdata.models import career as m  # pydantic: only for editing, not on Home's first paint
+
     """Read one accomplishment back as the model the journal form edits."""
     cur = con.cursor()
     row = cur.execute("""
