@@ -169,6 +169,9 @@ def time_queries(path: Path, repeats: int = 5) -> list[dict]:
 SKILL_ROWS_PER_SCALE = 1_000  # synthetic skills CSV: 100,000 rows at x100
 RESUME_SKILLS_PER_SCALE = 400  # synthetic JSON Resume: 40,000 skills (groups of 100) at x100
 _KINDS = ("technical", "domain", "soft", "leadership")
+# Accomplishments, metrics and interactions are still written record by record (about 7 ms each
+# here): the round trip of the persona's own CSVs is timed up to x10 (3,500 records), not x100.
+ROUND_TRIP_MAX_SCALE = 10
 
 
 def skills_csv(rows: int) -> bytes:
@@ -206,7 +209,8 @@ def time_io(path: Path, scale: int, folder: Path) -> list[dict]:
     Imports are timed whole: reading, validating and writing, in one transaction. "again"
     imports the same file a second time (every record is already there: all skipped).
     Exports are from the scaled demo file; the round trip imports its own CSV exports
-    (skills, contacts, accomplishments, metrics, interactions) into an empty file.
+    (skills, contacts, accomplishments, metrics, interactions) into an empty file, up to
+    ROUND_TRIP_MAX_SCALE.
     """
     from careerdata.import_export import backup as bk
     from careerdata.import_export import export
@@ -266,9 +270,10 @@ def time_io(path: Path, scale: int, folder: Path) -> list[dict]:
         con.close()
     ms, counts = _timed(bk.restore, folder / f"backup-x{scale}", folder / f"restored-x{scale}.duckdb")
     out.append({"what": "restore", "records": sum(counts.values()), "ms": ms})
-    ms, n = import_into(fresh(f"roundtrip-x{scale}.duckdb"),
-                        [(read_csv_entity, csvs[e], f"{e}.csv", e) for e in entities])
-    out.append({"what": "import CSV round trip (5 entities)", "records": n, "ms": ms})
+    if scale <= ROUND_TRIP_MAX_SCALE:
+        ms, n = import_into(fresh(f"roundtrip-x{scale}.duckdb"),
+                            [(read_csv_entity, csvs[e], f"{e}.csv", e) for e in entities])
+        out.append({"what": "import CSV round trip (5 entities)", "records": n, "ms": ms})
     return out
 
 

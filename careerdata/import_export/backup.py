@@ -111,12 +111,12 @@ def backup(con: duckdb.DuckDBPyConnection, folder: Path | str, progress: Progres
     return manifest
 
 
-def backup_zip(con: duckdb.DuckDBPyConnection) -> bytes:
+def backup_zip(con: duckdb.DuckDBPyConnection, progress: Progress | None = None) -> bytes:
     """The same backup as one zip (for a download button): the files at the top level."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="careerdata-backup-") as tmp:
-        write_backup(con, Path(tmp))
+        write_backup(con, Path(tmp), progress)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as zf:  # Parquet is compressed already
             for file in sorted(Path(tmp).iterdir()):
