@@ -6,6 +6,11 @@ under new ids and names, plus the full market tables: at x100 about 7,000 accomp
 11,000 impact metrics and 2,500 contacts. Each page is run headless with Streamlit's AppTest:
 "cold" is the first run with every cache empty, "warm" the median of repeated reruns (what a
 user feels on each click). Times include AppTest's own overhead of a few milliseconds.
+
+Also measured: imports and exports at each scale (a synthetic skills CSV of 1,000 rows per
+scale, a JSON Resume of 400 skills per scale, the persona's own exports, backup and restore),
+the browser cold start against Streamlit's one-metric floor (ratio of medians), and the peak
+memory of the whole run.
 """
 
 from __future__ import annotations
