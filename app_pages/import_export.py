@@ -208,13 +208,12 @@ with tab_export:
         st.caption("Every table, exactly. Unzip it and restore with `careerdata restore FOLDER --db NEW.duckdb` "
                    "(stop the dashboard first).")
         made = st.session_state.get("ie_backup")
-        if made is None or made[0] != counts:  # a backup of the data as it is now, built on request
-            if st.button("Prepare backup", icon=":material/backup:", key="ie_make_backup"):
-                with st.status("Backing up every table…", expanded=True) as status:
-                    data = backup.backup_zip(con, progress=progress_bar("Backing up", unit="tables"))
-                    status.update(label=f"Backup ready: {len(data) / 2**20:.1f} MB", state="complete",
-                                  expanded=False)
-                st.session_state["ie_backup"] = made = (counts, data)
+        fresh = made is not None and made[0] == counts  # a backup of the data as it is now, built on request
+        if not fresh and st.button("Prepare backup", icon=":material/backup:", key="ie_make_backup"):
+            with st.status("Backing up every table…", expanded=True) as status:
+                data = backup.backup_zip(con, progress=progress_bar("Backing up", unit="tables"))
+                status.update(label=f"Backup ready: {len(data) / 2**20:.1f} MB", state="complete", expanded=False)
+            st.session_state["ie_backup"] = made = (counts, data)
         if made is not None and made[0] == counts:
             st.download_button("Download backup (.zip)", made[1], file_name="careerdata-backup.zip",
                                mime="application/zip", icon=":material/download:", key="ie_dl_backup")
