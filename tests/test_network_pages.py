@@ -147,7 +147,7 @@ def test_network_on_an_empty_file_says_what_to_add(monkeypatch, empty_db):
 
 @pytest.fixture(scope="module")
 def _x5_master(tmp_path_factory) -> Path:
-    """The demo persona five times over: 125 contacts (50 losing touch), 45 opportunities (25 open)."""
+    """The demo persona five times over: 125 contacts (50 losing touch), 55 opportunities (35 open)."""
     return build_scaled(tmp_path_factory.mktemp("x5") / "x5.duckdb", 5)
 
 
@@ -199,12 +199,12 @@ def test_pipeline_funnel_and_kpis_match_the_file(monkeypatch, demo_db):
     at = open_page(monkeypatch, demo_db, PIPELINE)
     open_count = query(demo_db, "SELECT count(*) FROM opportunity WHERE stage NOT IN ('accepted', 'lost')")[0][0]
     shown = metrics(at)
-    assert shown["Open opportunities"] == str(open_count) == "5"
+    assert shown["Open opportunities"] == str(open_count) == "7"  # with the two offers of the Offers page
     assert shown["Win rate"] == "50%"
     assert shown["Follow-ups overdue"] == "2"
     assert shown["Longest wait right now"] == "248 days"
-    funnel = chart(at, "Interview is your leakiest step: 67% move on to offer")
-    assert list(funnel.data[0].x) == [9, 7, 5, 4, 2, 2]
+    funnel = chart(at, "Interview is your leakiest step: 80% move on to offer")
+    assert list(funnel.data[0].x) == [11, 9, 7, 6, 4, 2]
     assert chart(at, "248 days at conversation: your longest wait")
 
 
@@ -215,8 +215,8 @@ def test_moving_an_opportunity_to_offer_updates_the_funnel(monkeypatch, demo_db)
     submit(at, f"move_{oid}", "Move").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert query(demo_db, "SELECT stage FROM opportunity WHERE id = ?", [oid]) == [("offer",)]
-    funnel = chart(at, "Interview is your leakiest step: 75% move on to offer")
-    assert list(funnel.data[0].x) == [9, 7, 5, 4, 3, 2]
+    funnel = chart(at, "Interview is your leakiest step: 83% move on to offer")
+    assert list(funnel.data[0].x) == [11, 9, 7, 6, 5, 2]
 
 
 def test_the_kind_filter_applies_to_the_whole_pipeline_page(monkeypatch, demo_db):
@@ -250,26 +250,26 @@ def test_a_long_pipeline_shows_twenty_open_cards_and_says_how_many_are_hidden(mo
         expected = sa.open_opportunities(qs.opportunities(con))["id"].tolist()
     finally:
         con.close()
-    assert len(expected) == 25
+    assert len(expected) == 35
     at = open_page(monkeypatch, path, PIPELINE)
-    assert metrics(at)["Open opportunities"] == "25"
+    assert metrics(at)["Open opportunities"] == "35"
 
     def cards() -> list[int]:
         return [int(s.key.removeprefix("move_stage_")) for s in at.selectbox if (s.key or "").startswith("move_stage_")]
 
     assert cards() == expected[:20]
-    assert "Showing 1–20 of 25 open opportunities, furthest along first; 5 more on the other pages." in texts(at)
-    assert len(at.dataframe(key="opps_table").value) == 45  # the All opportunities tab still lists every one
+    assert "Showing 1–20 of 35 open opportunities, furthest along first; 15 more on the other pages." in texts(at)
+    assert len(at.dataframe(key="opps_table").value) == 55  # the All opportunities tab still lists every one
     at.number_input(key="open_page").set_value(2).run()
     assert not at.exception, [e.value for e in at.exception]
     assert cards() == expected[20:]
-    assert "Showing 21–25 of 25 open opportunities, furthest along first; 20 more on the other pages." in texts(at)
+    assert "Showing 21–35 of 35 open opportunities, furthest along first; 20 more on the other pages." in texts(at)
     oid = expected[22]
     at.selectbox(key=f"move_stage_{oid}").set_value("lost")
     submit(at, f"move_{oid}", "Move").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert query(path, "SELECT stage FROM opportunity WHERE id = ?", [oid]) == [("lost",)]
-    assert metrics(at)["Open opportunities"] == "24"
+    assert metrics(at)["Open opportunities"] == "34"
     assert cards() == [i for i in expected if i != oid][20:]
 
 

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -20,9 +21,16 @@ from pydantic import BaseModel, Field
 
 from careerdata.core.errors import InputError
 from careerdata.core.progress import Progress, report
+from careerdata.core.text import neutralise_cell, restore_cell
 from careerdata.import_export.common import Bundle, decode_text, read_csv, require_columns
 from careerdata.models import career as m
+from careerdata.models.offers import Offer
 
+# The offer columns: the first eleven are the spreadsheet most people keep; the rest are optional.
+OFFER_COLUMNS = ("company", "title", "level", "base", "bonus_pct", "sign_on", "equity_value", "vesting", "cliff_months",
+                 "refresh_per_year", "start_date", "currency", "bonus_amount", "sign_on_clawback_months",
+                 "benefits_value", "equity_kind", "option_count", "strike", "current_price", "current_job",
+                 "opportunity", "onet_soc_code", "notes")
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "sample_data" / "templates"
 LIST_SEPARATOR = ";"
 
@@ -106,6 +114,13 @@ CSV_ENTITIES: dict[str, CsvEntity] = {
             ("title", "kind", "date"), (), "title + date",
             "SELECT title, kind, venue, date, audience, reach, is_external, url FROM visibility_item "
             "ORDER BY date, id"),
+        CsvEntity(
+            "offers", "offer", Offer, OFFER_COLUMNS, ("company", "title", "base"), (),
+            "company + title (or current_job = true)",
+            f"""SELECT {', '.join('o.' + c if c not in ('opportunity', 'current_job') else c for c in OFFER_COLUMNS)}
+                FROM (SELECT *, is_current_job AS current_job FROM offer) o
+                LEFT JOIN (SELECT id AS opp_id, title AS opportunity FROM opportunity) p ON p.opp_id = o.opportunity_id
+                ORDER BY o.is_current_job DESC, o.id"""),
     )
 }
 
@@ -130,10 +145,14 @@ def read_csv_entity(raw: bytes, name: str, entity: str) -> Bundle:
     rows = []
     lists = [c for c in spec.lists if table.has(c)]
     for row_no, row in table.rows:
-        data = {column: value for column, value in row.items() if value}  # blank: not stated
-        for column in lists:
-            if column in data:
-                data[column] = [part.strip() for part in data[column].split(LIST_SEPARATOR) if part.strip()]
+        data = {}
+        for column, cell in row.items():
+            value = restore_cell(cell)  # our own export's neutralised cells read back exactly
+            if value == "":
+                continue  # blank: not stated
+            if column in lists:
+                value = [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+            data[column] = value
         rows.append((data, f"{name} row {row_no}"))
     bundle.add_many(spec.entity, spec.model, rows)
     if not table.rows:
@@ -142,19 +161,22 @@ def read_csv_entity(raw: bytes, name: str, entity: str) -> Bundle:
 
 
 def _cell(value) -> str:
+    """A value as its CSV cell; text that a spreadsheet would run as a formula is neutralised."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Decimal):  # exact money: 215000.00 -> 215000, 12.50 -> 12.5
+        return format(value.normalize(), "f") if value == value else ""
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, (list, tuple)):
-        return f"{LIST_SEPARATOR} ".join(str(v) for v in value)
+        return neutralise_cell(f"{LIST_SEPARATOR} ".join(str(v) for v in value))
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    return neutralise_cell(str(value))
 
 
 EXPORT_CHUNK_ROWS = 5_000
@@ -184,7 +206,7 @@ def export_csv(con: duckdb.DuckDBPyConnection, entity: str, progress: Progress |
 
 _TABLES = {"positions": "position", "skills": "skill", "contacts": "contact", "assessments": "skill_assessment",
            "accomplishments": "accomplishment", "metrics": "impact_metric", "interactions": "interaction",
-           "visibility": "visibility_item"}
+           "visibility": "visibility_item", "offers": "offer"}
 
 
 def entity_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

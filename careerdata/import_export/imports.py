@@ -36,10 +36,12 @@ import duckdb
 
 from careerdata.core.errors import InputError
 from careerdata.core.progress import Progress
-from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, Bundle, Item, name_key
+from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, KEY_FIELDS, Bundle, Item, name_key
 from careerdata.journal import repo
 from careerdata.models import career as m
-from careerdata.store.db import transaction
+from careerdata.models.offers import Offer
+from careerdata.offers import repo as offers_repo
+from careerdata.store.db import transaction, write_error
 
 Cursor = duckdb.DuckDBPyConnection
 
@@ -130,6 +132,9 @@ def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool 
                     except InputError as err:
                         raise InputError(f"{it.where}, {err}") from None
                     except duckdb.Error as err:
+                        refused = write_error(err, con)
+                        if not isinstance(refused, InputError):  # the file, not this record: read-only, disk full
+                            raise refused from None
                         raise InputError(f"{it.where}: the database refused it ({str(err).splitlines()[0]})") from None
                     done += 1
                     if progress and (done % step == 0 or done == total):
@@ -273,6 +278,9 @@ def _upsert_named(cur: Cursor, spec: Named, items: list[Item], known: dict) -> l
         _bulk_insert(cur, spec, list(new.values()))
         _bulk_update(cur, spec, updates)
     except duckdb.Error as err:
+        refused = write_error(err, cur)
+        if not isinstance(refused, InputError):  # the file, not these records: read-only, disk full
+            raise refused from None
         raise InputError(f"{where}: the database refused them ({str(err).splitlines()[0]})") from None
     known.pop(spec.table, None)  # ids of the new rows: read again by whoever needs them
     return out
@@ -529,3 +537,32 @@ _UPSERTS: dict[str, Callable[[Cursor, Item, dict], Change]] = {
     "interaction": _upsert_interaction,
     "visibility": _upsert_visibility,
 }
+
+
+# --- offers (their writes live in careerdata.offers.repo) ---------------------------------------
+
+OFFER_FIELDS = tuple(f for f in Offer.model_fields if f not in KEY_FIELDS["offer"])
+
+
+def _upsert_offer(cur: Cursor, it: Item, known: dict) -> Change:
+    o: Offer = it.model
+    record = "your current job" if o.current_job else f"{o.title} at {o.company}"
+    offer_id = offers_repo.find_offer(cur, o)
+    if offer_id is None:
+        before = cur.execute("SELECT max(id) FROM opportunity").fetchone()[0] or 0
+        offers_repo.insert_offer(cur, o, create=True)
+        made = cur.execute("SELECT title FROM opportunity WHERE id > ?", [before]).fetchone()
+        note = f"also added the opportunity {made[0]!r} at the offer stage to your Pipeline" if made else ""
+        return Change(it.entity, record, ADDED, (), it.where, note)
+    existing = offers_repo.stored(cur, offer_id)
+    changes = _diff(existing, o, it.update, tuple(f for f in OFFER_FIELDS if f != "opportunity"))
+    if "opportunity" in it.update and name_key(o.opportunity or "") != name_key(existing["opportunity"] or ""):
+        changes["opportunity"] = o.opportunity
+    if changes:
+        merged = Offer.model_validate({**{k: v for k, v in existing.items() if v is not None}, **changes,
+                                       "company": existing["company"], "title": existing["title"]})
+        offers_repo.write_offer(cur, offer_id, merged, create=True)
+    return _change(it, record, changes)
+
+
+_UPSERTS["offer"] = _upsert_offer

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from careerdata.models.offers import Offer
+
 SKILL_KINDS = ("technical", "domain", "soft", "leadership")
 SCOPES = ("team", "org", "company", "external")
 IMPACT_CATEGORIES = ("revenue", "cost", "time", "reliability", "users", "risk")
@@ -379,6 +381,8 @@ class CareerFile(Model):
     target_roles: list[TargetRole] = Field(default_factory=list)
     opportunities: list[Opportunity] = Field(default_factory=list)
     conversations: list[Conversation] = Field(default_factory=list)
+    offers: list[Offer] = Field(default_factory=list, description="offers (each of an opportunity at the offer "
+                                                                   "stage) and your current job's package")
 
 
 def describe_validation_error(err: ValidationError, where: str = "") -> str:
