@@ -4,7 +4,7 @@ import streamlit as st
 
 from careerdata.core import charts
 from careerdata.core.clock import today
-from careerdata.home import queries as home_queries
+from careerdata.home import overview as ov
 from careerdata.journal import queries, repo
 from careerdata.models import career as m
 from careerdata.ui import layout, state, widgets
@@ -181,15 +181,15 @@ with tab_people:
                                               f"Logged a touch with {who}"):
                         widgets.reset_form("touch")
                         st.rerun()
-        overdue = state.read(home_queries.overdue_contacts, today())
+        overdue = ov.overdue_contacts(contacts, today())
         st.markdown(f"**Losing touch** ({len(overdue)})")
         if contacts.empty:
             st.info("No contacts yet. Add your manager, a sponsor and a mentor first.")
-        elif not overdue:
+        elif overdue.empty:
             st.success("Everyone is within their keep-in-touch cadence.")
         else:
             st.dataframe(
-                overdue, column_order=("name", "relationship", "days_since", "cadence_days", "overdue_by"),
+                overdue[["name", "relationship", "days_since", "cadence_days", "overdue_by"]],
                 hide_index=True, width="stretch",
                 column_config={"name": "Contact", "relationship": "Relationship",
                                "days_since": st.column_config.NumberColumn("Days since", help="Blank: never"),

@@ -1,10 +1,10 @@
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from careerdata.core.money import format_money
 from careerdata.home import overview as ov
-from careerdata.home import queries as home_queries
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -13,57 +13,29 @@ def _metrics(rows):
     return pd.DataFrame(rows, columns=["id", "done_on", "category", "money_usd", "hours", "confidence"])
 
 
-def _win(con, title: str, done: dt.date, metrics=()) -> None:
-    """An accomplishment done on `done` with (category, money, hours, confidence) metrics."""
-    acc = con.execute("INSERT INTO accomplishment (title, start_date, end_date, scope) VALUES (?, ?, ?, 'team') "
-                      "RETURNING id", [title, done - dt.timedelta(days=30), done]).fetchone()[0]
-    for n, (category, money, hours, confidence) in enumerate(metrics):
-        con.execute("INSERT INTO impact_metric (accomplishment_id, category, description, money_usd, hours, confidence)"
-                    " VALUES (?, ?, ?, ?, ?, ?)", [acc, category, f"metric {n}", money, hours, confidence])
+def test_impact_totals_compare_this_year_to_date_with_the_same_stretch_last_year():
+    metrics = _metrics([
+        (1, dt.date(2026, 3, 1), "cost", 100_000.0, 10.0, "verified"),
+        (2, dt.date(2026, 11, 1), "time", None, 200.0, "estimated"),
+        (3, dt.date(2025, 6, 1), "revenue", 50_000.0, None, "measured"),
+        (4, dt.date(2025, 12, 1), "cost", 30_000.0, None, "measured"),  # after 21 Nov last year: not in prev YTD
+        (5, dt.date(2019, 1, 1), "users", 20_000.0, 5.0, "estimated"),
+    ])
+    t = ov.impact_totals(metrics, TODAY)
+    assert t.money_ytd == 100_000
+    assert t.money_prev_ytd == 50_000
+    assert t.hours_ytd == 210
+    assert t.money_run_rate == 200_000  # a sum of annualised values, not an all-time total
+    assert t.hours_run_rate == 215
+    # delivered to date: value a year x days live / 365.25 (265, 20, 538, 355 and 2,881 days)
+    assert t.money_delivered == pytest.approx((100_000 * 265 + 50_000 * 538 + 30_000 * 355 + 20_000 * 2_881) / 365.25)
+    assert t.hours_delivered == pytest.approx((10 * 265 + 200 * 20 + 5 * 2_881) / 365.25)
+    assert t.verified_share == 0.5
 
 
-def test_impact_totals_compare_this_year_to_date_with_the_same_stretch_last_year(empty_con):
-    _win(empty_con, "a", dt.date(2026, 3, 1), [("cost", 100_000.0, 10.0, "verified")])
-    _win(empty_con, "b", dt.date(2026, 11, 1), [("time", None, 200.0, "estimated")])
-    _win(empty_con, "c", dt.date(2025, 6, 1), [("revenue", 50_000.0, None, "measured")])
-    _win(empty_con, "d", dt.date(2025, 12, 1), [("cost", 30_000.0, None, "measured")])  # after 21 Nov last year
-    _win(empty_con, "e", dt.date(2019, 1, 1), [("users", 20_000.0, 5.0, "estimated")])
-    _win(empty_con, "f", dt.date(2026, 12, 1), [("cost", 7.0, 1.0, "measured")])  # after today: all-time only
-    t = home_queries.impact_totals(empty_con, TODAY)
-    assert (t.money_ytd, t.money_prev_ytd, t.hours_ytd, t.hours_prev_ytd) == (100_000, 50_000, 210, 0)
-    assert (t.money_all, t.hours_all) == (200_007, 216)
-    assert t.verified_share == 100_000 / 200_007
-
-
-def test_impact_totals_on_an_empty_file_are_zero_not_nan(empty_con):
-    t = home_queries.impact_totals(empty_con, TODAY)
-    assert (t.money_ytd, t.money_all, t.hours_all, t.verified_share) == (0, 0, 0, None)
-
-
-def test_last_year_of_a_29_february_is_the_28th():
-    assert home_queries.same_day_last_year(dt.date(2028, 2, 29)) == dt.date(2027, 2, 28)
-
-
-def test_home_kpis_count_evidence_and_draft_the_headline(empty_con):
-    empty_con.execute("INSERT INTO profile (id, name, current_title) VALUES (1, 'Ana', 'Staff engineer')")
-    _win(empty_con, "a", dt.date(2026, 3, 1), [("cost", 1_500_000.0, None, "measured")])
-    _win(empty_con, "b", dt.date(2026, 4, 1))
-    for name, kind in (("Go", "technical"), ("SQL", "technical"), ("Writing", "soft")):
-        empty_con.execute("INSERT INTO skill (name, name_key, kind) VALUES (?, lower(?), ?)", [name, name, kind])
-    empty_con.execute("""INSERT INTO accomplishment_skill SELECT a.id, s.id FROM accomplishment a, skill s
-                         WHERE (a.title, s.name) IN (('a', 'SQL'), ('b', 'Go'), ('b', 'SQL'))""")
-    empty_con.execute("INSERT INTO visibility_item (title, kind, date) VALUES ('Talk', 'talk', DATE '2026-10-22')")
-    k = home_queries.kpis(empty_con, TODAY)
-    assert (k.accomplishments, k.metrics, k.share_with_metric) == (2, 1, 0.5)
-    assert (k.skills, k.skills_with_evidence, k.days_since_visibility) == (3, 2, 30)
-    # SQL: 1 quantified win of 2; Go: none of 1; Writing has no evidence and is not named
-    assert k.headline == "Staff engineer with $1.5M of quantified impact across 2 accomplishments, strongest in SQL, Go."
-
-
-def test_home_kpis_on_an_empty_file(empty_con):
-    k = home_queries.kpis(empty_con, TODAY)
-    assert (k.accomplishments, k.share_with_metric, k.days_since_visibility, k.overdue_contacts) == (0, None, None, 0)
-    assert k.headline.startswith("Software professional. Log accomplishments")
+def test_impact_totals_on_an_empty_file_are_zero_not_nan():
+    t = ov.impact_totals(_metrics([]), TODAY)
+    assert (t.money_ytd, t.money_run_rate, t.money_delivered, t.hours_run_rate, t.verified_share) == (0, 0, 0, 0, None)
 
 
 def test_quarterly_activity_shows_every_quarter_including_quiet_ones():
@@ -103,30 +75,24 @@ def _contacts(rows):
                                        "last_interaction"])
 
 
-def test_overdue_contacts_most_overdue_first_and_never_contacted_on_top(empty_con):
-    for name, rel, influence, cadence, last in (
-        ("Ann", "peer", 2, 60, dt.date(2026, 11, 1)),      # 20 days: fine
-        ("Bob", "sponsor", 5, 30, dt.date(2026, 9, 22)),   # 60 days: 30 overdue
-        ("Cy", "mentor", 3, 45, dt.date(2026, 9, 1)),      # 81 days: 36 overdue
-        ("Di", "recruiter", 1, 90, None),                   # never
-        ("Ed", "peer", 3, 30, dt.date(2026, 10, 22)),      # exactly 30 days: on cadence, not overdue
-    ):
-        cid = empty_con.execute("INSERT INTO contact (name, name_key, relationship, influence, advocacy_stage, "
-                                "cadence_days) VALUES (?, lower(?), ?, ?, 'aware', ?) RETURNING id",
-                                [name, name, rel, influence, cadence]).fetchone()[0]
-        if last:
-            empty_con.execute("INSERT INTO interaction (contact_id, date, channel) VALUES (?, ?, 'call')", [cid, last])
-    out = home_queries.overdue_contacts(empty_con, TODAY)
-    assert [(c["name"], c["days_since"], c["overdue_by"]) for c in out] == [
-        ("Di", None, None), ("Cy", 81, 36), ("Bob", 60, 30)]
-    assert home_queries.kpis(empty_con, TODAY).overdue_contacts == 3
+def test_overdue_contacts_most_overdue_first_and_never_contacted_on_top():
+    contacts = _contacts([
+        ("Ann", "peer", "aware", 2, 60, pd.Timestamp("2026-11-01")),      # 20 days: fine
+        ("Bob", "sponsor", "advocate", 5, 30, pd.Timestamp("2026-09-22")),  # 60 days: 30 overdue
+        ("Cy", "mentor", "aware", 3, 45, pd.Timestamp("2026-09-01")),     # 81 days: 36 overdue
+        ("Di", "recruiter", "unknown", 1, 90, pd.NaT),                    # never
+    ])
+    out = ov.overdue_contacts(contacts, TODAY)
+    assert out["name"].tolist() == ["Di", "Cy", "Bob"]
+    assert out["overdue_by"].tolist()[1:] == [36, 30]
 
 
 def test_nudges_fire_for_silent_sponsor_unquantified_wins_and_a_drought():
     accs = pd.DataFrame({"title": ["Big win", "Glue work"], "done_on": [dt.date(2026, 9, 1), dt.date(2026, 8, 1)],
                          "metrics": [2, 0]})
-    contacts = _contacts([("Elena", "sponsor", "advocate", 5, 30, pd.Timestamp("2026-09-22"))])
-    found = ov.nudges(accs, contacts, 11, TODAY)
+    contacts = _contacts([("Elena", "skip", "sponsor", 5, 30, pd.Timestamp("2026-09-22"))])
+    visibility = pd.DataFrame({"date": [dt.date(2026, 11, 10)]})
+    found = ov.nudges(accs, contacts, visibility, TODAY)
     text = " | ".join(n.message for n in found)
     assert "sponsor Elena 60 days ago" in text
     assert "1 win(s) from the last 12 months have no metric: “Glue work”" in text
@@ -137,7 +103,7 @@ def test_nudges_fire_for_silent_sponsor_unquantified_wins_and_a_drought():
 
 def test_nudges_on_an_empty_file_point_at_the_first_step():
     empty = pd.DataFrame(columns=["title", "done_on", "metrics"])
-    found = ov.nudges(empty, _contacts([]), None, TODAY)
+    found = ov.nudges(empty, _contacts([]), pd.DataFrame(columns=["date"]), TODAY)
     assert [n.action for n in found] == ["Log your first win"]
 
 
@@ -145,8 +111,9 @@ def test_money_is_formatted_the_way_people_say_it():
     assert [format_money(v) for v in (1_234_567, 340_000, 950, None)] == ["$1.2M", "$340k", "$950", "—"]
 
 
-def test_a_visibility_drought_is_nudged_after_30_days():
-    empty = pd.DataFrame(columns=["title", "done_on", "metrics"])
-    assert not [n for n in ov.nudges(empty, _contacts([]), 30, TODAY) if "talk, post or demo" in n.message]
-    assert [n.message for n in ov.nudges(empty, _contacts([]), 31, TODAY) if "talk, post or demo" in n.message] == [
-        "Your last talk, post or demo was 31 days ago. Value that is not seen is not rewarded."]
+def test_a_sponsor_is_the_advocacy_stage_so_home_agrees_with_the_network_funnel():
+    """Home once called Elena "your sponsor" (relationship) while Network said "none is a sponsor yet"."""
+    contacts = _contacts([("Elena", "sponsor", "advocate", 5, 30, pd.Timestamp("2026-11-20"))])
+    text = " | ".join(n.message for n in ov.nudges(pd.DataFrame(), contacts, pd.DataFrame(), TODAY))
+    assert "your sponsor Elena" not in text
+    assert "Your network has no sponsor yet: your advocate Elena is the closest" in text

@@ -1,8 +1,7 @@
-"""Cached model of what Home shows below its KPIs: nudges, recent wins and the quarterly charts.
+"""Cached model of the Home page: every figure it shows, computed once per change of data.
 
 Home is the first page a user sees; reading whole tables (with every STAR text) on each click
-cost more than the page itself at 100x data, so the page reads this once per change of data.
-The KPIs above come from the small SQL summary in `careerdata.home.queries`, drawn first.
+cost more than the page itself at 100x data, so the page reads this small summary instead.
 """
 
 from __future__ import annotations
@@ -18,18 +17,42 @@ from careerdata.journal import queries
 
 @dataclass
 class HomeView:
+    profile: dict | None
+    headline: str
+    totals: ov.ImpactTotals
+    accomplishments: int
+    metrics: int
+    share_with_metric: float | None
+    skills: int
+    skills_with_evidence: int
+    overdue_contacts: int
+    days_since_visibility: int | None
     nudges: list[ov.Nudge]
     recent_wins: pd.DataFrame
     quarters: pd.DataFrame
     impact_by_quarter: pd.DataFrame
 
 
-def home(con, today: dt.date, days_since_visibility: int | None) -> HomeView:
+def home(con, today: dt.date) -> HomeView:
+    profile = queries.profile(con)
     accs = queries.accomplishments(con)
     metrics = queries.impact_metrics(con)
+    skills = queries.skills(con)
     contacts = queries.contacts(con)
+    visibility = queries.visibility(con)
+    totals = ov.impact_totals(metrics, today)
     return HomeView(
-        nudges=ov.nudges(accs, contacts, days_since_visibility, today),
+        profile=profile,
+        headline=ov.value_headline(profile, accs, skills, totals),
+        totals=totals,
+        accomplishments=len(accs),
+        metrics=len(metrics),
+        share_with_metric=ov.share_with_metric(accs),
+        skills=len(skills),
+        skills_with_evidence=ov.skills_with_evidence(skills),
+        overdue_contacts=len(ov.overdue_contacts(contacts, today)),
+        days_since_visibility=ov.days_since_last(visibility["date"], today) if not visibility.empty else None,
+        nudges=ov.nudges(accs, contacts, visibility, today),
         recent_wins=ov.recent_wins(accs),
         quarters=ov.quarterly_activity(accs, today),
         impact_by_quarter=ov.impact_by_quarter(metrics, today) if not metrics.empty else pd.DataFrame(),
