@@ -36,7 +36,8 @@ import duckdb
 
 from careerdata.core.errors import InputError
 from careerdata.core.progress import Progress
-from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, KEY_FIELDS, Bundle, Item, name_key
+from careerdata.core.text import name_key
+from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, KEY_FIELDS, Bundle, Item
 from careerdata.journal import repo
 from careerdata.models import career as m
 from careerdata.models.offers import Offer
@@ -127,15 +128,7 @@ def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool 
                         progress(done, total, ENTITY_LABELS[entity])
                     continue
                 for it in group:
-                    try:
-                        report.changes.append(_UPSERTS[it.entity](cur, it, known))
-                    except InputError as err:
-                        raise InputError(f"{it.where}, {err}") from None
-                    except duckdb.Error as err:
-                        refused = write_error(err, con)
-                        if not isinstance(refused, InputError):  # the file, not this record: read-only, disk full
-                            raise refused from None
-                        raise InputError(f"{it.where}: the database refused it ({str(err).splitlines()[0]})") from None
+                    report.changes.append(_upsert_one(con, cur, it, known))
                     done += 1
                     if progress and (done % step == 0 or done == total):
                         progress(done, total, ENTITY_LABELS[entity])
@@ -144,6 +137,19 @@ def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool 
     except _DryRun:
         pass
     return report
+
+
+def _upsert_one(con, cur: Cursor, it: Item, known: dict) -> Change:
+    """One record's upsert; an error names where it came from."""
+    try:
+        return _UPSERTS[it.entity](cur, it, known)
+    except InputError as err:
+        raise InputError(f"{it.where}, {err}") from None
+    except duckdb.Error as err:
+        refused = write_error(err, con)
+        if not isinstance(refused, InputError):  # the file, not this record: read-only, disk full
+            raise refused from None
+        raise InputError(f"{it.where}: the database refused it ({str(err).splitlines()[0]})") from None
 
 
 # --- comparing ------------------------------------------------------------------------------
@@ -330,12 +336,12 @@ def _upsert_profile(cur: Cursor, it: Item, known: dict) -> Change:
     p: m.Profile = it.model
     existing = _row(cur, f"SELECT {', '.join(PROFILE_FIELDS)} FROM profile WHERE id = 1", [])
     if existing is None:
-        repo._save_profile(cur, p)
+        repo.write_profile(cur, p)
         return _change(it, p.name, None)
     changes = _diff(existing, p, it.update, PROFILE_FIELDS)
     if changes:
         merged = m.Profile.model_validate({**existing, **changes})  # the result must still be a valid profile
-        repo._save_profile(cur, merged)
+        repo.write_profile(cur, merged)
     return _change(it, p.name, changes)
 
 
@@ -351,7 +357,7 @@ def _upsert_position(cur: Cursor, it: Item, known: dict) -> Change:
         existing = _find_by_key(cur, sql.replace("start_date = ?", "date_trunc('month', start_date) = ?"),
                                 [p.start_date.replace(day=1)], {"employer": p.employer, "title": p.title})
     if existing is None:
-        repo._insert_position(cur, p)
+        repo.insert_position(cur, p)
         return _change(it, record, None)
     changes = _month_tolerant(it, _diff(existing, p, it.update, POSITION_FIELDS), existing)
     if changes:
@@ -373,7 +379,7 @@ def _upsert_assessment(cur: Cursor, it: Item, known: dict) -> Change:
                          [skill_id, a.as_of]).fetchone()[0]
     if exists:
         return _change(it, record, {})  # assessments are history: never edited by an import
-    repo._insert_assessment(cur, a, "skill")
+    repo.insert_assessment(cur, a, "skill")
     return _change(it, record, None)
 
 
@@ -407,7 +413,7 @@ def _upsert_accomplishment(cur: Cursor, it: Item, known: dict) -> Change:
     record = f"{a.title} ({a.start_date})"
     existing = _find_accomplishment(cur, a.title, a.start_date, it.month_dates, it.window)
     if existing is None:
-        repo._insert_accomplishment(cur, a)
+        repo.insert_accomplishment(cur, a)
         return _change(it, record, None)
     acc_id = existing["id"]
     changes = _month_tolerant(it, _diff(existing, a, it.update, ACCOMPLISHMENT_FIELDS), existing)
@@ -437,7 +443,7 @@ def _upsert_accomplishment(cur: Cursor, it: Item, known: dict) -> Change:
     add_metrics = [x for x in a.metrics if name_key(x.description) not in have_metrics] if "metrics" in it.update else []
     if add_skills or add_comps or add_metrics:
         extra = a.model_copy(update={"skills": add_skills, "competencies": add_comps, "metrics": add_metrics})
-        repo._write_accomplishment_children(cur, acc_id, extra, "")
+        repo.write_accomplishment_children(cur, acc_id, extra, "")
         changes.update({k: True for k, v in (("skills", add_skills), ("competencies", add_comps),
                                               ("metrics", add_metrics)) if v})
     return _change(it, record, changes)
@@ -460,7 +466,7 @@ def _upsert_metric(cur: Cursor, it: Item, known: dict) -> Change:
     if existing is None:
         metric = m.ImpactMetric.model_validate(x.model_dump(include=set(m.ImpactMetric.model_fields)))
         acc_model = m.Accomplishment.model_construct(skills=[], competencies=[], metrics=[metric])
-        repo._write_accomplishment_children(cur, acc["id"], acc_model, "")
+        repo.write_accomplishment_children(cur, acc["id"], acc_model, "")
         return _change(it, record, None)
     fields = set(it.update) | ({"verified_by_contact_id"} if "verified_by" in it.update else set())
     probe = {name: getattr(x, name) for name in METRIC_FIELDS if name != "verified_by_contact_id"}
@@ -490,7 +496,7 @@ def _upsert_interaction(cur: Cursor, it: Item, known: dict) -> Change:
     existing = _row(cur, "SELECT id, notes, follow_up_due FROM interaction WHERE contact_id = ? AND date = ? "
                          "AND channel = ? ORDER BY id LIMIT 1", [contact_id, i.date, i.channel])
     if existing is None:
-        repo._insert_interaction(cur, i)
+        repo.insert_interaction(cur, i)
         return _change(it, record, None)
     changes = _diff(existing, i, it.update, INTERACTION_FIELDS)
     if changes:
@@ -501,7 +507,7 @@ def _upsert_interaction(cur: Cursor, it: Item, known: dict) -> Change:
             [existing["id"]]).fetchall()}
         added = False
         for n, title in enumerate(dict.fromkeys(i.accomplishments)):
-            acc_id = repo._accomplishment_id(cur, title, f"accomplishments[{n}]")
+            acc_id = repo.accomplishment_id(cur, title, f"accomplishments[{n}]")
             if acc_id not in have:
                 cur.execute("INSERT INTO interaction_accomplishment VALUES (?, ?)", [existing["id"], acc_id])
                 have.add(acc_id)
@@ -520,7 +526,7 @@ def _upsert_visibility(cur: Cursor, it: Item, known: dict) -> Change:
     existing = _find_by_key(cur, f"SELECT id, title, {', '.join(VISIBILITY_FIELDS)} FROM visibility_item "
                                  "WHERE date = ? ORDER BY id", [v.date], {"title": v.title})
     if existing is None:
-        repo._insert_visibility(cur, v)
+        repo.insert_visibility(cur, v)
         return _change(it, record, None)
     changes = _diff(existing, v, it.update, VISIBILITY_FIELDS)
     if changes:
