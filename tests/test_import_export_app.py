@@ -37,25 +37,13 @@ def test_the_page_offers_every_export_and_asks_for_a_file(monkeypatch, demo_db):
     assert {m.label: m.value for m in at.metric} == {"Positions": "5", "Skills": "46", "Accomplishments": "70",
                                                      "Contacts": "25", "Talks & posts": "16"}
     labels = [b.label for b in at.get("download_button")]
-    assert {"Download resume.json", "Download brag document"} <= set(labels)
-    assert "Download backup (.zip)" not in labels  # built on request, with progress
+    assert {"Download resume.json", "Download backup (.zip)", "Download brag document"} <= set(labels)
     assert "Skills (46)" in labels and "Accomplishments (70)" in labels
     assert len([x for x in labels if x.endswith(")") and not x.startswith("Download")]) == len(CSV_ENTITIES)
     shown = texts(at)
     assert "Nothing is written until you have seen the preview" in shown
     assert "Brag document: Priya Raman" in shown  # the preview of the brag document
     assert not at.error
-
-
-def test_a_backup_is_prepared_with_progress_then_offered_for_download(monkeypatch, demo_db):
-    at = open_app(monkeypatch, demo_db, PAGE)
-    at.button(key="ie_make_backup").click().run()
-    assert not at.exception and not at.error
-    assert [s.label for s in at.status if s.label.startswith("Backup ready: ")]
-    assert "Download backup (.zip)" in [b.label for b in at.get("download_button")]
-    at.run()
-    assert not [b for b in at.button if b.key == "ie_make_backup"]  # nothing changed since: no second backup
-    assert "Download backup (.zip)" in [b.label for b in at.get("download_button")]
 
 
 def test_uploading_a_resume_previews_counts_then_import_commits_and_reimport_is_a_no_op(monkeypatch, empty_db):
