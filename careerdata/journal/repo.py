@@ -160,6 +160,11 @@ def _insert_accomplishment(cur: Cursor, a: m.Accomplishment, where: str = "") ->
     return acc_id
 
 
+def insert_accomplishment(cur: Cursor, accomplishment: m.Accomplishment) -> int:
+    """Insert inside a transaction the caller holds (the review queue accepts a candidate atomically)."""
+    return _insert_accomplishment(cur, accomplishment)
+
+
 def add_accomplishment(con, accomplishment: m.Accomplishment) -> int:
     with transaction(con) as cur:
         return _insert_accomplishment(cur, accomplishment)
