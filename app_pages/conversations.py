@@ -12,7 +12,7 @@ from careerdata.network import analytics as sa
 from careerdata.network import charts as cs
 from careerdata.network import queries as qs
 from careerdata.network import repo as rs
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state, widgets, worktrail
 
 KIND_LABELS = {"raise": "Raise", "promotion": "Promotion", "scope": "More scope", "on_call": "On-call load",
                "other": "Other"}
@@ -338,6 +338,7 @@ with tab_obj:
                 st.rerun()
 
 with tab_reh:
+    worktrail.calendar_download(("rehearsals",), "conversations_ics", now)
     r_left, r_right = st.columns([3, 2], gap="large")
     with r_left:
         if rehearsals.empty:

@@ -6,8 +6,9 @@ from careerdata.core import charts
 from careerdata.core.clock import today
 from careerdata.home import overview as ov
 from careerdata.journal import queries, repo
+from careerdata.journal import view as journal_view
 from careerdata.models import career as m
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state, widgets, worktrail
 
 layout.header("Journal", "What did you do, what was it worth, and who knows about it? Log it while it is fresh.")
 widgets.show_flash()
@@ -25,8 +26,9 @@ tab_labels = {
     "skills": f"Skills ({len(skills)})",
     "people": "People & visibility",
     "profile": "Profile",
+    "queue": f"From git ({state.read(journal_view.review_queue).counts['new']})",
 }
-tab_log, tab_list, tab_skills, tab_people, tab_profile = st.tabs(
+tab_log, tab_list, tab_skills, tab_people, tab_profile, tab_queue = st.tabs(
     list(tab_labels.values()), default=tab_labels.get(st.query_params.get("tab", "log"), tab_labels["log"])
 )
 
@@ -266,3 +268,6 @@ with tab_profile:
                 "review_cycle_start": cycle_start, "review_cycle_end": cycle_end, "headline": headline})
             if saved and widgets.save(lambda: state.write(repo.save_profile, saved), "Profile saved"):
                 st.rerun()
+
+with tab_queue:
+    worktrail.review_queue()

@@ -11,7 +11,7 @@ from careerdata.network import charts as cs
 from careerdata.network import queries as qs
 from careerdata.network import repo as rs
 from careerdata.network import view as vs
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state, widgets, worktrail
 
 layout.header("Network", "Who will speak up for you when you are not in the room, and who are you losing touch with?")
 widgets.show_flash()
@@ -100,6 +100,7 @@ with tab_touch:
         st.caption("Bars: days since the last logged interaction. Black tick: the contact's ideal gap (its cadence); "
                    "diamond: the maximum before the relationship goes cold (the tier's stretch; see Cadence tiers). "
                    "Source: your career file.")
+        worktrail.calendar_download(("cadence", "followups"), "network_ics", now)
         st.markdown(f"**Most overdue first** ({len(losing):,}). *Touched today* logs an interaction dated today "
                     "in one click; add notes with the form below.")
         start, end = widgets.pager("losing_page", len(losing), "contacts past their ideal gap", "most overdue first")

@@ -11,7 +11,7 @@ from careerdata.network import charts as cs
 from careerdata.network import queries as qs
 from careerdata.network import repo as rs
 from careerdata.network import view as vs
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state, widgets, worktrail
 
 KIND_LABELS = {"promotion": "Promotion", "internal_move": "Internal move", "new_job": "New job"}
 STAGE_LABELS = {**cs.PIPELINE_LABELS, "lost": "Lost"}
@@ -126,6 +126,7 @@ with tab_open:
                             st.rerun()
 
 with tab_follow:
+    worktrail.calendar_download(("followups",), "pipeline_ics", now)
     if due.empty:
         st.success("No follow-up due in the next 14 days.")
     else:

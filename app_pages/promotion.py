@@ -15,7 +15,7 @@ from careerdata.promotion import export as promo_export
 from careerdata.promotion import queries as pq
 from careerdata.promotion import repo as promo_repo
 from careerdata.promotion import view as promotion_view
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state, widgets, worktrail
 from careerdata.ui.forms import friendly_errors
 
 layout.header("Promotion case", "Can you make the case for the next level: what your evidence covers, what is missing, "
@@ -330,6 +330,7 @@ with tab_plan:
         p[3].metric("Later", progress["Upcoming"], border=True)
         st.caption("Cultivate the lead months ahead: ask what great looks like at the target level, keep the "
                    "sponsor and skip-level current, and review the draft with your manager mid-cycle.")
+        worktrail.calendar_download(("plan", "review"), "promo_ics", now, (target, cycle_start, cycle_end))
     status_colors = {"Overdue": "#B91C1C", "Due soon": "#B45309", "Done": "#15803D", "Skipped": "#6B7280"}
     st.dataframe(
         table[["due", "step", "with", "status", "conversation"]].style.map(

@@ -16,9 +16,12 @@ import pandas as pd
 
 from careerdata.core.clock import today as clock_today
 from careerdata.core.errors import InputError
+from careerdata.home.overview import Nudge
 from careerdata.journal.candidates import accept_in
 from careerdata.models.worktrail import CheckIn
 from careerdata.store.db import transaction
+
+LAPSED_WEEKS = 2  # a check-in this many weeks old means the habit lapsed
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -97,3 +100,27 @@ def save_checkin(con, entry: CheckIn, employer: str | None = None) -> list[int]:
                        VALUES (?, ?, ?, ?, current_timestamp)""",
                     [entry.week_start, what, ", ".join(dict.fromkeys(entry.told)), entry.visible])
     return added
+
+
+def checkin_nudges(status: CheckInStatus, today: dt.date) -> list[Nudge]:
+    """What the check-ins add to Home's "Do this next".
+
+    - candidate wins waiting in the review queue (from git or gh): review them;
+    - the latest check-in (this week or last) shipped something but told nobody: tell someone;
+    - check-ins were kept once but none in the last `LAPSED_WEEKS` weeks: the streak lapsed.
+    """
+    found: list[Nudge] = []
+    waiting = len(status.candidates)
+    if waiting:
+        found.append(Nudge(f"{waiting} candidate win(s) from your work trail wait in the review queue: accept, merge "
+                           "or dismiss them while you still remember the story.", "Review candidate wins", "journal",
+                           2, "queue"))
+    last = status.last
+    if last and (status.week - last["week_start"]).days <= 7 and last["shipped"] and not last["told"]:
+        found.append(Nudge(f"You shipped “{last['shipped'][:80]}” but told nobody. Your manager and sponsor can "
+                           "only speak for work they have heard about.", "Log a touch", "journal", 2, "people"))
+    if last and (status.week - last["week_start"]).days >= 7 * LAPSED_WEEKS:
+        weeks = (status.week - last["week_start"]).days // 7
+        found.append(Nudge(f"Your last weekly check-in was {weeks} weeks ago. Two minutes on Home keeps the "
+                           "record as you go.", "Do this week's check-in", "home", 3))
+    return found

@@ -73,10 +73,12 @@ def _when(day: dt.date, today: dt.date) -> tuple[dt.date, str]:
     return day, ""
 
 
-def plan_items(con, today: dt.date) -> tuple[list[DatedItem], list[DatedItem]]:
+def plan_items(con, today: dt.date, case: tuple[str, dt.date, dt.date] | None = None
+               ) -> tuple[list[DatedItem], list[DatedItem]]:
     """(plan steps, review) for the default case the Promotion page opens with: the next level up over
     the profile's review cycle, review on the saved review date or the cycle's end. Without a profile
-    there is no review to plan towards, so nothing."""
+    there is no review to plan towards, so nothing. `case` = (target level, cycle start, cycle end)
+    picks another case, as the page's sidebar does."""
     setup = pq.case_setup(con)
     levels = setup.levels
     if levels.empty or not setup.profile:  # no profile yet: no review to plan towards
@@ -85,6 +87,8 @@ def plan_items(con, today: dt.date) -> tuple[list[DatedItem], list[DatedItem]]:
     codes = list(levels["code"])
     target = pa.next_level(levels, current) or (current if current in codes else codes[0])
     start, end = pa.default_cycle(setup.profile, today)
+    if case is not None:
+        target, start, end = case
     case = pq.promo_case(con, target, start, end)
     review = _d(case["review_date"]) if case and case.get("review_date") else end
     label = f"{pa.level_title(levels, target)} ({target})"
@@ -169,11 +173,12 @@ def rehearsal_items(con, today: dt.date) -> list[DatedItem]:
     return items
 
 
-def dated_items(con, what: tuple[str, ...], today: dt.date) -> list[DatedItem]:
+def dated_items(con, what: tuple[str, ...], today: dt.date, case: tuple[str, dt.date, dt.date] | None = None
+                ) -> list[DatedItem]:
     """Every event of the chosen kinds, by date."""
     items: list[DatedItem] = []
     if "plan" in what or "review" in what:
-        steps, review = plan_items(con, today)
+        steps, review = plan_items(con, today, case)
         items += (steps if "plan" in what else []) + (review if "review" in what else [])
     if "followups" in what:
         items += followup_items(con, today)
@@ -193,7 +198,8 @@ def uid(item: DatedItem, file: str) -> str:
     return f"{item.kind}-{item.uid_part}-{file}@careerdata"
 
 
-def calendar_bytes(con, what: tuple[str, ...] = KINDS, today: dt.date | None = None) -> bytes:
+def calendar_bytes(con, what: tuple[str, ...] = KINDS, today: dt.date | None = None,
+                   case: tuple[str, dt.date, dt.date] | None = None) -> bytes:
     """The .ics file: one all-day event per dated item, with stable UIDs."""
     from careerdata.core.clock import today as clock_today
 
@@ -205,7 +211,7 @@ def calendar_bytes(con, what: tuple[str, ...] = KINDS, today: dt.date | None = N
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Career plan")
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.UTC)
-    for item in dated_items(con, what, today):
+    for item in dated_items(con, what, today, case):
         ev = Event()
         ev.add("uid", uid(item, file))
         ev.add("dtstamp", stamp)

@@ -187,9 +187,14 @@ def accept_in(cur: Cursor, ids: list[int], title: str | None = None, employer: s
     if decided:
         raise InputError(f"candidates: {', '.join(map(str, decided))} already accepted or dismissed")
     star = star_draft(rows)
+    start = min(r["start_date"] for r in rows)
+    if employer is None:  # the employer you were with when the work started (Journal > Profile positions)
+        found = cur.execute("""SELECT employer FROM position WHERE start_date <= ? AND coalesce(end_date, ?) >= ?
+                               ORDER BY start_date DESC LIMIT 1""", [start, start, start]).fetchone()
+        employer = found[0] if found else None
     acc = m.Accomplishment(
         title=(title or rows[0]["title"]).strip()[:200] or rows[0]["title"][:200],
-        start_date=min(r["start_date"] for r in rows), end_date=max(r["end_date"] for r in rows),
+        start_date=start, end_date=max(r["end_date"] for r in rows),
         employer=employer, links=list(dict.fromkeys(r["url"] for r in rows if r["url"])), **star)
     acc_id = insert_accomplishment(cur, acc)
     marks = ", ".join("?" for _ in ids)
