@@ -129,8 +129,10 @@ with tab_negotiate:
                 f"Saved “{draft.title}” in Conversations: rehearse it there"):
             st.rerun()
         if e.conversation_id:
-            st.caption(f"Saved as “{esc(draft.title)}” in Conversations, with its objection cards; your rehearsals "
-                       "there are kept when you update it.")
+            log = (f"rehearsed {e.rehearsals} time{'s' if e.rehearsals != 1 else ''}, confidence {e.confidence}/5 "
+                   "after the latest" if e.rehearsals else "not rehearsed yet")
+            st.caption(f"Saved as “{esc(draft.title)}” in Conversations with its objection cards: {log}. Updating it "
+                       "keeps the rehearsal log.")
             if st.button("Rehearse it in Conversations", key=f"open_conv_{nid}", icon=":material/arrow_forward:"):
                 st.session_state["_conv_select"] = e.conversation_id
                 st.switch_page(layout.page_file("conversations"))

@@ -209,4 +209,20 @@ def test_saving_the_negotiation_twice_updates_it_and_keeps_the_rehearsals(demo_c
                             [cid]).fetchone()[0] == len(draft.objections)
     assert demo_con.execute("SELECT count(*) FROM conversation_rehearsal WHERE conversation_id = ?",
                             [cid]).fetchone()[0] == 1
-    assert next(s for s in queries.offers(demo_con) if s.id == entry.id).conversation_id == cid
+    saved = next(s for s in queries.offers(demo_con) if s.id == entry.id)
+    assert (saved.conversation_id, saved.rehearsals, saved.confidence) == (cid, 1, 3)
+
+
+def test_importing_an_offer_for_a_company_without_an_opportunity_adds_one_at_the_offer_stage(empty_con):
+    from careerdata.import_export.csv_io import read_csv_entity
+    from careerdata.import_export.imports import run_import
+
+    text = "company,title,base\nMaplewave,Staff Engineer,180000\n"
+    report = run_import(empty_con, read_csv_entity(text.encode(), "offers.csv", "offers"))
+    assert report.rows()[0]["changes"] == ("also added the opportunity 'Staff Engineer at Maplewave' at the offer "
+                                           "stage to your Pipeline")
+    assert empty_con.execute("SELECT title, stage, company FROM opportunity").fetchall() == [
+        ("Staff Engineer at Maplewave", "offer", "Maplewave")]
+    again = run_import(empty_con, read_csv_entity(text.replace("180000", "185000").encode(), "offers.csv", "offers"))
+    assert [(c.action, c.fields) for c in again.changes] == [("updated", ("base",))]
+    assert empty_con.execute("SELECT count(*), min(base) FROM opportunity, offer").fetchone() == (1, 185000)

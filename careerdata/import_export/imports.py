@@ -484,8 +484,11 @@ def _upsert_offer(cur: Cursor, it: Item, known: dict) -> Change:
     record = "your current job" if o.current_job else f"{o.title} at {o.company}"
     offer_id = offers_repo.find_offer(cur, o)
     if offer_id is None:
+        before = cur.execute("SELECT max(id) FROM opportunity").fetchone()[0] or 0
         offers_repo.insert_offer(cur, o, create=True)
-        return _change(it, record, None)
+        made = cur.execute("SELECT title FROM opportunity WHERE id > ?", [before]).fetchone()
+        note = f"also added the opportunity {made[0]!r} at the offer stage to your Pipeline" if made else ""
+        return Change(it.entity, record, ADDED, (), it.where, note)
     existing = offers_repo.stored(cur, offer_id)
     changes = _diff(existing, o, it.update, tuple(f for f in OFFER_FIELDS if f != "opportunity"))
     if "opportunity" in it.update and name_key(o.opportunity or "") != name_key(existing["opportunity"] or ""):

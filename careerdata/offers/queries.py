@@ -25,6 +25,8 @@ class StoredOffer:
     occupation: str | None  # the offer's O*NET-SOC code, else its opportunity's target role's, else None
     stage: str | None
     conversation_id: int | None
+    rehearsals: int = 0  # rehearsals logged on that conversation
+    confidence: int | None = None  # confidence after the latest rehearsal (1-5)
 
 
 def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
@@ -36,6 +38,9 @@ def offers(con: duckdb.DuckDBPyConnection) -> list[StoredOffer]:
     cur = con.cursor()
     cur.execute(f"""
         SELECT o.id, o.is_current_job, p.title AS opportunity, p.stage, l.conversation_id,
+               (SELECT count(*) FROM conversation_rehearsal h WHERE h.conversation_id = l.conversation_id) AS rehearsals,
+               (SELECT h.confidence_after FROM conversation_rehearsal h WHERE h.conversation_id = l.conversation_id
+                ORDER BY h.date DESC, h.id DESC LIMIT 1) AS confidence,
                coalesce(o.onet_soc_code, r.onet_soc_code) AS occupation, {', '.join('o.' + f for f in _FIELDS)}
         FROM offer o
         LEFT JOIN opportunity p ON p.id = o.opportunity_id
@@ -50,7 +55,8 @@ def offers(con: duckdb.DuckDBPyConnection) -> list[StoredOffer]:
         data = {f: rec[f] for f in _FIELDS if rec[f] is not None}
         data.update(current_job=bool(rec["is_current_job"]), opportunity=rec["opportunity"])
         out.append(StoredOffer(int(rec["id"]), Offer.model_validate(data), rec["occupation"], rec["stage"],
-                               None if rec["conversation_id"] is None else int(rec["conversation_id"])))
+                               None if rec["conversation_id"] is None else int(rec["conversation_id"]),
+                               int(rec["rehearsals"]), rec["confidence"]))
     return out
 
 

@@ -22,6 +22,8 @@ class Entry:
     comp: comp.OfferComp
     stage: str | None
     conversation_id: int | None
+    rehearsals: int
+    confidence: int | None  # after the latest rehearsal, 1-5
     placement: Placement
     plan: negotiation.Plan | None  # None for the current job
     script: negotiation.Script | None
@@ -86,7 +88,7 @@ def offers(con, today: dt.date) -> OffersView:
         if not s.offer.current_job:
             p = negotiation.plan(c, [x for x in everyone if x is not c], placement.band, wins, today)
             sc = negotiation.script(p, everyone)
-        entries.append(Entry(s.id, c, s.stage, s.conversation_id, placement, p, sc))
+        entries.append(Entry(s.id, c, s.stage, s.conversation_id, s.rehearsals, s.confidence, placement, p, sc))
     ordered = comp.compare([s.offer for s in stored], today)
     order = {id(c.offer): n for n, c in enumerate(ordered)}
     entries.sort(key=lambda e: order[id(e.comp.offer)])
