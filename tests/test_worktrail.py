@@ -205,7 +205,7 @@ def test_ics_holds_the_plan_steps_with_dates_and_keeps_uids(demo_db, capsys):
     first = _events(out.read_bytes())
     con = db.connect(demo_db)
     try:
-        steps, review = ics.plan_items(con, ics.pa.to_date("2026-11-21"))
+        steps, review = ics.plan_items(con, ics.pe.to_date("2026-11-21"))
         assert steps and review
         for s in steps:  # every open plan step, on its back-scheduled day
             uid = ics.uid(s, ics.file_id(con))

@@ -26,10 +26,15 @@ from dataclasses import dataclass
 import pandas as pd
 from icalendar import Calendar, Event
 
+from careerdata.conversations import queries as cq
+from careerdata.core.dates import format_day
 from careerdata.core.errors import InputError
 from careerdata.network import analytics as na
 from careerdata.network import queries as nq
-from careerdata.promotion import analytics as pa
+from careerdata.pipeline import analytics as pla
+from careerdata.pipeline import queries as plq
+from careerdata.promotion import evidence as pe
+from careerdata.promotion import plan as pp
 from careerdata.promotion import queries as pq
 from careerdata.store.db import get_meta
 
@@ -63,13 +68,13 @@ def parse_what(value: str | None) -> tuple[str, ...]:
 
 
 def _d(value) -> dt.date | None:
-    return pa.to_date(value)
+    return pe.to_date(value)
 
 
 def _when(day: dt.date, today: dt.date) -> tuple[dt.date, str]:
     """Past dates land on today, saying since when."""
     if day < today:
-        return today, f" (due since {pa.format_day(day)})"
+        return today, f" (due since {format_day(day)})"
     return day, ""
 
 
@@ -85,22 +90,22 @@ def plan_items(con, today: dt.date, case: tuple[str, dt.date, dt.date] | None = 
         return [], []
     current = setup.profile.get("current_level") if setup.profile else None
     codes = list(levels["code"])
-    target = pa.next_level(levels, current) or (current if current in codes else codes[0])
-    start, end = pa.default_cycle(setup.profile, today)
+    target = pe.next_level(levels, current) or (current if current in codes else codes[0])
+    start, end = pe.default_cycle(setup.profile, today)
     if case is not None:
         target, start, end = case
     case = pq.promo_case(con, target, start, end)
     review = _d(case["review_date"]) if case and case.get("review_date") else end
-    label = f"{pa.level_title(levels, target)} ({target})"
+    label = f"{pe.level_title(levels, target)} ({target})"
     states = pq.plan_states(con, case["id"]) if case else pd.DataFrame(columns=["step_key", "status"])
     stored = dict(zip(states["step_key"], states["status"], strict=True))
     steps = []
-    for s in pa.plan_steps(review, pq.contact_touch(con), label):
+    for s in pp.plan_steps(review, pq.contact_touch(con), label):
         if stored.get(s.key) in ("done", "skipped"):
             continue
         day, late = _when(s.due, today)
         steps.append(DatedItem("plan", f"{target}-{start.isoformat()}-{s.key}", day, s.title,
-                               f"Promotion plan for {label}, review on {pa.format_day(review)}{late}. {s.why} "
+                               f"Promotion plan for {label}, review on {format_day(review)}{late}. {s.why} "
                                "Mark it done on the Promotion case page."))
     reviews = [] if review < today else [DatedItem(
         "review", f"{target}-{start.isoformat()}", review, f"Promotion review for {label}",
@@ -121,9 +126,9 @@ def followup_items(con, today: dt.date) -> list[DatedItem]:
         day, late = _when(due, today)
         note = " ".join(str(notes).split())[:300]
         items.append(DatedItem("followup", f"interaction-{iid}", day, f"Follow up with {name}",
-                               f"You talked on {pa.format_day(on)}{late}." + (f" Notes: {note}" if note else "")
+                               f"You talked on {format_day(on)}{late}." + (f" Notes: {note}" if note else "")
                                + " Log the touch on the Journal page."))
-    opps = na.open_opportunities(nq.opportunities(con))
+    opps = pla.open_opportunities(plq.opportunities(con))
     for _, o in opps.iterrows():
         due = _d(o["follow_up_due"])
         if due is None:
@@ -144,7 +149,7 @@ def cadence_items(con, today: dt.date) -> list[DatedItem]:
         last = _d(c["last_interaction"])
         due = today if last is None else last + dt.timedelta(days=int(c["ideal_days"]))
         day, late = _when(due, today)
-        since = "never" if last is None else f"on {pa.format_day(last)}"
+        since = "never" if last is None else f"on {format_day(last)}"
         items.append(DatedItem("cadence", f"contact-{int(c['id'])}", day, f"Keep in touch: {c['name']}",
                                f"Your {c['relationship']} {c['name']}: every {int(c['ideal_days'])} days; "
                                f"last touch {since}{late}. Share a recent win; log it on the Journal page."))
@@ -153,7 +158,7 @@ def cadence_items(con, today: dt.date) -> list[DatedItem]:
 
 def rehearsal_items(con, today: dt.date) -> list[DatedItem]:
     """For each conversation still planned: a rehearsal a few days before, and the conversation itself."""
-    convs = nq.conversations(con)
+    convs = cq.conversations(con)
     items = []
     for _, c in convs.iterrows():
         on = _d(c["planned_for"])
@@ -165,7 +170,7 @@ def rehearsal_items(con, today: dt.date) -> list[DatedItem]:
                                f"Rehearse: {c['title']}",
                                f"Say your opening and your numbers out loud, answer each objection card, "
                                f"then log the rehearsal on the Conversations page. The conversation{with_whom} "
-                               f"is on {pa.format_day(on)}; {int(c['rehearsals'])} rehearsal(s) so far."))
+                               f"is on {format_day(on)}; {int(c['rehearsals'])} rehearsal(s) so far."))
         goal = " ".join(str(c["goal"] or "").split())[:300]
         items.append(DatedItem("rehearsal", f"conversation-{int(c['id'])}", on, f"Conversation: {c['title']}",
                                f"The {c['kind']} conversation{with_whom}." + (f" Goal: {goal}" if goal else "")
