@@ -741,7 +741,7 @@ def draft_case(analysis: CaseAnalysis) -> str:
         if t.money or t.hours:
             parts = []
             if t.money:
-                parts.append(f"**{format_money(t.money)} a year** of quantified impact")
+                parts.append(f"**{fimpact.money_run_rate_label(t.money)}** of quantified impact")
             if t.hours:
                 parts.append(f"{t.hours:,.0f} hours a year saved")
             summary += " with " + " and ".join(parts)
@@ -760,7 +760,7 @@ def draft_case(analysis: CaseAnalysis) -> str:
     lines += [f"## {SECTIONS['impact']}", ""]
     if t.metrics:
         cats = ", ".join(f"{c} {format_money(v)}" for c, v in sorted(t.by_category.items(), key=lambda kv: -kv[1]))
-        lead = (f"Quantified impact in the cycle: **{format_money(t.money)} a year**"
+        lead = (f"Quantified impact in the cycle: **{fimpact.money_run_rate_label(t.money)}**"
                 + (f" ({cats})" if cats else "")
                 + f" and **{t.hours:,.0f} hours a year** saved, from {plural(t.metrics, 'metric')} on "
                 f"{t.quantified_wins} of {plural(t.wins, 'accomplishment')}. Money figures are own annualised "

@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from careerdata.core.money import format_money
+from careerdata.figures import impact as fimpact
 from careerdata.home.overview import quarter_label
 from careerdata.matrix.skill_value import _key, rated_code
 
@@ -610,7 +611,7 @@ def value_statement(profile: dict | None, target: Target, needs: pd.DataFrame, s
     if summary.wins:
         proof = f", proven by {summary.wins} win{'s' if summary.wins != 1 else ''}"
         if summary.money_usd:
-            proof += f" worth {format_money(summary.money_usd)} a year (your estimates"
+            proof += f" with a {fimpact.money_run_rate_label(summary.money_usd)} (your estimates"
             proof += f", {summary.verified_share:.0%} verified)" if summary.verified_share else ")"
     return f"For {target.short}{need_text}, I offer {_join(skills['name'].head(3).tolist())}{proof}."
 
