@@ -5,7 +5,7 @@ import streamlit as st
 from careerdata.core.errors import CareerDataError
 from careerdata.ui import layout, state
 
-st.set_page_config(page_title="Career Product Dashboard", page_icon=":material/trending_up:", layout="wide")
+st.set_page_config(page_title="Career Product Dashboard", page_icon="📈", layout="wide")
 
 try:
     created = state.ensure_database(state.db_path())

@@ -4,13 +4,13 @@ import hashlib
 
 import streamlit as st
 
-from careerdata.core.errors import InputError
+from careerdata.core.errors import CareerDataError, InputError
 from careerdata.import_export import backup, export
 from careerdata.import_export.common import ENTITY_LABELS, MAX_UPLOAD_BYTES
 from careerdata.import_export.csv_io import CSV_ENTITIES, entity_counts, read_csv_entity, template_path
 from careerdata.import_export.imports import run_import
 from careerdata.import_export.jsonresume import read_jsonresume
-from careerdata.import_export.linkedin import files_from_zip, read_linkedin_files
+from careerdata.import_export.linkedin import files_from_uploads, files_from_zip, read_linkedin_files
 from careerdata.ui import layout, state, widgets
 
 layout.header("Import & export", "Nobody types eight years of work by hand: bring your career in from a résumé, "
@@ -50,7 +50,8 @@ def _parse(fmt: str, uploads: list, entity: str | None, all_connections: bool):
             raise InputError("Upload either the LinkedIn export .zip or the CSV files from it, not both")
         files, source = files_from_zip(zips[0].getvalue(), zips[0].name), zips[0].name
     else:
-        files, source = {u.name: u.getvalue() for u in uploads}, f"{len(uploads)} LinkedIn file(s)"
+        source = f"{len(uploads)} LinkedIn file(s)"
+        files = files_from_uploads({u.name: u.getvalue() for u in uploads}, source)
     return read_linkedin_files(files, source, all_connections=all_connections)
 
 
@@ -163,8 +164,10 @@ with tab_import:
                     report = run_import(state.connection(), bundle, dry_run=True,
                                         progress=_progress_bar("Checking") if len(bundle.items) > 300 else None)
                     cached = (key, bundle, report, None)
-                except InputError as err:
+                except CareerDataError as err:
                     cached = (key, None, None, str(err))
+                except Exception as err:  # a hostile file must never show a traceback or a path
+                    cached = (key, None, None, f"{uploads[0].name} could not be read ({type(err).__name__})")
                 st.session_state["ie_preview"] = cached
             _, bundle, report, error = cached
             if error:
@@ -193,7 +196,7 @@ with tab_import:
                      icon=":material/download_done:"):
             try:
                 done = state.write(run_import, bundle, progress=_progress_bar("Importing"))
-            except InputError as err:
+            except CareerDataError as err:
                 st.error(f"Nothing was imported: {layout.escape_markdown(str(err))}", icon=":material/error:")
             else:
                 t = done.totals()

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from careerdata.core.clock import today
+from careerdata.core.text import frame_csv
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION
 from careerdata.matrix import repo as repo_sv
 from careerdata.matrix import skill_value as sv
@@ -105,7 +106,7 @@ with tab_unproven:
                          tab="log")
 with tab_all:
     st.dataframe(table, hide_index=True, width="stretch", column_config=value_cols, height=420)
-    st.download_button("Download as CSV", table.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download as CSV", frame_csv(table).encode("utf-8"),
                        file_name="skill-value-matrix.csv", mime="text/csv", icon=":material/download:")
 with tab_own:
     left, right = st.columns(2, gap="large")

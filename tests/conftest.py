@@ -51,3 +51,15 @@ def empty_con(empty_db):
     con = db.connect(empty_db)
     yield con
     con.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_request_leaves_the_machine():
+    """Fail any browser test whose pages asked a host other than the loopback for anything."""
+    import test_browser
+
+    test_browser.OFFSITE.clear()
+    yield
+    offsite = list(test_browser.OFFSITE)
+    test_browser.OFFSITE.clear()
+    assert not offsite, f"requests left the machine: {offsite[:5]}"

@@ -2,6 +2,11 @@
 
 Opens every page in the navigation by clicking it, fails on any exception element or an
 empty page, and keeps a screenshot per page in test-artifacts/screenshots/.
+
+Every page opened through `launch` (and so through the `browser` fixture) has each request it
+makes recorded; a test that made one to any host but this machine's loopback fails after it
+(see `tests/conftest.py`): career data is private, so no font, icon, script or telemetry may
+come from anywhere else.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -26,6 +32,41 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+LOOPBACK = {"127.0.0.1", "localhost"}
+OFFSITE: list[str] = []  # requests to any other host, since the last check; conftest fails the test on them
+
+
+def _record(request) -> None:
+    url = urlparse(request.url)
+    if url.scheme in ("http", "https", "ws", "wss", "ftp") and url.hostname not in LOOPBACK:
+        OFFSITE.append(request.url)
+
+
+class GuardedBrowser:
+    """A Playwright browser whose every page and context records off-machine requests in OFFSITE."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_page(self, **kwargs):
+        page = self._browser.new_page(**kwargs)
+        page.context.on("request", _record)
+        return page
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        context.on("request", _record)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+def launch(playwright) -> GuardedBrowser:
+    """Headless Debian Chromium with the project's flags, recording requests off the machine."""
+    return GuardedBrowser(playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS))
 
 
 def _free_port() -> int:
@@ -77,7 +118,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        instance = launch(p)
         yield instance
         instance.close()
 
@@ -94,6 +135,9 @@ def _settle(page) -> None:
 
 
 def _assert_healthy(page, name: str) -> None:
+    with contextlib.suppress(Exception):  # a loaded machine may still be streaming the page in
+        page.wait_for_function("() => (document.querySelector('[data-testid=\"stMain\"]')?.innerText || '')"
+                               ".trim().length > 200", timeout=30_000)
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, f"{name}: {exceptions.first.inner_text()}"
     main = page.locator('[data-testid="stMain"]').inner_text()

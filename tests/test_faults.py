@@ -214,3 +214,68 @@ def test_a_cli_command_on_a_file_in_use_exits_3_and_says_what_to_do(demo_db):
     finally:
         holder.kill()
         holder.wait()
+
+
+COMMIT_WRITER = textwrap.dedent("""
+    import sys, datetime as dt
+    from careerdata.journal import repo
+    from careerdata.models import career as m
+    from careerdata.store import db
+    con = db.connect(sys.argv[1])
+    for n in range(1, 4):
+        repo.add_accomplishment(con, m.Accomplishment(
+            title=f"Commit-kill win {n}", start_date=dt.date(2026, 1, 1), skills=["Go", "Python"],
+            metrics=[m.ImpactMetric(category="time", description=f"step {k}", hours=k + 1) for k in range(3)]))
+        print(n, flush=True)
+    import time
+    time.sleep(60)  # stay alive: the kill always lands on a running writer
+""")
+PAUSE = 0.05  # seconds each write waits just before its COMMIT (the test-only pause point in store.db)
+
+
+def test_kills_landing_just_before_at_and_just_after_the_commit_keep_every_file_whole(demo_db):
+    """Each round waits for the writer's third save to reach its commit, then kills it at an offset
+    from 20 ms before the COMMIT statement starts to 30 ms after: in the pause, inside DuckDB's
+    commit (write-ahead log written and synced) and just after it. Whatever the timing, the win is
+    either wholly saved or wholly absent, and every acknowledged save survives."""
+    offsets = [PAUSE + d / 1000 for d in (-20, -5, 0, 2, 5, 10, 20, 30)]
+    landed = {"before": 0, "after": 0}
+    for round_, offset in enumerate(offsets):
+        env = {**os.environ, db.PAUSE_BEFORE_COMMIT_ENV: str(PAUSE)}
+        proc = subprocess.Popen([sys.executable, "-c", COMMIT_WRITER, str(demo_db)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env)
+        commits = 0
+        while commits < 3:  # the profile-free writer commits once per win; kill during the third
+            line = proc.stderr.readline()
+            assert line, "the writer ended before its third commit"
+            commits += line.strip() == db.COMMIT_MARKER
+        time.sleep(offset)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        acknowledged = [int(x) for x in proc.stdout.read().split()]
+        assert acknowledged in ([1, 2], [1, 2, 3])  # the kill hit the third save, or just after it
+        wins = _count(demo_db, """
+            SELECT a.title, count(DISTINCT x.id), count(DISTINCT s.skill_id)
+            FROM accomplishment a
+            LEFT JOIN impact_metric x ON x.accomplishment_id = a.id
+            LEFT JOIN accomplishment_skill s ON s.accomplishment_id = a.id
+            WHERE a.title LIKE 'Commit-kill win %' GROUP BY a.title ORDER BY a.title""")
+        saved = [title for title, _, _ in wins]
+        assert all((metrics, skills) == (3, 2) for _, metrics, skills in wins), (round_, wins)
+        base = [f"Commit-kill win {n}" for n in (1, 2)]
+        assert saved in (base, [*base, "Commit-kill win 3"]), (round_, saved)
+        assert len(saved) >= len(acknowledged)  # an acknowledged save is never lost
+        landed["after" if len(saved) == 3 else "before"] += 1
+        # Start the next round from the same state: remove this round's wins in one transaction.
+        con = db.connect(demo_db)
+        try:
+            with db.transaction(con) as cur:
+                ids = "SELECT id FROM accomplishment WHERE title LIKE 'Commit-kill win %'"
+                cur.execute(f"DELETE FROM impact_metric WHERE accomplishment_id IN ({ids})")
+                cur.execute(f"DELETE FROM accomplishment_skill WHERE accomplishment_id IN ({ids})")
+                cur.execute(f"DELETE FROM accomplishment_competency WHERE accomplishment_id IN ({ids})")
+                cur.execute(ids.replace("SELECT id FROM", "DELETE FROM"))
+        finally:
+            con.close()
+    assert landed["before"] >= 1, landed  # some kills hit the pause before the commit
+    print(f"kills around the commit: {landed}")

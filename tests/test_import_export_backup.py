@@ -119,7 +119,7 @@ def test_a_restore_that_fails_half_way_leaves_the_target_and_no_temporary_file(d
     manifest["tables"]["skill"]["rows"] += 1
     (demo_backup / MANIFEST).write_text(json.dumps(manifest))
     target, before = _target_with_data(tmp_path)
-    refusal(lambda: restore(demo_backup, target, force=True), "skill.parquet: 46 rows restored but the manifest")
+    refusal(lambda: restore(demo_backup, target, force=True), "skill.parquet: holds 46 rows but the manifest says 47")
     assert _unchanged(target, before)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bk", "mine.duckdb"]
 

@@ -100,7 +100,7 @@ BROKEN = [
     ("visibility", 'title,kind,date\n"Talk one",talk,2026-01-05\n"Cut off,talk', r"^visibility.csv row 3: not valid CSV"),
     ("visibility", "title,kind,date\nTalk one,talk\n", r"^visibility.csv row 2: has 2 cells but the header has 3"),
     ("contacts", "", r"^contacts.csv: the file is empty; it needs the header row name,relationship"),
-    ("contacts", '{"name": "Ada"}', r"^contacts.csv row 1: missing column 'name'"),
+    ("contacts", '{"name": "Ada"}', r"^contacts.csv row 1: no header row \(the first row is {\"name\": \"Ada\"}\)"),
 ]
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerdata.core.text import sanitize_figure
+
 USER_COLOR = "#4F46E5"
 BENCHMARK_COLOR = "#9CA3AF"
 MUTED_COLOR = "#E5E7EB"
@@ -64,7 +66,11 @@ def wrap_label(text: str, width: int) -> str:
 
 
 def apply_theme(fig: go.Figure, *, title: str, height: int = 420) -> go.Figure:
-    """The one look: white background, readable title, light grid, legend under the plot."""
+    """The one look: white background, readable title, light grid, legend under the plot.
+
+    Every figure passes here, so here its user text is made inert: `sanitize_figure` escapes any
+    markup in names, labels, hover text, titles and annotations (see `careerdata.core.text`).
+    """
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         template=THEME,
@@ -77,7 +83,7 @@ def apply_theme(fig: go.Figure, *, title: str, height: int = 420) -> go.Figure:
     )
     fig.update_xaxes(showgrid=False, ticks="outside", tickcolor=MUTED_COLOR)
     fig.update_yaxes(gridcolor="#F3F4F6", zeroline=False)
-    return fig
+    return sanitize_figure(fig)
 
 
 def _money_tick(fig: go.Figure) -> None:

@@ -193,17 +193,75 @@ def restore(folder: Path | str, target: Path | str, *, force: bool = False,
 def _check_replaceable(target: Path) -> None:
     """Refuse to replace a file another process has open (or that is not a DuckDB file), without touching it."""
     try:
-        duckdb.connect(str(target), read_only=True).close()
+        db.connect_raw(target, read_only=True).close()
     except duckdb.Error as err:
-        raise db._classify(err, target) from None
+        raise db.classify(err, target) from None
 
 
-def _load(con: duckdb.DuckDBPyConnection, folder: Path, manifest: dict, progress: Progress | None) -> dict[str, int]:
+def tables_by_migration() -> dict[str, int]:
+    """{table: the migration that creates it}, found by applying the migrations one by one to a
+    scratch in-memory database (the migrations are the one definition of the schema)."""
+    made: dict[str, int] = {"schema_version": 0}
+    scratch = duckdb.connect(":memory:", config=db.CONNECT_CONFIG)
+    try:
+        for version, _, _ in db.MIGRATIONS:
+            db.migrate(scratch, target=version)
+            for table in base_tables(scratch):
+                made.setdefault(table, version)
+    finally:
+        scratch.close()
+    return made
+
+
+def _columns(cur: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> set[str]:
+    cur.execute(sql, params or [])
+    return {d[0] for d in cur.description}
+
+
+def check_backup(con: duckdb.DuckDBPyConnection, folder: Path, manifest: dict) -> None:
+    """Hold the backup to the schema version it claims, not to its own manifest's word.
+
+    `con` is a fresh file at that version. Every table the claimed migrations create must be in
+    the backup, with a Parquet file whose columns are that table's columns (a subset when the
+    backup skipped a migration numbered below its newest) and whose row count is the manifest's.
+    """
+    claimed = set(manifest["migrations"])
+    created_by = tables_by_migration()
     present = set(base_tables(con))
     tables = manifest["tables"]
     unknown = sorted(set(tables) - present)
     if unknown:
         raise errors.InputError(f"{folder}: table {unknown[0]!r} in the backup does not exist at its schema version")
+    expected = sorted(t for t in present if created_by.get(t, 0) in claimed | {0})
+    missing = [t for t in expected if t not in tables]
+    if missing:
+        raise errors.InputError(
+            f"{folder}: the backup claims schema version {max(claimed, default=0)} but has no "
+            f"{', '.join(missing[:3])}{' and more' if len(missing) > 3 else ''} table; it is incomplete or was "
+            "edited. Nothing was changed.")
+    gaps = {v for v, _, _ in db.MIGRATIONS if v <= max(claimed, default=0)} - claimed
+    cur = con.cursor()
+    for table, info in sorted(tables.items()):
+        path = str(folder / info["file"])
+        try:
+            have = _columns(cur, "SELECT * FROM read_parquet(?) LIMIT 0", [path])
+            rows = cur.execute("SELECT count(*) FROM read_parquet(?)", [path]).fetchone()[0]
+        except duckdb.Error as err:
+            raise errors.InputError(f"{info['file']}: not a readable Parquet file ({str(err).splitlines()[0]})") from None
+        want = _columns(cur, f"SELECT * FROM {_ident(table)} LIMIT 0")
+        extra, lacking = sorted(have - want), sorted(want - have)
+        if extra or (lacking and not gaps):
+            what = f"column {extra[0]!r} that {table} does not have" if extra else f"no column {lacking[0]!r}"
+            raise errors.InputError(f"{info['file']}: has {what} at schema version {max(claimed, default=0)}; "
+                                    "the backup was edited or damaged. Nothing was changed.")
+        if not isinstance(info["rows"], int) or rows != info["rows"]:
+            raise errors.InputError(f"{info['file']}: holds {rows} rows but the manifest says {info['rows']}; "
+                                    "nothing was changed")
+
+
+def _load(con: duckdb.DuckDBPyConnection, folder: Path, manifest: dict, progress: Progress | None) -> dict[str, int]:
+    check_backup(con, folder, manifest)
+    tables = manifest["tables"]
     counts: dict[str, int] = {}
     fresh_versions = con.cursor().execute(
         "SELECT version, description, applied_at FROM schema_version ORDER BY version").fetchall()
@@ -226,6 +284,9 @@ def _load(con: duckdb.DuckDBPyConnection, folder: Path, manifest: dict, progress
         # Migrations this build applied below the backup's version that the backup did not have
         # (their tables are empty) stay recorded, so they are not applied a second time.
         restored = {r[0] for r in cur.execute("SELECT version FROM schema_version").fetchall()}
+        if restored != set(manifest["migrations"]):
+            raise errors.InputError(f"{folder}: its schema_version table lists migrations {sorted(restored)} but the "
+                                    f"manifest claims {sorted(manifest['migrations'])}; nothing was changed")
         for version, description, applied_at in fresh_versions:
             if version not in restored:
                 cur.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",

@@ -77,13 +77,20 @@ def _export_flags(p, add_db) -> None:
 
 
 def _read(path: str) -> bytes:
+    """The file's bytes, read no further than the import size cap (a résumé or a CSV is far smaller)."""
+    from careerdata.import_export.common import MAX_UPLOAD_BYTES
+
     file = Path(path)
     if not file.is_file():
         raise errors.InputError(f"{path}: no such file")
     try:
-        return file.read_bytes()
+        with file.open("rb") as fh:
+            raw = fh.read(MAX_UPLOAD_BYTES + 1)
     except OSError as err:
         raise errors.InputError(f"{path}: cannot read ({err.strerror})") from None
+    if len(raw) > MAX_UPLOAD_BYTES:
+        raise errors.InputError(f"{path}: larger than {MAX_UPLOAD_BYTES // 2**20} MB; a file to import is far smaller")
+    return raw
 
 
 def _progress(label: str):

@@ -9,6 +9,7 @@ exists. `careerdata.import_export.imports.run_import` writes a bundle in one tra
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -132,14 +133,54 @@ def shorten(text: str, limit: int = 200) -> str:
 
 # --- text, CSV ----------------------------------------------------------------------------
 
+_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
+         (codecs.BOM_UTF16_BE, "UTF-16"))
+_CONTROL = frozenset(range(1, 9)) | frozenset(range(14, 32)) - {27}  # never in text (27 is ESC)
+_TEXT_BYTES = bytes(range(32, 256)) + b"\t\n\r"
+
+
+def _save_as_utf8(name: str) -> str:
+    """The fix, in the words of the program that wrote the file."""
+    how = "in a spreadsheet choose “CSV UTF-8”" if name.casefold().endswith(".csv") else "in a text editor choose UTF-8"
+    return f"save it as UTF-8 ({how}) and try again"
+
+
 def decode_text(raw: bytes, name: str) -> str:
-    """UTF-8 (with or without a byte-order mark), or a clear refusal naming the file."""
-    if b"\x00" in raw[:4096]:
+    """UTF-8 (with or without a byte-order mark), or a refusal that names the encoding found.
+
+    UTF-16 and UTF-32 (what Excel's "Unicode text" and Windows editors write) are recognised by
+    their byte-order mark, or by the zero byte beside every ASCII letter, and named. A file
+    with many zero bytes that is neither is binary. Stray NUL bytes in real text are dropped
+    (`careerdata.core.text.strip_nul`): they are never meant and break other tools.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise InputError(f"{name}: the file is {encoding} text, not UTF-8; {_save_as_utf8(name)}")
+    head = raw[:4096]
+    zeros = head.count(0)
+    if zeros and zeros * 8 >= len(head):
+        even, odd = head[0::2], head[1::2]
+        if odd and (odd.count(0) * 10 >= len(odd) * 9 or even.count(0) * 10 >= len(even) * 9):
+            raise InputError(f"{name}: the file looks like UTF-16 text, not UTF-8; {_save_as_utf8(name)}")
         raise InputError(f"{name}: not a text file (it looks binary)")
+    if head.translate(None, _TEXT_BYTES) and any(b in _CONTROL for b in head):
+        raise InputError(f"{name}: not a text file (it looks binary)")
+    if b"\x00" in raw:
+        raw = raw.replace(b"\x00", b"")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"{name}: not UTF-8 text (byte {err.start} cannot be read); save it as UTF-8 CSV") from None
+        guess = "Windows-1252 or Latin-1" if _decodes(raw, "cp1252") else "an encoding other than UTF-8"
+        raise InputError(f"{name}: not UTF-8 text (byte {err.start} cannot be read; it looks like {guess}); "
+                         f"{_save_as_utf8(name)}") from None
+
+
+def _decodes(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 @dataclass
@@ -173,9 +214,14 @@ def read_csv(text: str, name: str, *, header_starts: str | None = None) -> CsvTa
     reader = csv.reader(io.StringIO("".join(lines[offset:])), strict=True)
     try:
         header = next(reader, None)
-        if header is None or not any(h.strip() for h in header):
+        if header is None:
             raise InputError(f"{name}: the file is empty; it needs a header row")
+        if not any(h.strip() for h in header):
+            raise InputError(f"{name} row {offset + 1}: the header row is blank; the first row must name the columns")
         columns = [h.strip() for h in header]
+        if "" in columns:
+            raise InputError(f"{name} row {offset + 1}: column {columns.index('') + 1} of the header has no name; "
+                             "the first row must name every column (is the header row missing?)")
         keys = [c.casefold() for c in columns]
         dupes = sorted({k for k in keys if keys.count(k) > 1})
         if dupes:
@@ -200,6 +246,10 @@ def require_columns(table: CsvTable, required: Iterable[str], allowed: Iterable[
     """Refuse a table missing a column it needs (or, with `allowed`, one with a column nobody reads)."""
     have = {c.casefold() for c in table.columns}
     missing = [c for c in required if c.casefold() not in have]
+    expected = list(allowed if allowed is not None else required)
+    if missing and not have & {c.casefold() for c in expected}:
+        raise InputError(f"{table.name} row 1: no header row (the first row is {', '.join(table.columns)}); "
+                         f"the first row must name the columns: {', '.join(expected)}")
     if missing:
         raise InputError(
             f"{table.name} row 1: missing column {missing[0]!r} (the header has: {', '.join(table.columns)})"

@@ -20,6 +20,7 @@ import duckdb
 from pydantic import BaseModel, Field
 
 from careerdata.core.errors import InputError
+from careerdata.core.text import neutralise_cell, restore_cell
 from careerdata.import_export.common import Bundle, decode_text, read_csv, require_columns
 from careerdata.models import career as m
 from careerdata.models.offers import Offer
@@ -143,7 +144,7 @@ def read_csv_entity(raw: bytes, name: str, entity: str) -> Bundle:
     for row_no, row in table.rows:
         data: dict = {}
         for column in spec.columns:
-            value = row.get(column, "")
+            value = restore_cell(row.get(column, ""))  # our own export's neutralised cells read back exactly
             if value == "":
                 continue
             if column in spec.lists:
@@ -157,6 +158,7 @@ def read_csv_entity(raw: bytes, name: str, entity: str) -> Bundle:
 
 
 def _cell(value) -> str:
+    """A value as its CSV cell; text that a spreadsheet would run as a formula is neutralised."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -166,12 +168,12 @@ def _cell(value) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     if isinstance(value, (list, tuple)):
-        return f"{LIST_SEPARATOR} ".join(str(v) for v in value)
+        return neutralise_cell(f"{LIST_SEPARATOR} ".join(str(v) for v in value))
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    return neutralise_cell(str(value))
 
 
 def export_csv(con: duckdb.DuckDBPyConnection, entity: str) -> str:

@@ -40,7 +40,7 @@ from careerdata.journal import repo
 from careerdata.models import career as m
 from careerdata.models.offers import Offer
 from careerdata.offers import repo as offers_repo
-from careerdata.store.db import transaction
+from careerdata.store.db import transaction, write_error
 
 Cursor = duckdb.DuckDBPyConnection
 Progress = Callable[[int, int], None]
@@ -115,6 +115,9 @@ def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool 
                 except InputError as err:
                     raise InputError(f"{it.where}, {err}") from None
                 except duckdb.Error as err:
+                    refused = write_error(err, con)
+                    if not isinstance(refused, InputError):  # the file, not this record: read-only, disk full
+                        raise refused from None
                     raise InputError(f"{it.where}: the database refused it ({str(err).splitlines()[0]})") from None
                 if progress and (n % step == 0 or n == total):
                     progress(n, total)

@@ -22,7 +22,9 @@ import datetime as dt
 import json
 
 from careerdata.core.errors import InputError
+from careerdata.core.text import strip_nul
 from careerdata.import_export.common import (
+    MAX_UPLOAD_BYTES,
     Bundle,
     certificate_title,
     decode_text,
@@ -95,17 +97,59 @@ def _kind(value) -> str:
             float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
 
 
+MAX_JSON_DEPTH = 32  # a JSON Resume nests 4 deep; anything near Python's recursion limit is hostile
+MAX_NUMBER_CHARS = 40  # digits of one number: money and levels are short
+
+
+def _number(kind):
+    def parse(text: str):
+        if len(text) > MAX_NUMBER_CHARS:
+            raise InputError(f"a number {len(text):,} characters long; numbers in a résumé are short")
+        return kind(text)
+    return parse
+
+
+def _depth_and_nul(value, name: str, depth: int = 0):
+    """The parsed document without NUL characters, refused if it nests deeper than MAX_JSON_DEPTH."""
+    if depth > MAX_JSON_DEPTH:
+        raise InputError(f"{name}: nested more than {MAX_JSON_DEPTH} levels deep; this is not a JSON Resume")
+    if isinstance(value, str):
+        return strip_nul(value)
+    if isinstance(value, dict):
+        return {strip_nul(k): _depth_and_nul(v, name, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_depth_and_nul(v, name, depth + 1) for v in value]
+    return value
+
+
 def parse_json(raw: bytes, name: str) -> dict:
+    """The JSON object in `raw`: size, nesting and number length limited, NULs dropped.
+
+    Every refusal is one InputError line (exit 2 on the command line), never a traceback.
+    """
+    if len(raw) > MAX_UPLOAD_BYTES:
+        raise InputError(f"{name}: {len(raw) / 2**20:.1f} MB; a JSON Resume is far smaller "
+                         f"(the limit is {MAX_UPLOAD_BYTES // 2**20} MB)")
     text = decode_text(raw, name)
     if not text.strip():
         raise InputError(f"{name}: the file is empty; expected a JSON Resume object")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_number(int), parse_float=_number(float),
+                          parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         raise InputError(f"{name} line {err.lineno} column {err.colno}: not valid JSON ({err.msg})") from None
+    except RecursionError:
+        raise InputError(f"{name}: nested more than {MAX_JSON_DEPTH} levels deep; "
+                         "this is not a JSON Resume") from None
+    except InputError as err:
+        raise InputError(f"{name}: not a JSON Resume ({err})") from None
     if not isinstance(data, dict):
         raise InputError(f"{name}: expected a JSON Resume object {{...}} at the top, got {_kind(data)}")
-    return data
+    return _depth_and_nul(data, name)
+
+
+def _no_constant(text: str):
+    raise InputError(f"{text} is not a number JSON allows")
 
 
 def read_jsonresume(raw: bytes, name: str = "resume.json") -> Bundle:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field, replace
@@ -44,8 +45,14 @@ from careerdata.import_export.common import (
 )
 from careerdata.models import career as m
 
-MAX_MEMBERS = 5_000
-MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
+# Caps for what an export may hold, checked while reading (never from the sizes a zip claims):
+# a real Basic export is a few MB; Connections.csv of 30,000 people is about 4 MB.
+MAX_MEMBERS = 5_000  # entries in the zip or files in the folder
+MAX_MEMBER_BYTES = 16 * 2**20  # one file this app reads, as unzipped
+MAX_TOTAL_BYTES = 48 * 2**20  # every file this app reads, together
+MAX_RATIO = 200  # unzipped / zipped size of one member; CSV text is 3-20x, a block of zeros 1000x
+RATIO_FROM = 2**20  # the ratio is judged once a member has produced this much
+CHUNK = 16 * 1024  # small reads keep the compressed bytes consumed close to what was inflated
 
 # lower-case file name -> (required columns, optional columns)
 FILES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -75,33 +82,153 @@ _ADVOCACY_RANK = {s: n for n, s in enumerate(m.ADVOCACY_STAGES)}
 
 # --- getting the files ----------------------------------------------------------------------
 
-def files_from_zip(raw: bytes, name: str) -> dict[str, bytes]:
-    """{member path: bytes} of a LinkedIn export zip, refusing damaged or unsafe archives."""
+class _CountingReader(io.RawIOBase):
+    """A seekable file that counts the bytes read from it: how much of a zip has been consumed."""
+
+    def __init__(self, fh):
+        super().__init__()
+        self.fh, self.consumed = fh, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.fh.read(size)
+        self.consumed += len(data)
+        return data
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.fh.tell()
+
+
+class _Budget:
+    """Bytes read so far across one export, refused the moment a cap is passed."""
+
+    def __init__(self, source: str):
+        self.source, self.total = source, 0
+
+    def read(self, fh, member: str, packed: _CountingReader | None = None) -> bytes:
+        """Read `fh` in chunks, counting what it really yields (a zip's stated sizes may lie).
+
+        `packed` counts the compressed bytes consumed meanwhile: the ratio of the two is judged
+        as the member unzips, so a bomb is caught after RATIO_FROM bytes, whatever its header says.
+        """
+        parts, size = [], 0
+        start = packed.consumed if packed is not None else 0
+        while chunk := fh.read(CHUNK):
+            size += len(chunk)
+            self.total += len(chunk)
+            if size > MAX_MEMBER_BYTES:
+                raise InputError(f"{self.source}: {member} is bigger than {MAX_MEMBER_BYTES // 2**20} MB unpacked; "
+                                 "a LinkedIn export file is far smaller, so this is refused")
+            if self.total > MAX_TOTAL_BYTES:
+                raise InputError(f"{self.source}: the files this app reads add up to more than "
+                                 f"{MAX_TOTAL_BYTES // 2**20} MB; a LinkedIn export is far smaller, so this is refused")
+            if packed is not None and size > RATIO_FROM and size > MAX_RATIO * max(packed.consumed - start, 1):
+                raise InputError(f"{self.source}: {member} unzips to more than {MAX_RATIO} times its packed size "
+                                 "(a zip bomb, not a LinkedIn export); refused")
+            parts.append(chunk)
+        return b"".join(parts)
+
+
+def _unsafe(member: str) -> bool:
+    parts = PurePosixPath(member.replace("\\", "/")).parts
+    return member.startswith(("/", "\\")) or ".." in parts or bool(parts and ":" in parts[0])
+
+
+def files_from_zip(archive: bytes | Path, name: str) -> dict[str, bytes]:
+    """{member path: bytes} of a LinkedIn export zip (its bytes, or its path: read from disk).
+
+    Damaged or unsafe archives are refused; only the files this app uses are unzipped, in
+    chunks, with their real sizes counted against MAX_MEMBER_BYTES, MAX_TOTAL_BYTES and
+    MAX_RATIO as they come out, so a zip bomb is refused after a few MB and memory stays flat.
+    """
     try:
-        zf = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, ValueError):
+        raw = io.BytesIO(archive) if isinstance(archive, bytes) else open(archive, "rb")  # noqa: SIM115
+    except OSError as err:
+        raise InputError(f"{name}: cannot read ({err.strerror})") from None
+    with raw:
+        return _members(_CountingReader(raw), name)
+
+
+def _members(source: _CountingReader, name: str) -> dict[str, bytes]:
+    try:
+        zf = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, ValueError, EOFError):
         raise InputError(f"{name}: not a zip file, or the download was cut off (a LinkedIn export is a .zip)") from None
+    except OSError as err:
+        raise InputError(f"{name}: cannot read ({err.strerror})") from None
+    budget = _Budget(name)
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         if len(infos) > MAX_MEMBERS:
             raise InputError(f"{name}: {len(infos):,} files inside; a LinkedIn export has far fewer")
-        if sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
-            raise InputError(f"{name}: unzips to more than {MAX_UNZIPPED_BYTES // 2**20} MB; refusing it")
         out = {}
         for info in infos:
             member = info.filename
-            parts = PurePosixPath(member.replace("\\", "/")).parts
-            if member.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
+            if _unsafe(member):
                 raise InputError(f"{name}: member {member!r} has an unsafe path; this is not a LinkedIn export")
             if PurePosixPath(member).name.casefold() not in FILES:
-                out[member] = b""  # listed as ignored, never read
+                out[member] = b""  # listed as ignored, never unzipped
                 continue
             try:
-                out[member] = zf.read(info)
+                with zf.open(info) as fh:
+                    out[member] = budget.read(fh, member, packed=source)
+            except InputError:
+                raise
             except (zipfile.BadZipFile, OSError, EOFError) as err:
                 raise InputError(f"{name}: {member} is damaged inside the zip ({err})") from None
-            except Exception as err:  # zlib.error and friends on a corrupted member
+            except Exception as err:  # zlib.error, NotImplementedError (encrypted, unknown method) and friends
                 raise InputError(f"{name}: {member} cannot be unzipped ({err})") from None
+    return out
+
+
+def files_from_uploads(files: dict[str, bytes], source: str) -> dict[str, bytes]:
+    """Loose CSV files of an export (uploaded one by one), held to the same caps as a zip's."""
+    budget = _Budget(source)
+    return {name: budget.read(io.BytesIO(raw), name) if PurePosixPath(name).name.casefold() in FILES else b""
+            for name, raw in files.items()}
+
+
+def files_from_folder(path: Path) -> dict[str, bytes]:
+    """{relative path: bytes} of an unzipped export folder: no symbolic link is followed, same caps as a zip."""
+    out: dict[str, bytes] = {}
+    budget = _Budget(path.name)
+    count = 0
+    for folder, dirs, names in os.walk(path, followlinks=False):
+        here = Path(folder)
+        for entry in sorted(dirs + names):
+            full = here / entry
+            if full.is_symlink():
+                rel = full.relative_to(path).as_posix()
+                raise InputError(f"{path}: {rel} is a symbolic link; links are not followed "
+                                 "(copy the real file into the export folder)")
+        dirs.sort()
+        for entry in sorted(names):
+            full = here / entry
+            count += 1
+            if count > MAX_MEMBERS:
+                raise InputError(f"{path}: more than {MAX_MEMBERS:,} files; point at the unzipped LinkedIn export folder")
+            rel = full.relative_to(path).as_posix()
+            if entry.casefold() not in FILES or not full.is_file():
+                out[rel] = b""
+                continue
+            try:
+                with open(full, "rb", buffering=0) as fh:
+                    out[rel] = budget.read(fh, rel)
+            except OSError as err:
+                raise InputError(f"{path}: cannot read {rel} ({err.strerror})") from None
     return out
 
 
@@ -111,19 +238,8 @@ def files_from_path(path: Path) -> tuple[dict[str, bytes], str]:
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file())
-        if len(found) > MAX_MEMBERS:
-            raise InputError(f"{path}: {len(found):,} files; point at the unzipped LinkedIn export folder")
-        out = {}
-        for p in found:
-            rel = p.relative_to(path).as_posix()
-            out[rel] = p.read_bytes() if p.name.casefold() in FILES else b""
-        return out, path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    return files_from_zip(raw, path.name), path.name
+        return files_from_folder(path), path.name
+    return files_from_zip(path, path.name), path.name
 
 
 def read_linkedin(path: Path | str, *, all_connections: bool = False) -> Bundle:

@@ -128,7 +128,16 @@ def _write_accomplishment_children(cur: Cursor, acc_id: int, a: m.Accomplishment
     for i, name in enumerate(a.skills):
         skill_id = _id_by_name(cur, "skill", name, f"{where}skills[{i}]")
         cur.execute("INSERT INTO accomplishment_skill VALUES (?, ?)", [acc_id, skill_id])
-    for comp in dict.fromkeys(a.competencies):
+    wanted = list(dict.fromkeys(a.competencies))
+    if wanted:
+        known = {r[0] for r in cur.execute("SELECT key FROM competency").fetchall()}
+        unknown = [c for c in wanted if c not in known]
+        if unknown:
+            i = a.competencies.index(unknown[0])
+            listed = ", ".join(sorted(known)[:12]) + (" …" if len(known) > 12 else "")
+            raise InputError(f"{where}competencies[{i}]: unknown competency {unknown[0]!r}; the ladder's competencies "
+                             f"are: {listed or 'none (load a ladder first)'}")
+    for comp in wanted:
         cur.execute(
             "INSERT INTO accomplishment_competency (accomplishment_id, competency_key) VALUES (?, ?)",
             [acc_id, comp],

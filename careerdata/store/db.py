@@ -9,7 +9,10 @@ what is wrong (exit code 3 for an unusable database).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -63,14 +66,14 @@ MIGRATIONS: list[tuple[int, str, str]] = _load_migrations()
 LATEST_VERSION = max(v for v, _, _ in MIGRATIONS)
 
 
-def _classify(err: Exception, path: Path) -> CareerDataError:
+def classify(err: Exception, path: Path) -> CareerDataError:
     text = str(err)
     if "lock" in text.lower():
         return DatabaseLockedError(
             f"{path} is in use by another process (the dashboard or another careerdata command). "
             "Close it, or use a copy of the file, then try again."
         )
-    if "not a valid DuckDB database" in text:
+    if "not a valid DuckDB database" in text or "extension" in text.lower():
         return NotADatabaseError(f"{path} is not a DuckDB database file; point --db at a .duckdb file.")
     return DatabaseUnusableError(f"cannot open {path}: {text.splitlines()[0]}")
 
@@ -126,9 +129,58 @@ def migrate(con: duckdb.DuckDBPyConnection, path: Path | str = "", target: int |
     return schema_version(con)
 
 
+def read_only_cause(path: Path) -> str | None:
+    """Why this process may not write `path` (a read-only mount, an immutable file, its
+    permissions), in words for the user; None when it can. Root ignores file modes, so the
+    mount flag and a real open for writing decide, not the mode bits alone."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    with contextlib.suppress(OSError):
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return "it is on a read-only file system (a read-only mount); copy it somewhere writable"
+    if os.access(path, os.W_OK):
+        return None
+    try:
+        with open(path, "r+b"):
+            pass
+    except OSError as err:
+        if err.errno == errno.EPERM:
+            return "it is marked immutable (chattr +i); run `chattr -i` on it to allow changes"
+        if err.errno == errno.EROFS:
+            return "it is on a read-only file system (a read-only mount); copy it somewhere writable"
+    return "you do not have permission to write it; check the file's permissions"
+
+
 def is_read_only(path: Path) -> bool:
-    """A file this process may not write (permissions, read-only mount) is opened read-only."""
-    return path.exists() and not os.access(path, os.W_OK)
+    """A file this process may not write (permissions, immutable, read-only mount) is opened read-only."""
+    return read_only_cause(path) is not None
+
+
+# DuckDB would fetch an extension over the network to read a file it does not recognise (a
+# SQLite file needs "sqlite_scanner"): the career file is private, so nothing is ever fetched.
+CONNECT_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False,
+                  "allow_community_extensions": False}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def connect_raw(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """`duckdb.connect` with extension downloads off, after refusing another database's file."""
+    if path.exists():
+        _refuse_foreign_file(path)
+    return duckdb.connect(str(path), read_only=read_only, config=CONNECT_CONFIG)
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    """Refuse a file of another database before DuckDB opens it (it would look for a reader extension)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError:
+        return
+    if head == _SQLITE_MAGIC:
+        raise NotADatabaseError(f"{path} is a SQLite database, not a DuckDB career file; point --db at a "
+                                ".duckdb file (create one with `careerdata init`).")
 
 
 def connect(path: str | os.PathLike, *, create: bool = True, migrate_to: int | None = None,
@@ -145,9 +197,9 @@ def connect(path: str | os.PathLike, *, create: bool = True, migrate_to: int | N
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = connect_raw(path, read_only=read_only)
     except duckdb.Error as err:
-        raise _classify(err, path) from None
+        raise classify(err, path) from None
     if read_only:
         try:
             _check_readable_schema(con, path)
@@ -162,7 +214,7 @@ def connect(path: str | os.PathLike, *, create: bool = True, migrate_to: int | N
         raise
     except duckdb.Error as err:
         con.close()
-        raise _classify(err, path) from None
+        raise classify(err, path) from None
     return con
 
 
@@ -229,18 +281,33 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         yield cur
     except duckdb.Error as err:
         _rollback(cur)
-        raise write_error(err) from err
+        raise write_error(err, con) from err
     except BaseException:
         _rollback(cur)
         raise
     else:
         try:
+            _test_pause_before_commit()
             cur.execute("COMMIT")
         except duckdb.Error as err:
             _rollback(cur)
-            raise write_error(err) from err
+            raise write_error(err, con) from err
     finally:
         cur.close()
+
+
+# Test-only: with this variable set to a number of seconds, every write says so on stderr and
+# waits that long just before its COMMIT, so the crash loop in tests/test_faults.py can land its
+# kills just before, at and just after the commit moment. Unset, it costs one dict lookup.
+PAUSE_BEFORE_COMMIT_ENV = "CAREERDATA_TEST_PAUSE_BEFORE_COMMIT"
+COMMIT_MARKER = "careerdata-test: committing"
+
+
+def _test_pause_before_commit() -> None:
+    pause = os.environ.get(PAUSE_BEFORE_COMMIT_ENV)
+    if pause:
+        print(COMMIT_MARKER, file=sys.stderr, flush=True)
+        time.sleep(float(pause))
 
 
 def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
@@ -249,14 +316,31 @@ def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute("ROLLBACK")
 
 
-def write_error(err: duckdb.Error) -> CareerDataError:
-    """Say what a failed write means for the user; nothing of it was saved."""
+def database_path(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """The file a connection has open (None for an in-memory database)."""
+    with contextlib.suppress(duckdb.Error):
+        row = con.cursor().execute(
+            "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+        return Path(row[0]) if row and row[0] else None
+    return None
+
+
+def write_error(err: duckdb.Error, con: duckdb.DuckDBPyConnection | None = None) -> CareerDataError:
+    """Say what a failed write means for the user; nothing of it was saved.
+
+    With the connection, a refusal because the file is read-only names the file and why
+    (a read-only mount, an immutable file, its permissions).
+    """
     text = str(err)
     first = text.splitlines()[0]
     low = text.lower()
     if isinstance(err, duckdb.ConstraintException):
         return InputError(f"not saved: the data breaks a rule of the career file ({first})")
     if "read-only" in low or "read only" in low:
+        path = database_path(con) if con is not None else None
+        cause = read_only_cause(path) if path else None
+        if path and cause:
+            return DatabaseUnusableError(f"not saved: {path} is read-only: {cause}")
         return DatabaseUnusableError("not saved: the career file is open read-only; check the file's permissions")
     if "no space left" in low or "file too large" in low or ("disk" in low and "full" in low):
         return DatabaseUnusableError("not saved: the disk is full; free some space and save again "

@@ -1,0 +1,133 @@
+"""User text made safe where it leaves the app: Plotly labels, spreadsheet cells, stored strings.
+
+Three hazards, one helper each:
+
+- Plotly renders a subset of HTML in every text it draws (titles, hover text, tick labels,
+  legend names, annotations, text on marks): ``<a href>`` becomes a live link and
+  ``<span style="fill:url(http://...)">`` makes the browser fetch that address. `plotly_safe`
+  keeps only the attribute-free formatting tags the app writes itself (``<br>``, ``<b>``,
+  ``<i>``, ``<em>``, ``<sup>``, ``<sub>``, ``<extra>``) and one plain ``<span style>`` form
+  without parentheses (so no ``url(...)``); every other ``<`` and ``>`` becomes ``&lt;`` /
+  ``&gt;``, which Plotly shows as the characters themselves. `sanitize_figure` applies it to
+  every string of a figure, and `careerdata.core.charts.apply_theme` calls it, so no chart
+  builder can forget it.
+- A spreadsheet runs a cell that begins with ``=``, ``+``, ``-``, ``@``, tab or carriage return
+  as a formula (OWASP "CSV injection"). `neutralise_cell` prefixes such a cell with a single
+  quote, which spreadsheets show as text; `restore_cell` undoes exactly that on import, so a
+  round trip export -> import gives back what was stored.
+- NUL characters are invisible, break other tools and are never meant: `strip_nul` removes
+  them from imported text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+# --- Plotly -----------------------------------------------------------------------------------
+
+_SAFE_TAG = re.compile(
+    r"<(?:br ?/?|/?(?:b|i|em|sup|sub|extra)|/span|span style=(['\"])[a-z-]+: ?[#\w.% -]+"
+    r"(?:; ?[a-z-]+: ?[#\w.% -]+)*;?\1)>",
+    re.IGNORECASE,
+)
+_ANGLE = re.compile(r"[<>]")
+
+
+def plotly_safe(text: str) -> str:
+    """`text` with every ``<``/``>`` escaped except in the few formatting tags the app writes.
+
+    Idempotent (``&lt;`` stays ``&lt;``): a figure may pass through it twice. Plotly turns the
+    entities back into the characters when it draws, so the user sees what they typed.
+    """
+    if "<" not in text and ">" not in text:
+        return text
+    out, pos = [], 0
+    for tag in _SAFE_TAG.finditer(text):
+        out.append(_ANGLE.sub(lambda c: "&lt;" if c[0] == "<" else "&gt;", text[pos:tag.start()]))
+        out.append(tag[0])
+        pos = tag.end()
+    out.append(_ANGLE.sub(lambda c: "&lt;" if c[0] == "<" else "&gt;", text[pos:]))
+    return "".join(out)
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return plotly_safe(value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if isinstance(value, np.ndarray) and value.dtype.kind in "OUS":
+        cleaned = np.empty(value.shape, dtype=object)
+        for index, item in np.ndenumerate(value):
+            cleaned[index] = _clean(item)
+        return cleaned
+    return value
+
+
+def _needs_cleaning(value: Any) -> bool:
+    if isinstance(value, str):
+        return "<" in value or ">" in value
+    if isinstance(value, dict):
+        return any(_needs_cleaning(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_needs_cleaning(v) for v in value)
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind in "OUS" and any(_needs_cleaning(v) for v in value.ravel().tolist())
+    return False
+
+
+def sanitize_figure(fig):
+    """Escape markup in every string of a Plotly figure's traces and layout (not its template).
+
+    Walks each trace's and the layout's properties generically, so text, hovertext, customdata
+    (substituted into hover templates), categorical x/y/theta values, labels, legend names,
+    annotations, titles and tick text are all covered, including properties added later.
+    Values that hold no ``<`` or ``>`` are left as they are.
+    """
+    for trace in fig.data:
+        props = trace.to_plotly_json()
+        changed = {k: _clean(v) for k, v in props.items() if k != "type" and _needs_cleaning(v)}
+        if changed:
+            trace.update(changed, overwrite=True)
+    layout = fig.layout.to_plotly_json()
+    changed = {k: _clean(v) for k, v in layout.items() if k != "template" and _needs_cleaning(v)}
+    if changed:
+        fig.update_layout(changed, overwrite=True)
+    return fig
+
+
+# --- spreadsheet cells ------------------------------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading ``'`` before ``= + - @``, tab or CR.
+
+    A cell that already begins with quotes followed by one of those gets one more, so that
+    `restore_cell` can tell the added quote from those the user typed.
+    """
+    return "'" + value if value.lstrip("'").startswith(FORMULA_STARTS) else value
+
+
+def restore_cell(value: str) -> str:
+    """Undo `neutralise_cell`: ``'=1+1`` read back is ``=1+1``; any other cell is unchanged."""
+    return value[1:] if value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS) else value
+
+
+def strip_nul(text: str) -> str:
+    """Text without NUL characters (they are never meant, and break other tools)."""
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
+def frame_csv(frame) -> str:
+    """A pandas DataFrame as CSV text with every text cell neutralised (numbers stay numbers)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or str(safe[column].dtype) in ("string", "str"):
+            safe[column] = safe[column].map(lambda v: neutralise_cell(v) if isinstance(v, str) else v)
+    return safe.to_csv(index=False)
