@@ -55,7 +55,7 @@ def test_competitors_page_draws_radar_positioning_and_moat(monkeypatch, demo_db)
     assert metrics["Moat score"].endswith("/ 100") and metrics["Moat score"] in moat.layout.title.text.replace(
         "/100", " / 100")
     shown = texts(at)
-    assert "stand-in occupation 15-1251.00" in shown and "Default engineering ladder" in shown
+    assert "stand-in occupation 15-1299.08" in shown and "Default engineering ladder" in shown
 
 
 def test_changing_the_target_changes_the_benchmark(monkeypatch, demo_db):

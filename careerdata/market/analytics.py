@@ -69,31 +69,6 @@ def roles_map(inputs, levels: dict[str, float], target_codes: list[str]) -> pd.D
     return pd.DataFrame(rows)
 
 
-def skill_pay_gradient(ratings: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFrame:
-    """For each O*NET skill: how its importance moves with median pay across rated occupations.
-
-    Uses occupations with their own BLS wage (not a SOC-group wage) and their own ratings.
-    correlation = Pearson r of importance vs median wage; slope = extra median pay (USD) per
-    importance point, by least squares.
-    """
-    own = roles[~roles["wage_is_soc_aggregate"].astype(bool) & roles["median_wage"].notna()]
-    data = ratings[ratings["kind"] == "skill"].merge(own[["onet_soc_code", "median_wage"]], on="onet_soc_code")
-    rows = []
-    for (element, name), group in data.groupby(["element_id", "name"]):
-        x = group["importance"].to_numpy(dtype=float)
-        y = group["median_wage"].to_numpy(dtype=float)
-        if len(x) < 3 or x.std() == 0:
-            continue
-        dx, dy = x - x.mean(), y - y.mean()
-        r = float((dx * dy).sum() / math.sqrt((dx ** 2).sum() * (dy ** 2).sum()))
-        slope = float((dx * dy).sum() / (dx ** 2).sum())
-        rows.append({"element_id": element, "skill": name, "correlation": round(r, 3), "slope_usd": round(slope),
-                     "occupations": len(x), "mean_importance": round(float(x.mean()), 2)})
-    out = pd.DataFrame(rows, columns=["element_id", "skill", "correlation", "slope_usd", "occupations",
-                                      "mean_importance"])
-    return out.sort_values("correlation", ascending=False).reset_index(drop=True)
-
-
 SKILL_GROUPS = {
     "2.A.1": "Basic: content", "2.A.2": "Basic: process", "2.B.1": "Social", "2.B.2": "Problem solving",
     "2.B.3": "Technical", "2.B.4": "Systems", "2.B.5": "Resource management",
