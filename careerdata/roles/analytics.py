@@ -143,18 +143,30 @@ class Gate:
     current: float | None = None
 
 
+def soft_gate(met: pd.Series, must_have: pd.Series) -> tuple[float, int | None]:
+    """The soft must-have gate as (factor, position of the weakest must-have or None).
+
+    factor = MUST_HAVE_FLOOR + (1 − MUST_HAVE_FLOOR) × the weakest must-have's coverage min(1, level /
+    required); 1.0 when every must-have is met or there are none. `met` is each requirement's
+    coverage in order. Same signature as the `gate` argument of the shared fit definition.
+    """
+    must = met[must_have.astype(bool).to_numpy()]
+    if must.empty or must.min() >= 1.0:
+        return 1.0, None
+    return MUST_HAVE_FLOOR + (1.0 - MUST_HAVE_FLOOR) * float(must.min()), int(must.idxmin())
+
+
 def must_have_gate(req: pd.DataFrame, basis: str = "self") -> Gate:
-    """The gate set by the weakest must-have (1.0 when every must-have is met or there are none)."""
+    """The gate set by the weakest must-have, with the requirement, its required level and yours."""
     if req.empty:
         return Gate(1.0)
+    req = req.reset_index(drop=True)
     current = req[_col(basis)].astype(float)
     met = (current / req["required_level"].astype(float)).clip(upper=1.0)
-    must = met[req["must_have"].astype(bool)]
-    if must.empty or must.min() >= 1.0:
+    factor, worst = soft_gate(met, req["must_have"])
+    if worst is None:
         return Gate(1.0)
-    worst = must.idxmin()
-    return Gate(MUST_HAVE_FLOOR + (1.0 - MUST_HAVE_FLOOR) * float(must.min()), str(req.loc[worst, "skill"]),
-                float(req.loc[worst, "required_level"]), float(current[worst]))
+    return Gate(factor, str(req.loc[worst, "skill"]), float(req.loc[worst, "required_level"]), float(current[worst]))
 
 
 @dataclass(frozen=True)
