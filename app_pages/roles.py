@@ -5,6 +5,7 @@ import streamlit as st
 
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
+from careerdata.figures import fit as ffit
 from careerdata.journal import queries
 from careerdata.matrix.queries import matrix_inputs
 from careerdata.models import career as m
@@ -64,7 +65,7 @@ with tab_compare:
                 where = " · ".join(x for x in (spec.level, spec.company or ("market" if spec.target_role_id else ""),
                                                spec.onet_soc_code or "") if x)
                 st.caption(layout.escape_markdown(where))
-                st.metric("Fit (0–100)", f"{fit.fit:.0f}",
+                st.metric("Role fit (0–100)", ffit.role_fit_label(fit.fit),
                           delta=("lowered by a must-have gap" if fit.gating_skill else "no must-have gap"),
                           delta_color="inverse" if fit.gating_skill else "off", delta_arrow="off",
                           help="Importance-weighted coverage of the requirements, discounted (never zeroed) by the "

@@ -135,7 +135,7 @@ def test_cli_compares_target_roles_and_an_onet_code_with_real_pay(demo_db):
 
 def test_roles_page_compares_the_demo_roles(monkeypatch, demo_db):
     at = open_app(monkeypatch, demo_db, "app_pages/roles.py")
-    fits = [m.value for m in at.metric if m.label == "Fit (0–100)"]
+    fits = [m.value for m in at.metric if m.label == "Role fit (0–100)"]
     assert len(fits) == 4 and all(0 <= float(v) <= 100 for v in fits)
     assert len(at.get("plotly_chart")) >= 3  # fit vs pay, requirements heatmap, pay comparison
     assert "$136k" in [m.value for m in at.metric if m.label == "BLS median pay"]

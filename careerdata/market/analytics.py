@@ -15,7 +15,8 @@ import math
 
 import pandas as pd
 
-from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _none, rated_code
+from careerdata.figures import fit as ffit
+from careerdata.matrix.skill_value import _none, rated_code
 
 
 def user_element_levels(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: pd.DataFrame | None = None,
@@ -34,19 +35,9 @@ def user_element_levels(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: 
 
 
 def occupation_fit(levels: dict[str, float], ratings: pd.DataFrame) -> tuple[float | None, pd.DataFrame]:
-    """Fit (0–100) to one occupation's O*NET skill ratings, with the per-element breakdown."""
-    rated = ratings[(ratings["kind"] == "skill") & (ratings["importance"] >= IMPORTANT_ELEMENT)
-                    & (ratings["level"] > 0)]
-    if rated.empty:
-        return None, pd.DataFrame(columns=["element_id", "name", "importance", "required", "yours", "met"])
-    required = rated["level"] / 7.0 * 5.0
-    yours = rated["element_id"].map(lambda e: levels.get(e, 0.0))
-    met = (yours / required).clip(upper=1.0)
-    fit = float((rated["importance"] * met).sum() / rated["importance"].sum() * 100.0)
-    detail = pd.DataFrame({"element_id": rated["element_id"], "name": rated["name"],
-                           "importance": rated["importance"], "required": required.round(1),
-                           "yours": yours, "met": met.round(2)})
-    return round(fit, 1), detail.sort_values("importance", ascending=False).reset_index(drop=True)
+    """Occupation match (0–100) to one occupation's O*NET skill ratings, with the per-element breakdown:
+    `careerdata.figures.fit.occupation_match` (no must-haves, unlike a target role's fit)."""
+    return ffit.occupation_match(levels, ratings)
 
 
 def roles_map(inputs, levels: dict[str, float], target_codes: list[str]) -> pd.DataFrame:

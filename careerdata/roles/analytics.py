@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from careerdata.figures import fit as ffit
 from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _key, _none, rated_code
 from careerdata.roles.pay import PayEstimate, pay_estimate
 
@@ -192,9 +193,7 @@ def fit_score(req: pd.DataFrame, basis: str = "self", role_level: str = "") -> F
     """Importance-weighted coverage of the requirements, discounted (never zeroed) by the weakest must-have."""
     if req.empty or req["importance"].sum() <= 0:
         return Fit(0.0, 0.0, 1.0, None, "0: the role has no requirements yet")
-    current = req[_col(basis)].astype(float)
-    met = (current / req["required_level"].astype(float)).clip(upper=1.0)
-    coverage = float((req["importance"] * met).sum() / req["importance"].sum())
+    coverage = ffit.coverage(req["importance"], req[_col(basis)], req["required_level"])  # figures.fit
     gate = must_have_gate(req, basis)
     fit, cov = round(100 * coverage * gate.factor, 1), round(100 * coverage, 1)
     return Fit(fit, cov, round(gate.factor, 3), gate.skill, fit_reason(fit, cov, gate, role_level))
