@@ -131,7 +131,7 @@ def with_current(requirements: pd.DataFrame, lookup: dict[str, tuple[float, floa
 
 # --- fit, gaps, plan --------------------------------------------------------------------
 
-MUST_HAVE_FLOOR = 0.5  # the gate when a must-have is missing entirely: the fit is halved, never zeroed
+MUST_HAVE_FLOOR = ffit.MUST_HAVE_FLOOR
 
 
 @dataclass(frozen=True)
@@ -144,19 +144,6 @@ class Gate:
     current: float | None = None
 
 
-def soft_gate(met: pd.Series, must_have: pd.Series) -> tuple[float, int | None]:
-    """The soft must-have gate as (factor, position of the weakest must-have or None).
-
-    factor = MUST_HAVE_FLOOR + (1 − MUST_HAVE_FLOOR) × the weakest must-have's coverage min(1, level /
-    required); 1.0 when every must-have is met or there are none. `met` is each requirement's
-    coverage in order. Same signature as the `gate` argument of the shared fit definition.
-    """
-    must = met[must_have.astype(bool).to_numpy()]
-    if must.empty or must.min() >= 1.0:
-        return 1.0, None
-    return MUST_HAVE_FLOOR + (1.0 - MUST_HAVE_FLOOR) * float(must.min()), int(must.idxmin())
-
-
 def must_have_gate(req: pd.DataFrame, basis: str = "self") -> Gate:
     """The gate set by the weakest must-have, with the requirement, its required level and yours."""
     if req.empty:
@@ -164,7 +151,7 @@ def must_have_gate(req: pd.DataFrame, basis: str = "self") -> Gate:
     req = req.reset_index(drop=True)
     current = req[_col(basis)].astype(float)
     met = (current / req["required_level"].astype(float)).clip(upper=1.0)
-    factor, worst = soft_gate(met, req["must_have"])
+    factor, worst = ffit.soft_gate(met, req["must_have"])
     if worst is None:
         return Gate(1.0)
     return Gate(factor, str(req.loc[worst, "skill"]), float(req.loc[worst, "required_level"]), float(current[worst]))
