@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from careerdata.figures import registry as glossary
 from careerdata.journal import queries
 from careerdata.market.loader import attributions
 from careerdata.store import db
@@ -41,3 +42,11 @@ with right:
         st.dataframe(sources, hide_index=True, width="stretch",
                      column_config={"table_name": "Table", "file": "File", "rows": "Rows"})
     st.markdown("The full list of sources, versions, checksums and changes is in `sample_data/market/SOURCES.md`.")
+
+st.subheader("How each figure is defined")
+st.caption("Every number that more than one page, export or command shows is computed in one place "
+           "(`careerdata/figures/`) and shown the same everywhere. `careerdata figures` lists this file's "
+           "figures, their values and where each is shown.")
+for term, (definition, source) in glossary.GLOSSARY.items():
+    st.markdown(f"**{layout.escape_markdown(term)}**: {layout.escape_markdown(definition).replace('$', chr(92) + '$')}"
+                f" *(computed by `{source}`)*")

@@ -6,6 +6,8 @@ import streamlit as st
 from careerdata.competitors import analytics as cp
 from careerdata.competitors import view as views
 from careerdata.core.clock import today
+from careerdata.figures import cycle as fcycle
+from careerdata.figures import moat as fmoat
 from careerdata.market.loader import ONET_ATTRIBUTION, PROXY_ATTRIBUTION, SKILL_MAP_ATTRIBUTION
 from careerdata.ui import layout, state, widgets
 from careerdata.value import view as value_view
@@ -41,13 +43,20 @@ element_names = view.element_names
 # --- headline --------------------------------------------------------------------------------
 diffs, gap_rows, met, rated = view.diffs, view.gaps, view.met, view.rated
 k = st.columns(4)
-k[0].metric("Moat score", f"{moat.score:.0f} / 100" if has_evidence or not moat.considered.empty else "—",
+k[0].metric("Moat score", fmoat.moat_label(moat.score) if has_evidence or not moat.considered.empty else "—",
             help="How rare your proven combination of the skills this target needs is among "
                  f"{moat.pool_size} occupations' O*NET requirements: 100 × mean over your {cp.MOAT_SLOTS} best "
                  "of rarity × evidence / 5. See the Moat tab.", border=True)
-k[1].metric("Competencies at the bar", f"{met} of {rated}" if rated and has_evidence else "—",
-            help=f"Competencies where your evidence level reaches {against_label or 'the benchmark'}.",
-            border=True)
+if view.readiness is not None:  # the one readiness for a level (careerdata.figures.readiness), as on Promotion case
+    k[1].metric(f"Readiness for {view.readiness.level}", view.readiness.score_label,
+                delta=view.readiness.count_label, delta_color="off", delta_arrow="off",
+                help="Mean, over the level's competencies, of min(1, evidence level ÷ expected level), from this "
+                     f"review cycle's wins ({fcycle.cycle_span_label(view.window)}); the Promotion case shows the "
+                     "same.", border=True)
+else:
+    k[1].metric("Competencies at the bar", f"{met} of {rated}" if rated and has_evidence else "—",
+                help=f"Competencies where your evidence level reaches {against_label or 'the benchmark'}.",
+                border=True)
 k[2].metric("Differentiators", f"{len(diffs) + len(rare)}" if has_evidence else "—",
             delta=f"{len(diffs)} competenc{'y' if len(diffs) == 1 else 'ies'} · {len(rare)} rare skill"
                   f"{'' if len(rare) == 1 else 's'}" if has_evidence else None,
@@ -72,7 +81,8 @@ with left:
 with right:
     st.plotly_chart(view.positioning_figure, theme=None, key="positioning")
 st.caption(
-    f"Your levels: evidence from the accomplishments you linked to each competency (your career file). Ladder "
+    f"Your levels: the evidence level of each competency from the wins you linked to it in the review cycle "
+    f"{fcycle.cycle_span_label(view.window)} (your career file). Ladder "
     f"levels: {esc(ladder_name)}. O\\*NET profile: O\\*NET® 29.3 skill ratings of {esc(occupation)}"
     + (f", using the stand-in occupation {ratings_code} (chosen by this project, not O\\*NET data)" if is_stand_in
        else "")

@@ -5,6 +5,7 @@ import streamlit as st
 from careerdata.core import charts
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
+from careerdata.figures import impact, network
 from careerdata.home import view as views_home
 from careerdata.ui import layout, state
 
@@ -24,21 +25,23 @@ share = view.share_with_metric
 last_visibility = view.days_since_visibility
 row1, row2 = st.columns(3), st.columns(3)
 row1[0].metric(
-    f"Impact {now.year} to date", format_money(totals.money_ytd),
-    delta=f"{format_money(totals.money_ytd - totals.money_prev_ytd)} vs same time {now.year - 1}"
+    f"Impact added in {now.year}", f"{format_money(totals.money_ytd)}/yr",
+    delta=f"{format_money(totals.money_ytd - totals.money_prev_ytd)}/yr vs same time {now.year - 1}"
     if totals.money_ytd or totals.money_prev_ytd else None,
-    help="Sum of the annualised money estimates of impact metrics on wins completed this calendar year, "
+    help="Run-rate added by wins completed this calendar year: the sum of their annualised money estimates, "
          "compared with the same stretch of last year. Your own estimates.", border=True)
 row1[1].metric(
-    "Impact all-time", format_money(totals.money_all),
-    delta=f"{totals.verified_share:.0%} verified by a named contact" if totals.verified_share is not None else None,
-    delta_color="off", delta_arrow="off",
-    help="All annualised money estimates across your career; 'verified' is the share of that money confirmed "
-         "by a named contact.", border=True)
+    "Impact of all your wins", impact.money_run_rate_label(totals.money_run_rate),
+    delta=impact.money_delivered_label(totals.money_delivered), delta_color="off", delta_arrow="off",
+    help="Run-rate: the sum of every impact metric's annualised money, what the changes are worth each year "
+         "they stay live. Delivered to date: each metric's yearly value × the years since its win was done. "
+         + (f"{totals.verified_share:.0%} of the run-rate is verified by a named contact."
+            if totals.verified_share is not None else "Your own estimates."), border=True)
 row1[2].metric(
-    f"Hours saved {now.year} to date", f"{totals.hours_ytd:,.0f} h",
-    delta=f"{totals.hours_all:,.0f} h all-time", delta_color="off", delta_arrow="off",
-    help="Hours per year your work saved others (from the 'hours' of impact metrics).", border=True)
+    "Hours saved for others", impact.hours_run_rate_label(totals.hours_run_rate),
+    delta=impact.hours_delivered_label(totals.hours_delivered), delta_color="off", delta_arrow="off",
+    help=f"Hours a year your work saves others (run-rate; {totals.hours_ytd:,.0f} h/yr added in {now.year}), and "
+         "the hours saved to date: each metric's hours a year × the years since its win was done.", border=True)
 row2[0].metric(
     "Wins with a metric", f"{share:.0%}" if share is not None else "—",
     delta=f"of {view.accomplishments} accomplishments", delta_color="off", delta_arrow="off",
@@ -48,9 +51,8 @@ row2[1].metric(
     delta="linked to at least one win", delta_color="off", delta_arrow="off",
     help="Skills linked to at least one accomplishment: claims you can prove.", border=True)
 row2[2].metric(
-    "Contacts overdue for a touch", f"{view.overdue_contacts}",
-    delta=f"last talk, post or demo {last_visibility} days ago" if last_visibility is not None
-    else "no talk, post or demo logged", delta_color="off", delta_arrow="off",
+    "Contacts overdue for a touch", network.overdue_label(view.overdue_contacts),
+    delta=network.visibility_label(last_visibility), delta_color="off", delta_arrow="off",
     help="Contacts past their keep-in-touch cadence; and days since your last visibility item.",
     border=True)
 

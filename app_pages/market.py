@@ -7,7 +7,9 @@ from careerdata.journal import queries
 from careerdata.market import view as views
 from careerdata.market.charts import pay_percentiles_chart, pay_trend_chart, roles_map_chart, skill_pay_chart
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION
+from careerdata.market.pay_gradient import association_sentence
 from careerdata.matrix.queries import matrix_inputs, wage_history
+from careerdata.roles.pay import where_pay_sits
 from careerdata.ui import layout, state
 
 layout.header("Market", "Where do your skills fit in the job market, what does it pay, and what is in demand?")
@@ -56,9 +58,9 @@ with left:
     if profile.get("current_pay"):
         pay = float(profile["current_pay"])
         latest = history[history["year"] == wage_year]
-        above = [f"{r.occ_title}: {'above' if pay > r.annual_p75 else 'within' if pay >= r.annual_p25 else 'below'}"
-                 f" the middle half" for r in latest.itertuples(index=False)]
-        st.markdown(f"Your current pay (your figure): **${pay:,.0f}**. " + "; ".join(above) + ".")
+        where = [where_pay_sits({10: r.annual_p10, 25: r.annual_p25, 50: r.annual_median, 75: r.annual_p75,
+                                 90: r.annual_p90}, pay, r.occ_title) for r in latest.itertuples(index=False)]
+        st.markdown("  \n".join(layout.escape_markdown(w) + "." for w in where if w))
     groups = inputs.roles[inputs.roles["onet_soc_code"].isin(target_codes) & inputs.roles["wage_is_soc_aggregate"]]
     for row in groups.itertuples(index=False):
         st.caption(f"{row.title} has no wage of its own in OEWS: the figure is for the whole SOC group "
@@ -74,9 +76,18 @@ gradient = view.gradient
 yours = {e for e in result.mappings["element_id"].dropna()}
 occupations = int(gradient["occupations"].max()) if not gradient.empty else 0
 st.plotly_chart(skill_pay_chart(gradient, yours, occupations), theme=None, key="skill_pay")
-st.caption("Each bar: how strongly an O\\*NET skill's importance rises (right) or falls (left) with median pay "
-           f"across {occupations} computer-related occupations that have their own ratings and wages. ● = a skill "
-           "you have. Sources: O\\*NET® 29.3 Skills ratings; BLS OEWS May 2025. Correlation, not causation.")
+st.caption("Each bar: the correlation r of an O\\*NET skill's importance with median pay across "
+           f"{occupations} computer-related occupations that have their own ratings and wages; whiskers: its 95% "
+           "interval (Fisher z). ● = a skill you have. An association across occupations, not what one more point "
+           "of a skill earns a person. Sources: O\\*NET® 29.3 Skills ratings; BLS OEWS May 2025.")
+if not gradient.empty:
+    lines = [association_sentence(r) for r in gradient.head(3).itertuples(index=False)]
+    lines += [association_sentence(r) for r in gradient.tail(1).itertuples(index=False)]
+    st.markdown("\n".join(f"- {layout.escape_markdown(line)}" for line in lines))
+    st.caption("The two manager occupations (Computer and Information Systems Managers; Architectural and "
+               "Engineering Managers) are the best paid and rate social and resource skills highest, so each line "
+               "also gives r without them. With n this small the intervals are wide: read the sign and rough size, "
+               "not the decimals.")
 
 st.subheader("Hot and in-demand technologies for your targets")
 tech = view.hot_tech

@@ -41,23 +41,33 @@ if sv.ALL_TARGETS not in choices:
 result = state.read(views.skill_matrix, tuple(choices[role_label]), proficiency, today())
 frame = result.frame
 counts = frame["quadrant"].value_counts()
+no_value = int(counts.get(sv.NO_VALUE, 0))
 k = st.columns(5)
 for col, quad in zip(k[:4], sv.QUADRANTS, strict=True):
     col.metric(quad, int(counts.get(quad, 0)), help=sv.QUADRANT_MEANING[quad], border=True)
 k[4].metric("Claimed but unproven", int((frame["finding"] == "claimed but unproven").sum()),
             help=f"Self-rating at least {sv.GAP_UNPROVEN} above the evidence level of your accomplishments.",
             border=True)
+if no_value:
+    st.caption(f"{no_value} skill(s) have no market value for this choice of roles; the table under **All skills** "
+               "says why for each (for example a technology not in the occupation's O\\*NET technology list).")
 
 short_label = "your target roles" if role_label == sv.ALL_TARGETS else role_label.removeprefix("O*NET: ")
 st.plotly_chart(skill_matrix_chart(frame, result.value_threshold, proficiency, short_label), theme=None,
                 key="matrix_chart")
-occupation_names = ", ".join(f"{o.title} ({o.code})" for o in result.occupations)
+roles_text = ", ".join(f"{o.title} ({o.code})" + (f" at ladder level {t.level}" if t.level else "")
+                       for o, t in zip(result.occupations, result.targets, strict=True))
 st.caption(
-    f"Market value for {layout.escape_markdown(occupation_names)}: O\\*NET® 29.3 importance and level, weighted by "
+    f"Market value for {layout.escape_markdown(roles_text)}: O\\*NET® 29.3 importance and level, the career "
+    "ladder's expectation at the target level, and each skill's pay gradient across occupations, weighted by "
     f"BLS OEWS May {inputs.reference_year} median wage (against computer occupations' "
     f"${inputs.reference_median:,.0f}) and BLS projected growth 2024–34. Dotted lines: proficiency "
     f"{sv.HIGH_PROFICIENCY} and your median value {result.value_threshold:.0f}. Diamonds are your own estimates; "
-    "open circles have no market data. Points are nudged sideways so equal levels stay visible.")
+    "open circles at 0 have no market value for this role (the table says why). Points are nudged sideways so "
+    "equal levels stay visible.")
+if not any(t.level for t in result.targets):
+    st.caption("An O\\*NET occupation picked directly has no ladder level, so its values leave out the ladder "
+               "expectation; pick one of your target roles to value skills at its level.")
 for code, proxy in result.stand_ins.items():
     st.warning(f"O\\*NET 29.3 has no skill ratings for {code}; its values use the ratings of the stand-in "
                f"occupation {proxy} (chosen by this project, not O\\*NET data).", icon=":material/swap_horiz:")
@@ -76,7 +86,8 @@ value_cols = {
     "quantified": None,
     "value_gain": st.column_config.NumberColumn("Value gain", format="%.1f",
                                                 help="Market value × (4 − proficiency) / 4"),
-    "finding": "Finding", "recommendation": "What to do", "basis": None,
+    "finding": "Finding", "recommendation": "What to do",
+    "basis": st.column_config.TextColumn("Based on (or why no value)", width="large"),
 }
 tab_invest, tab_lead, tab_unproven, tab_all, tab_own = st.tabs(
     ["Invest next", "Lead with", "Claimed but unproven", "All skills", "Your estimates & links"])

@@ -5,7 +5,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from careerdata.core.clock import today
-from careerdata.core.money import format_money
+from careerdata.figures import impact as fimpact
 from careerdata.journal import queries
 from careerdata.models import career as m
 from careerdata.models.promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
@@ -77,10 +77,10 @@ k[0].metric(f"Readiness for {target}", pa.readiness_label(r),
             delta=f"{r.at_bar} of {r.total} competencies at the bar", delta_color="off", delta_arrow="off",
             help="Mean, over the target level's competencies, of min(1, evidence strength ÷ expected level). "
                  "100% means this cycle's evidence meets every expectation of the level.", border=True)
-k[1].metric("Wins in the cycle", f"{t.wins}", delta=f"{t.quantified_wins} with a metric", delta_color="off",
+k[1].metric("Wins in the cycle", f"{t.wins} win{'' if t.wins == 1 else 's'}", delta=f"{t.quantified_wins} with a metric", delta_color="off",
             delta_arrow="off", help=f"Accomplishments whose dates overlap the cycle {span}.", border=True)
-k[2].metric("Quantified impact in the cycle", f"{format_money(t.money)}/yr" if t.money else "—",
-            delta=f"{t.hours:,.0f} hours a year saved", delta_color="off", delta_arrow="off",
+k[2].metric("Quantified impact in the cycle", fimpact.money_run_rate_label(t.money) if t.money else "—",
+            delta=f"{fimpact.hours_run_rate_label(t.hours)} saved", delta_color="off", delta_arrow="off",
             help="Sum of the annualised money and hours of the impact metrics on this cycle's wins: your "
                  "own estimates.", border=True)
 days_left = pa.days_until(review_date, now)
@@ -105,9 +105,10 @@ with left:
             st.plotly_chart(pc.coverage_heatmap(matrix, view.level_labels, target, title), theme=None, key="coverage_heatmap")
         ladder = state.read(queries.ladder_info)
         st.caption(
-            "Evidence strength (0–5) per competency = the sum over this cycle's linked wins of scope points "
-            "(team 1, org 1.5, company or external 2) × 1.5 with a metric (1.2 with only a link) × recency "
-            "(halves every year), capped at 5. Blue cells meet the expectation; yellow to red fall short. "
+            "Evidence level (0–5) per competency, the same formula as a skill's: each of this cycle's linked wins "
+            "earns scope (team 1, org 1.25, company or external 1.5) × 2 with a verified metric (1.5 with a metric) "
+            "× recency (halves every two years) points, and level = 5 × (1 − e^(−points ÷ 2.5)). Blue cells meet "
+            "the expectation; yellow to red fall short. "
             "Source: your career file and the ladder "
             f"“{layout.escape_markdown(ladder['name']) if ladder else 'in use'}”.")
 with right:

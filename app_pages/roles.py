@@ -5,10 +5,13 @@ import streamlit as st
 
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
+from careerdata.figures import fit as ffit
 from careerdata.journal import queries
 from careerdata.matrix.queries import matrix_inputs
 from careerdata.models import career as m
 from careerdata.roles import analytics as rl
+from careerdata.roles import pay as level_pay
+from careerdata.roles import posting as posting_reader
 from careerdata.roles import queries as queries_roles
 from careerdata.roles import repo as repo_roles
 from careerdata.roles import view as views_roles
@@ -53,6 +56,7 @@ with tab_compare:
         facts = {d.spec.name: d.facts for d in details}
         found_gaps = {d.spec.name: d.gaps for d in details}
         support = {d.spec.name: d.evidence for d in details}
+        by_name = {d.spec.name: d for d in details}
         cols = st.columns(len(specs))
         for col, spec in zip(cols, specs, strict=True):
             fit, fact = fits[spec.name], facts[spec.name]
@@ -61,15 +65,28 @@ with tab_compare:
                 where = " · ".join(x for x in (spec.level, spec.company or ("market" if spec.target_role_id else ""),
                                                spec.onet_soc_code or "") if x)
                 st.caption(layout.escape_markdown(where))
-                st.metric("Fit", f"{fit.fit:.0f}/100",
-                          delta=(f"coverage {fit.coverage:.0f}, gated by {fit.gating_skill}" if fit.gating_skill
-                                 else "no must-have gap"),
+                st.metric("Role fit (0–100)", ffit.role_fit_label(fit.fit),
+                          delta=("lowered by a must-have gap" if fit.gating_skill else "no must-have gap"),
                           delta_color="inverse" if fit.gating_skill else "off", delta_arrow="off",
-                          help="Importance-weighted coverage of the requirements × the weakest must-have's coverage. "
-                               f"Coverage before the gate: {fit.coverage:.0f}.")
+                          help="Importance-weighted coverage of the requirements, discounted (never zeroed) by the "
+                               f"weakest must-have. Coverage before the discount: {fit.coverage:.0f}.")
+                st.caption(f"Fit {layout.escape_markdown(fit.reason)}")
                 st.metric("BLS median pay", format_money(fact.median_wage),
                           delta=fact.wage_reason if fact.wage_reason else f"May {fact.year}",
                           delta_color="off", delta_arrow="off", help="BLS OEWS national median annual wage.")
+                estimate = by_name[spec.name].pay_estimate
+                if estimate is not None:
+                    st.markdown(f"Level estimate ({layout.escape_markdown(estimate.level)}): "
+                                f"**{layout.escape_markdown(format_money(estimate.low))}–"
+                                f"{layout.escape_markdown(format_money(estimate.high))}**",
+                                help="Our estimate, not a BLS figure: the ladder level mapped to a percentile band of "
+                                     "the occupation's BLS OEWS pay (how: the Pay tab).")
+                    st.caption(layout.escape_markdown(estimate.label))
+                else:
+                    st.caption("No level pay estimate: "
+                               + layout.escape_markdown(by_name[spec.name].pay_estimate_note or "no data"))
+                if by_name[spec.name].pay_position:
+                    st.caption(layout.escape_markdown(by_name[spec.name].pay_position) + ".")
                 growth = "n/a" if fact.growth_pct is None else f"{fact.growth_pct:+.1f}%"
                 openings = "n/a" if fact.openings_thousands is None else f"{fact.openings_thousands * 1000:,.0f}"
                 st.metric("Projected growth 2024–34", growth, delta=f"{openings} openings a year",
@@ -81,7 +98,11 @@ with tab_compare:
             "role": s.name, "fit": fits[s.name].fit, "median_wage": facts[s.name].median_wage,
             "p10": facts[s.name].p10, "p25": facts[s.name].p25, "p75": facts[s.name].p75, "p90": facts[s.name].p90,
             "year": facts[s.name].year, "occupation": facts[s.name].occupation, "pay_min": s.pay_min,
-            "pay_max": s.pay_max} for s in specs])
+            "pay_max": s.pay_max,
+            "estimate_low": by_name[s.name].pay_estimate.low if by_name[s.name].pay_estimate else None,
+            "estimate_high": by_name[s.name].pay_estimate.high if by_name[s.name].pay_estimate else None,
+            "estimate_label": by_name[s.name].pay_estimate.label if by_name[s.name].pay_estimate else None}
+            for s in specs])
         all_req = pd.concat([r.assign(role=name, current=r[rl._col(basis)]) for name, r in reqs.items()],
                             ignore_index=True)
         st.plotly_chart(fit_pay_chart(summary, profile.get("current_pay")), theme=None, key="fit_pay")
@@ -122,6 +143,11 @@ with tab_compare:
             if not profile.get("current_pay"):
                 layout.page_link("journal", label="Add your current pay to see it on this chart (stays local)",
                                  icon=":material/payments:", tab="profile")
+            for spec in specs:
+                if by_name[spec.name].pay_position:
+                    st.caption(layout.escape_markdown(f"{spec.name}: {by_name[spec.name].pay_position}."))
+            with st.expander("How the level estimate is computed"):
+                st.markdown(level_pay.__doc__ or "")
         with t_demand:
             st.dataframe(pd.DataFrame([{
                 "Role": s.name, "Occupation": facts[s.name].occupation or "—",
@@ -225,27 +251,41 @@ with tab_edit:
         st.rerun()
 
     with st.expander("Suggest skills from a job posting"):
-        posting = st.text_area("Paste the posting", key=f"posting_{slot}", height=150)
-        if st.button("Suggest skills", key=f"suggest_{slot}", disabled=not posting.strip()):
-            inputs = state.read(matrix_inputs)
-            vocab = rl.posting_vocabulary(inputs.skills, inputs.elements, inputs.technologies, inputs.default_map)
-            ss[f"suggested_{slot}"] = rl.match_posting(posting, vocab)
+        st.caption("Paste the posting: its skills are found in other words too (k8s, Postgres, \"drive alignment "
+                   "across teams\"), with the phrase that matched and a suggested importance from where it appears "
+                   "(\"What you bring\" → must-have; \"is a plus\" → nice-to-have).")
+        posting_text = st.text_area("Paste the posting", key=f"posting_{slot}", height=150)
+        if st.button("Suggest skills", key=f"suggest_{slot}", disabled=not posting_text.strip()):
+            ss[f"suggested_{slot}"] = state.read(views_roles.posting, posting_text)
         suggested = ss.get(f"suggested_{slot}")
         if suggested is not None:
-            if suggested.empty:
-                st.info("No known skill or O*NET technology found in that text.")
+            found_skills = pd.DataFrame(suggested["skills"], columns=["skill", "matched", "importance", "known"])
+            if found_skills.empty:
+                st.info("No known skill, alias or O*NET technology found in that text.")
             else:
                 have = {s.casefold() for s in ss[draft_key]["skill"].dropna()}
-                fresh = [s for s in suggested["skill"] if s.casefold() not in have]
-                st.dataframe(suggested, hide_index=True, width="stretch",
-                             column_config={"skill": "Skill", "source": "Matched as", "mentions": "Mentions"})
+                fresh = [s for s in found_skills["skill"] if s.casefold() not in have]
+                st.dataframe(found_skills, hide_index=True, width="stretch", column_config={
+                    "skill": "Skill", "matched": "Phrase in the posting", "importance": "Suggested importance",
+                    "known": st.column_config.CheckboxColumn("In your skills")})
                 add = st.multiselect("Add to the requirements (you confirm)", fresh, default=fresh,
                                      key=f"suggest_pick_{slot}")
                 if st.button("Add selected", key=f"suggest_add_{slot}", disabled=not add):
-                    extra = pd.DataFrame({"skill": add, "importance": 3, "required_level": 3, "must_have": False})
+                    picked_rows = found_skills[found_skills["skill"].isin(add)]
+                    extra = pd.DataFrame({
+                        "skill": picked_rows["skill"],
+                        "importance": picked_rows["importance"].map(posting_reader.SUGGESTED_IMPORTANCE),
+                        "required_level": 3, "must_have": picked_rows["importance"] == posting_reader.MUST})
                     ss[draft_key] = pd.concat([ss[draft_key], extra], ignore_index=True)
                     ss[gen_key] += 1
                     ss.pop(f"suggested_{slot}", None)
+                    st.rerun()
+            if suggested["pay_range"]:
+                low, high = suggested["pay_range"]
+                st.markdown(f"Pay range in the posting: **\\${low:,.0f}–\\${high:,.0f}**")
+                if st.button("Use it as the role's pay range", key=f"posted_pay_{slot}"):
+                    ss[f"pay_gen_{slot}"] = ss.get(f"pay_gen_{slot}", 0) + 1
+                    ss[f"posted_range_{slot}"] = (low, high)
                     st.rerun()
 
     with st.form(f"role_form_{slot}", border=True):
@@ -256,10 +296,12 @@ with tab_edit:
         level = f2.text_input("Level", value=base.level, key=f"role_level_{slot}", placeholder="L6 or M1")
         company = f3.text_input("Company (empty = the market)", value=base.company, key=f"role_company_{slot}")
         p1, p2 = st.columns(2)
-        pay_min = p1.number_input("Pay range from (USD/yr, your figure)", 0.0, 1e8, float(base.pay_min or 0.0),
-                                  step=1000.0, key=f"role_pmin_{slot}")
-        pay_max = p2.number_input("Pay range to (USD/yr, your figure)", 0.0, 1e8, float(base.pay_max or 0.0),
-                                  step=1000.0, key=f"role_pmax_{slot}")
+        posted = ss.get(f"posted_range_{slot}", (base.pay_min or 0.0, base.pay_max or 0.0))
+        pay_gen = ss.get(f"pay_gen_{slot}", 0)
+        pay_min = p1.number_input("Pay range from (USD/yr, your figure)", 0.0, 1e8, float(posted[0] or 0.0),
+                                  step=1000.0, key=f"role_pmin_{slot}_{pay_gen}")
+        pay_max = p2.number_input("Pay range to (USD/yr, your figure)", 0.0, 1e8, float(posted[1] or 0.0),
+                                  step=1000.0, key=f"role_pmax_{slot}_{pay_gen}")
         st.markdown("**3. Required skills** (importance and level 1–5; ★ must-haves gate the fit)")
         req_edit = st.data_editor(
             ss[draft_key], num_rows="dynamic", hide_index=True, width="stretch",

@@ -37,11 +37,14 @@ def test_home_shows_the_personas_value_and_the_kpis_match_the_file(monkeypatch, 
     total = con.execute("SELECT sum(money_usd) FROM impact_metric").fetchone()[0]
     con.close()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Impact all-time"] == format_money(total)
+    # a sum of annualised values is a run-rate, never "all-time" (it once was labelled so)
+    assert metrics["Impact of all your wins"] == f"{format_money(total)}/yr run-rate"
+    assert "all-time" not in " ".join(f"{m.label} {m.value}" for m in at.metric)
     assert metrics["Skills with evidence"].endswith("of 46")
     shown = texts(at)
     assert "Priya Raman" in shown
-    assert "sponsor Elena Petrova 60 days ago" in shown
+    # Elena is an advocate, not (yet) a sponsor: Home says so, as Network's funnel does
+    assert "your advocate Elena Petrova is the closest" in shown and "your sponsor" not in shown
     assert len(at.get("plotly_chart")) == 2
 
 
@@ -109,7 +112,12 @@ def test_a_duplicate_contact_is_refused_with_its_name(monkeypatch, demo_db):
 
 
 def test_logging_a_touch_with_the_sponsor_clears_the_home_nudge(monkeypatch, demo_db):
-    at = open_app(monkeypatch, demo_db, "app_pages/journal.py")
+    con = db.connect(demo_db)  # Elena becomes a sponsor (the advocacy stage, the only meaning of the word)
+    con.execute("UPDATE contact SET advocacy_stage = 'sponsor' WHERE name = 'Elena Petrova'")
+    con.close()
+    at = open_app(monkeypatch, demo_db)
+    assert "You last talked to your sponsor Elena Petrova 60 days ago" in texts(at)
+    at.switch_page("app_pages/journal.py").run()
     at.selectbox(key="touch_contact_0").set_value("Elena Petrova")
     at.date_input(key="touch_date_0").set_value(dt.date(2026, 11, 21))
     at.text_area(key="touch_notes_0").input("Shared the roadmap progress and the incident-review results.")

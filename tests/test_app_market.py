@@ -3,6 +3,7 @@
 import base64
 
 import numpy as np
+import pandas as pd
 import plotly.io
 import pytest
 from helpers import open_app, texts
@@ -43,7 +44,13 @@ def test_switching_the_target_role_changes_the_values(monkeypatch, demo_db):
     assert not at.exception
     after = [y for t in _figure(at).data for y in _values(t.y)]
     assert before != after
-    assert "Computer and Information Systems Managers (11-3021.00)" in texts(at)
+    assert "Computer and Information Systems Managers (11-3021.00) at ladder level M1" in texts(at)
+    table = next(d.value for d in at.dataframe if "recommendation" in d.value.columns)
+    kubernetes = table.set_index("name").loc["Kubernetes"]
+    assert pd.isna(kubernetes["market_value"]) and kubernetes["quadrant"] == sv.NO_VALUE
+    assert kubernetes["basis"] == "not in the O*NET technology list of Computer and Information Systems Managers"
+    hover = " ".join(h for t in _figure(at).data for h in t.hovertext if h.startswith("<b>Kubernetes</b>"))
+    assert "No market value: not in the O*NET technology list" in hover
 
 
 def test_your_estimate_replaces_the_value_and_is_labelled(monkeypatch, demo_db):
@@ -76,6 +83,15 @@ def test_market_page_figures_equal_the_shipped_bls_data(monkeypatch, demo_db):
     shown = texts(at)
     assert "BLS OEWS May 2025" in shown and "O\\*NET" not in shown  # escapes are stripped by texts()
     assert "In demand for your targets" in {m.label for m in at.metric}
+    # where your pay sits, and "which skills pay" stated as an association with n, r, interval, without managers
+    assert "Your pay ($198,000, your figure) sits at about the 86th percentile of Software Developers." in shown
+    assert ("Coordination: r = +0.75 (95% interval +0.42 to +0.90, n = 17 occupations); without the two manager "
+            "occupations r = +0.49 (95% interval -0.03 to +0.80, n = 15)") in shown
+    gradient = next(f for f in figures if "go with higher pay" in f.layout.title.text)
+    hover = " ".join(h for t in gradient.data for h in t.hovertext)
+    assert "+$-" not in hover and "−$27,306" in hover  # Installation, signed once
+    roles_map = next(f for f in figures if f.layout.title.text.startswith("Of your target occupations"))
+    assert not any("stand-in nan" in h or "stand-in None" in h for h in roles_map.data[0].hovertext)
 
 
 @pytest.mark.parametrize("page", ["app_pages/market.py"])

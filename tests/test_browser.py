@@ -175,7 +175,7 @@ def test_home_draws_its_charts_with_titles(server, browser):
     titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()
     assert any(t.startswith("Quantified impact by quarter") for t in titles), titles
     assert any(t.startswith("Wins per quarter") for t in titles), titles
-    assert page.get_by_text("Impact all-time").count() == 1
+    assert page.get_by_text("Impact of all your wins").count() == 1
 
 
 def test_a_win_logged_in_the_browser_appears_on_home(server, browser):

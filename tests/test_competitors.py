@@ -17,7 +17,7 @@ COMPETENCIES = pd.DataFrame({
     "group": ["technical", "influence", "people", "influence"], "description": ""})
 
 
-def test_competency_profile_scores_linked_wins_like_skill_evidence():
+def test_competency_profile_scores_linked_wins_with_the_one_evidence_formula_of_skills():
     evidence = pd.DataFrame([
         # craft: one win today, company scope, verified metric -> 1 x 2 x 1.5 = 3 points
         ("craft", TODAY, "company", 1, 1),
@@ -28,9 +28,9 @@ def test_competency_profile_scores_linked_wins_like_skill_evidence():
     ], columns=["competency_key", "done_on", "scope", "metrics", "verified"])
     prof = cp.competency_profile(evidence, COMPETENCIES, TODAY).set_index("key")
     assert prof.loc["craft", "points"] == pytest.approx(3.0)
-    assert prof.loc["craft", "level"] == round(5 * (1 - math.exp(-3 / 10)), 1) == 1.3
+    assert prof.loc["craft", "level"] == round(5 * (1 - math.exp(-3 / 2.5)), 1) == 3.5  # as a skill would
     assert prof.loc["communication", "points"] == pytest.approx(2.375, abs=1e-3)
-    assert prof.loc["communication", "level"] == round(5 * (1 - math.exp(-2.375 / 10)), 1) == 1.1
+    assert prof.loc["communication", "level"] == round(5 * (1 - math.exp(-2.375 / 2.5)), 1) == 3.1
     assert prof.loc["communication", "accomplishments"] == 2 and prof.loc["communication", "quantified"] == 1
     assert prof.loc["people_management", "level"] == 0.0 and prof.loc["people_management", "accomplishments"] == 0
     empty = cp.competency_profile(evidence.iloc[0:0], COMPETENCIES, TODAY)

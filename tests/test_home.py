@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from careerdata.core.money import format_money
 from careerdata.home import overview as ov
@@ -24,14 +25,17 @@ def test_impact_totals_compare_this_year_to_date_with_the_same_stretch_last_year
     assert t.money_ytd == 100_000
     assert t.money_prev_ytd == 50_000
     assert t.hours_ytd == 210
-    assert t.money_all == 200_000
-    assert t.hours_all == 215
+    assert t.money_run_rate == 200_000  # a sum of annualised values, not an all-time total
+    assert t.hours_run_rate == 215
+    # delivered to date: value a year x days live / 365.25 (265, 20, 538, 355 and 2,881 days)
+    assert t.money_delivered == pytest.approx((100_000 * 265 + 50_000 * 538 + 30_000 * 355 + 20_000 * 2_881) / 365.25)
+    assert t.hours_delivered == pytest.approx((10 * 265 + 200 * 20 + 5 * 2_881) / 365.25)
     assert t.verified_share == 0.5
 
 
 def test_impact_totals_on_an_empty_file_are_zero_not_nan():
     t = ov.impact_totals(_metrics([]), TODAY)
-    assert (t.money_ytd, t.money_all, t.hours_all, t.verified_share) == (0, 0, 0, None)
+    assert (t.money_ytd, t.money_run_rate, t.money_delivered, t.hours_run_rate, t.verified_share) == (0, 0, 0, 0, None)
 
 
 def test_quarterly_activity_shows_every_quarter_including_quiet_ones():
@@ -86,7 +90,7 @@ def test_overdue_contacts_most_overdue_first_and_never_contacted_on_top():
 def test_nudges_fire_for_silent_sponsor_unquantified_wins_and_a_drought():
     accs = pd.DataFrame({"title": ["Big win", "Glue work"], "done_on": [dt.date(2026, 9, 1), dt.date(2026, 8, 1)],
                          "metrics": [2, 0]})
-    contacts = _contacts([("Elena", "sponsor", "advocate", 5, 30, pd.Timestamp("2026-09-22"))])
+    contacts = _contacts([("Elena", "skip", "sponsor", 5, 30, pd.Timestamp("2026-09-22"))])
     visibility = pd.DataFrame({"date": [dt.date(2026, 11, 10)]})
     found = ov.nudges(accs, contacts, visibility, TODAY)
     text = " | ".join(n.message for n in found)
@@ -105,3 +109,11 @@ def test_nudges_on_an_empty_file_point_at_the_first_step():
 
 def test_money_is_formatted_the_way_people_say_it():
     assert [format_money(v) for v in (1_234_567, 340_000, 950, None)] == ["$1.2M", "$340k", "$950", "—"]
+
+
+def test_a_sponsor_is_the_advocacy_stage_so_home_agrees_with_the_network_funnel():
+    """Home once called Elena "your sponsor" (relationship) while Network said "none is a sponsor yet"."""
+    contacts = _contacts([("Elena", "sponsor", "advocate", 5, 30, pd.Timestamp("2026-11-20"))])
+    text = " | ".join(n.message for n in ov.nudges(pd.DataFrame(), contacts, pd.DataFrame(), TODAY))
+    assert "your sponsor Elena" not in text
+    assert "Your network has no sponsor yet: your advocate Elena is the closest" in text

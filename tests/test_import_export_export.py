@@ -13,23 +13,26 @@ def test_the_period_defaults_to_the_review_cycle(demo_con):
     assert brag_period(demo_con) == (dt.date(2026, 4, 1), dt.date(2027, 3, 31))
 
 
-def test_without_a_review_cycle_the_period_is_the_last_twelve_months(empty_con):
-    assert brag_period(empty_con) == (dt.date(2025, 11, 22), dt.date(2026, 11, 21))
+def test_without_a_review_cycle_the_period_is_the_year_centred_on_today_as_on_the_promotion_case(empty_con):
+    assert brag_period(empty_con) == (dt.date(2026, 5, 23), dt.date(2027, 5, 22))
 
 
 def test_the_demo_brag_document_groups_wins_by_competency_with_their_impact(demo_con):
     doc = brag_markdown(demo_con)
     start, end = dt.date(2026, 4, 1), dt.date(2027, 3, 31)
-    wins = demo_con.execute("SELECT title FROM accomplishment WHERE coalesce(end_date, start_date) BETWEEN ? AND ?",
-                            [start, end]).fetchall()
+    # a win counts when its span overlaps the cycle (figures.cycle), ongoing work up to today
+    wins = demo_con.execute("SELECT title FROM accomplishment WHERE start_date <= ? "
+                            "AND coalesce(end_date, greatest(start_date, DATE '2026-11-21')) >= ?",
+                            [end, start]).fetchall()
     assert doc.startswith("# Brag document: Priya Raman\n")
     assert "01 Apr 2026 to 31 Mar 2027" in doc
     assert f"**In this period:** {len(wins)} wins" in doc
     # every win of the period is written out exactly once, as a level-3 heading
     for (title,) in wins:
         assert doc.count(f"### {title}\n") == 1, title
-    outside = demo_con.execute("SELECT title FROM accomplishment WHERE coalesce(end_date, start_date) < ?",
+    outside = demo_con.execute("SELECT title FROM accomplishment WHERE coalesce(end_date, DATE '2026-11-21') < ?",
                                [start]).fetchall()
+    assert len(wins) == 10 and len(outside) > 0
     assert not any(f"### {t}\n" in doc for (t,) in outside)
     sections = [line[3:] for line in doc.splitlines() if line.startswith("## ")]
     names = [r[0] for r in demo_con.execute("SELECT name FROM competency ORDER BY grp, name").fetchall()]
@@ -50,12 +53,12 @@ def test_a_win_under_several_competencies_is_written_once_and_named_under_the_ot
     assert doc.count(f"### {title}") == 1
     assert f"- {title} (written up under" in doc
     assert "- Reliability: Sev-1 incidents · 8 → 4 per quarter · $120k a year (measured)" in doc
-    assert "**In this period:** 1 win, 1 impact metric (0 verified), about $120k a year" in doc
+    assert "**In this period:** 1 win, 1 impact metric (0 verified), $120k/yr run-rate" in doc
 
 
 def test_an_empty_period_says_what_to_do(empty_con):
     doc = brag_markdown(empty_con)
-    assert "No accomplishments were finished in this period" in doc and "## " not in doc
+    assert "No accomplishment overlaps this period" in doc and "## " not in doc
 
 
 def test_the_document_can_sit_inside_a_page_with_lower_headings(demo_con):

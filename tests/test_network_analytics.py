@@ -154,7 +154,7 @@ def _status(rows):
 
 def test_sponsor_coverage_checks_sponsor_skip_manager_and_outside_advocates():
     status = _status([
-        (1, "Spon", "sponsor", "Acme", 5, "advocate", 30, days_ago(40), 30, 45),  # due, still in touch
+        (1, "Spon", "sponsor", "Acme", 5, "sponsor", 30, days_ago(40), 30, 45),  # due, still in touch
         (2, "Skip", "skip", "Acme", 5, "aware", 30, days_ago(5), 30, 45),  # not yet a supporter
         (3, "Man", "manager", "Acme", 4, "supporter", 14, days_ago(3), 14, 21),
         (4, "Ment", "mentor", "", 4, "advocate", 45, days_ago(10), 45, 90),  # no company: counts
@@ -167,6 +167,9 @@ def test_sponsor_coverage_checks_sponsor_skip_manager_and_outside_advocates():
     assert checks["manager"].status == "met"
     assert checks["outside"].status == "met" and checks["outside"].people == ["Spon", "Ment"]
     assert sa.coverage_score(list(checks.values())) == 3
+    # "sponsor" is the advocacy stage only: an advocate is not a sponsor, whatever the relationship says
+    advocate = status.assign(advocacy_stage=["advocate", "aware", "supporter", "advocate", "advocate", "advocate"])
+    assert sa.sponsor_coverage(advocate, 6, "Staff (L6)", "acme")[0].status == "missing"
     # One level higher asks for three outside advocates: only partial.
     higher = {c.key: c for c in sa.sponsor_coverage(status, 7, "Senior Staff (L7)", "Acme")}
     assert higher["outside"].status == "partial"

@@ -93,11 +93,14 @@ def test_default_cycle_uses_the_profile_or_a_year_centred_on_today():
 
 # --- evidence -------------------------------------------------------------------------------------
 
-def test_evidence_points_multiply_scope_quality_and_recency():
-    assert pa.evidence_points("company", 0, True, TODAY, TODAY) == pytest.approx(2.0 * 1.2)
-    assert pa.evidence_points("org", 1, False, TODAY - dt.timedelta(days=365), TODAY) == pytest.approx(1.5 * 1.5 * 0.5)
-    assert pa.evidence_points("team", 0, False, TODAY, TODAY) == pytest.approx(1.0)
-    assert pa.evidence_points("company", 2, True, TODAY, TODAY) == pytest.approx(3.0)  # a metric beats a link
+def test_evidence_points_are_the_one_formula_of_figures_evidence(cycle_accs):
+    points = dict(zip(cycle_accs["id"], cycle_accs["points"], strict=True))
+    assert points[1] == pytest.approx(1.5)  # company 1.5 x no metric 1 x done today 1
+    assert points[2] == pytest.approx(1.25 * 1.5 * 0.5 ** (365 / 730.5))  # org x metric x a year old
+    assert points[3] == pytest.approx(0.5 ** (265 / 730.5))  # team, ongoing since 1 March: counts from its start
+    assert points[4] == pytest.approx(2.25)  # company x metric
+    verified = pa.with_cycle(accomplishments(), *CYCLE, TODAY, verified={4: 1}).set_index("id")
+    assert verified.loc[4, "points"] == pytest.approx(3.0)  # a verified metric doubles
 
 
 def test_an_accomplishment_is_in_the_cycle_when_its_span_overlaps_it():
@@ -107,31 +110,31 @@ def test_an_accomplishment_is_in_the_cycle_when_its_span_overlaps_it():
     assert ongoing["last_active"] == TODAY  # ongoing work is active today
 
 
-def test_evidence_strength_sums_points_of_active_in_cycle_links_capped_at_5(cycle_accs):
+def test_evidence_strength_is_the_evidence_level_of_active_in_cycle_links(cycle_accs):
     s = pa.evidence_strength(cycle_accs, links(), competencies()).set_index("key")
-    # craft: #1 company+link today 2.4, #2 org+metric a year ago 1.125, #3 team ongoing 1.0
-    assert s.loc["craft", "points"] == pytest.approx(4.525)
-    assert s.loc["craft", "strength"] == pytest.approx(4.525)
+    # craft: #1 1.5 + #2 1.326 + #3 0.778 = 3.604 points -> 5 x (1 - e^(-3.604 / 2.5)) = 3.8
+    assert s.loc["craft", "points"] == pytest.approx(3.6038, abs=1e-3)
+    assert s.loc["craft", "strength"] == 3.8
     assert s.loc["craft", "wins"] == 3 and s.loc["craft", "quantified"] == 1
     assert s.loc["craft", "widest_scope"] == "company"
-    # impact: 2.4 + 3.0 = 5.4, capped at 5
-    assert s.loc["impact", "points"] == pytest.approx(5.4) and s.loc["impact", "strength"] == 5.0
+    # impact: 1.5 + 2.25 = 3.75 -> 3.9 (the level saturates towards 5, never above)
+    assert s.loc["impact", "points"] == pytest.approx(3.75) and s.loc["impact", "strength"] == 3.9
     assert s.loc["mentorship", "strength"] == 0 and s.loc["mentorship", "wins"] == 0  # outside the cycle
     assert s.loc["people_management", "strength"] == 0  # rejected
-    assert s.loc["delivery", "strength"] == pytest.approx(1.125)  # confirmed counts
+    assert s.loc["delivery", "strength"] == 2.1  # confirmed counts: 1.326 points
 
 
 def test_coverage_and_readiness_against_a_level(cycle_accs):
     strength = pa.evidence_strength(cycle_accs, links(), competencies())
     cov = pa.coverage(strength, expectations(), "X").set_index("key")
-    assert cov.loc["craft", "ratio"] == 1.0 and cov.loc["craft", "status"] == "at the bar"
-    assert cov.loc["delivery", "ratio"] == pytest.approx(0.375) and cov.loc["delivery", "status"] == "below the bar"
+    assert cov.loc["craft", "ratio"] == pytest.approx(0.95) and cov.loc["craft", "status"] == "below the bar"
+    assert cov.loc["delivery", "ratio"] == pytest.approx(0.7) and cov.loc["delivery", "status"] == "below the bar"
     assert cov.loc["mentorship", "status"] == "no evidence"
     r = pa.readiness(cov.reset_index())
-    assert r.score == pytest.approx((1 + 1 + 0 + 0.375 + 0) / 5)
-    assert (r.at_bar, r.total) == (2, 5)
+    assert r.score == pytest.approx((0.95 + 0.975 + 0 + 0.7 + 0) / 5)
+    assert (r.at_bar, r.total) == (0, 5)
     assert r.no_evidence == ["Mentorship", "People management"]
-    assert pa.readiness_label(r) == "48%"
+    assert pa.readiness_label(r) == "52%"
 
 
 def test_readiness_without_expectations_is_undefined_not_zero():
@@ -145,7 +148,7 @@ def test_coverage_matrix_has_one_row_per_competency_and_level(cycle_accs):
     matrix = pa.coverage_matrix(strength, exp, ["A", "B", "A"])
     assert len(matrix) == 10 and set(matrix["level"]) == {"A", "B"}
     craft_b = matrix[(matrix["key"] == "craft") & (matrix["level"] == "B")].iloc[0]
-    assert craft_b["ratio"] == pytest.approx(4.525 / 5)
+    assert craft_b["ratio"] == pytest.approx(3.8 / 5)
 
 
 # --- suggestions and gaps -------------------------------------------------------------------------
@@ -183,7 +186,7 @@ def test_gaps_are_weakest_first_with_mitigations(cycle_accs):
     cov = pa.coverage(strength, expectations(), "X")
     none = pd.DataFrame(columns=["accomplishment_id", "title", "competency_key", "competency", "score", "reasons"])
     found = pa.gaps(cov, none, cycle_accs, links())
-    assert [g.key for g in found] == ["mentorship", "people_management", "delivery"]
+    assert [g.key for g in found] == ["mentorship", "people_management", "delivery", "craft", "impact"]
     assert found[0].status == "no evidence" and found[2].status == "below the bar"
     assert found[0].mitigations == [pa.MITIGATION_ADVICE["mentorship"]]
 

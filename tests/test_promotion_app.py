@@ -55,8 +55,8 @@ def test_the_demo_page_answers_with_readiness_coverage_gaps_and_a_linted_draft(m
     expected = demo_analysis(demo_db)
     assert at.title[0].value == "Promotion case"
     shown = metrics(at)
-    assert shown["Readiness for L6"] == pa.readiness_label(expected.readiness) == "82%"
-    assert shown["Wins in the cycle"] == "10"
+    assert shown["Readiness for L6"] == pa.readiness_label(expected.readiness) == "83%"
+    assert shown["Wins in the cycle"] == "10 wins"  # the brag document counts the same 10 (figures.cycle)
     assert shown["Days to the review"] == str((dt.date(2027, 3, 31) - TODAY).days)
     assert len(at.get("plotly_chart")) == 1
     page = texts(at)
@@ -81,7 +81,7 @@ def test_confirming_a_suggestion_persists_and_closes_the_gap(monkeypatch, demo_d
     con.close()
     again = open_page(monkeypatch, demo_db)  # a fresh session reads it back
     assert "People management · no evidence" not in texts(again)
-    assert metrics(again)["Readiness for L6"] == pa.readiness_label(demo_analysis(demo_db).readiness) != "82%"
+    assert metrics(again)["Readiness for L6"] == pa.readiness_label(demo_analysis(demo_db).readiness) != "83%"
     assert not [r for r in again.radio if r.key.endswith(f"_{acc}_people_management")]
 
 

@@ -41,7 +41,7 @@ def test_value_page_shows_customer_offer_and_ledger_for_the_default_target(monke
     shown = texts(at)
     assert "For Staff Engineer at Helio Health" in shown
     assert "Ladder L6 · Influence & visibility" in shown
-    assert "stand-in occupation 15-1251.00" in shown  # market values of Software Developers use the stand-in
+    assert "stand-in occupation 15-1299.08" in shown  # market values of Software Developers use the stand-in
     metrics = {m.label: m.value for m in at.metric}
     con = db.connect(demo_db)
     total, verified = con.execute(

@@ -129,7 +129,10 @@ def test_competitors_view_matches_the_analytics(demo_con):
     data, inputs = value_inputs(demo_con), matrix_inputs(demo_con)
     target = next(t for t in views.customers(demo_con).choices if t.key == "role:1")
     view = competitors_view.competitors(demo_con, target.key, TODAY)
-    you = cp.competency_profile(data.competency_evidence, data.competencies, TODAY)
+    cycle_links = data.competency_evidence[(data.competency_evidence["start_date"] <= pd.Timestamp("2027-03-31"))
+                                           & (data.competency_evidence["end_date"].isna()
+                                              | (data.competency_evidence["end_date"] >= pd.Timestamp("2026-04-01")))]
+    you = cp.competency_profile(cycle_links, data.competencies, TODAY)  # the demo's review cycle only
     pd.testing.assert_frame_equal(view.you, you)
     mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
                                    inputs.technologies)

@@ -3,13 +3,11 @@
 Pure functions over small DataFrames (from `careerdata.value.queries` and
 `careerdata.matrix.queries`); `today` is passed in.
 
-**Your competency profile** (0–5 per ladder competency) comes from the accomplishments linked to
-each competency, scored exactly like a skill's evidence (`skill_value.evidence_levels`): each
-counts 1 point, × 1.5 with a metric (× 2 with a verified one), × 1.25 at org scope and × 1.5 at
-company or external scope, halved for every two years since it was done. Because a competency
-gathers evidence from many wins, the level saturates more slowly than a skill's:
-level = 5 × (1 − e^(−points / 10)), so about 16 points (e.g. seven recent, quantified,
-company-wide wins) reach 4, "can teach it", the Staff bar of the default ladder.
+**Your competency profile** (0–5 per ladder competency) is the evidence level of each competency
+(`careerdata.figures.evidence`, the one formula for skills and competencies) over the wins of the
+current review cycle (`careerdata.figures.cycle`): the same numbers the Promotion case compares
+with the ladder, so "N of M competencies at the bar" (`careerdata.figures.readiness`) and the gaps
+agree on both pages.
 
 **Benchmark profiles** on the same axes:
 
@@ -50,9 +48,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _key, _none, evidence_levels, rated_code
+from careerdata.figures import evidence as fev
+from careerdata.figures import moat as fmoat
+from careerdata.figures import readiness as fready
+from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _key, _none, rated_code
 
-COMPETENCY_SCALE = 10.0
 DIFFERENTIATOR_MARGIN = 0.5
 GAP_MARGIN = 0.5
 COMMODITY_SHARE = 0.5
@@ -83,22 +83,28 @@ DEFAULT_GROUPS = {
 # --- profiles ---------------------------------------------------------------------------------
 
 def competency_profile(evidence: pd.DataFrame, competencies: pd.DataFrame, today: dt.date) -> pd.DataFrame:
-    """Your level (0–5) per competency from linked accomplishments (formula in the module docstring).
+    """Your evidence level (0–5) per competency (`figures.evidence.evidence_levels`).
 
-    evidence: competency_key, done_on, scope, metrics, verified (one row per linked accomplishment).
-    Returns key, name, group, level, points, accomplishments, quantified for every competency.
+    evidence: competency_key, done_on, scope, metrics, verified (one row per linked accomplishment,
+    already cut to the window that counts). Returns key, name, group, level, points, accomplishments,
+    quantified for every competency.
     """
     frame = competencies[["key", "name", "group"]].copy()
     if evidence.empty:
         return frame.assign(level=0.0, points=0.0, accomplishments=0, quantified=0)
-    scored = evidence_levels(evidence.rename(columns={"competency_key": "skill_id"}), today)
-    scored = scored.rename(columns={"skill_id": "key", "evidence_points": "points"})
-    frame = frame.merge(scored[["key", "points", "accomplishments", "quantified"]], on="key", how="left")
-    frame = frame.fillna({"points": 0.0, "accomplishments": 0, "quantified": 0})
-    frame["level"] = [round(5.0 * (1.0 - math.exp(-p / COMPETENCY_SCALE)), 1) for p in frame["points"]]
+    scored = fev.evidence_levels(evidence.rename(columns={"competency_key": "key"}), today)
+    scored = scored.rename(columns={"evidence_points": "points", "evidence_level": "level"})
+    frame = frame.merge(scored[["key", "level", "points", "accomplishments", "quantified"]], on="key", how="left")
+    frame = frame.fillna({"level": 0.0, "points": 0.0, "accomplishments": 0, "quantified": 0})
     frame["accomplishments"] = frame["accomplishments"].astype(int)
     frame["quantified"] = frame["quantified"].astype(int)
     return frame[["key", "name", "group", "level", "points", "accomplishments", "quantified"]]
+
+
+def ladder_readiness(you: pd.DataFrame, expectations: pd.DataFrame, level: str | None) -> fready.Readiness:
+    """Readiness for `level` from your competency profile (`figures.readiness`, as on the Promotion case)."""
+    return fready.readiness(level or "", dict(zip(you["key"], you["level"], strict=True)),
+                            level_profile(expectations, level))
 
 
 def level_profile(expectations: pd.DataFrame, level: str | None) -> dict[str, float]:
@@ -261,7 +267,7 @@ def moat(skills: pd.DataFrame, evidence: pd.DataFrame, mappings: pd.DataFrame, p
         return Moat(0.0, considered, considered, sorted(unmeasured), len(pool))
     considered = considered.sort_values(["contribution", "evidence_level", "name"], ascending=[False, False, True])
     best = considered.drop_duplicates(subset="items", keep="first").head(slots)
-    score = round(100.0 * float(best["contribution"].sum()) / slots, 1)
+    score = fmoat.moat_score(best["contribution"], slots)
     considered = considered.assign(contribution=considered["contribution"].round(3))
     best = best.assign(contribution=best["contribution"].round(3)).reset_index(drop=True)
     return Moat(score, best, considered.reset_index(drop=True), sorted(unmeasured), len(pool))

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from careerdata.competitors import analytics as cp
 from careerdata.competitors.charts import moat_chart, positioning_chart, radar_chart
+from careerdata.figures import cycle as fcycle
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
 from careerdata.value import analytics as vp
@@ -25,7 +26,9 @@ from careerdata.value.view import pick_target, target_choices
 class CompetitorsView:
     target: vp.Target
     has_evidence: bool
-    you: pd.DataFrame
+    you: pd.DataFrame  # your evidence level per competency over the review cycle's wins
+    window: tuple[dt.date, dt.date]  # the review cycle (figures.cycle)
+    readiness: object | None  # figures.readiness.Readiness for the target level, when it has one
     bench: pd.DataFrame
     against: str | None
     names: dict[str, str]
@@ -62,7 +65,11 @@ def competitors(con, target_key: str, today: dt.date) -> CompetitorsView:
     current_level = (lad.profile or {}).get("current_level") or None
     inputs = matrix_inputs(con)
 
-    you = cp.competency_profile(q.competency_evidence(con), lad.competencies, today)
+    # the review cycle's evidence, as on the Promotion case (figures.cycle, figures.evidence)
+    window = fcycle.review_cycle(lad.profile, today)
+    links = q.competency_evidence(con)
+    links = links[fcycle.cycle_mask(links, window, today)] if not links.empty else links
+    you = cp.competency_profile(links, lad.competencies, today)
     has_evidence = bool((you["accomplishments"] > 0).any())
     ratings, ratings_code, is_stand_in = cp.occupation_ratings(inputs.ratings, target.onet_code, inputs.proxies)
     onet = cp.onet_profile(ratings, lad.competencies)
@@ -102,8 +109,14 @@ def competitors(con, target_key: str, today: dt.date) -> CompetitorsView:
                        f"{t.level or 'no level'} expectations tilted by {t.occupation or 'no O*NET occupation'}"))
     points = cp.positioning(dict(zip(you["key"], you["level"], strict=True)) if has_evidence else {}, groups,
                             lad.levels, lad.expectations, placed)
-    met, rated = cp.meets(bench, against) if against else (0, 0)
-    gap_rows = cp.gaps(bench, against) if against else bench.iloc[0:0]
+    ready = cp.ladder_readiness(you, lad.expectations, target.level) if against == "target" else None
+    if ready is not None:  # against the ladder: the one readiness (figures.readiness) and its gaps, weakest first
+        met, rated = ready.at_bar, ready.total
+        gap_rows = bench.set_index("key").loc[ready.gaps].reset_index().assign(
+            gap=lambda f: (f["target"] - f["you"]).round(1))
+    else:
+        met, rated = cp.meets(bench, against) if against else (0, 0)
+        gap_rows = cp.gaps(bench, against) if against else bench.iloc[0:0]
     top_gap = gap_rows.iloc[0] if not gap_rows.empty and has_evidence else None
     if against and has_evidence:
         radar_title = f"You reach {against_label} on {met} of {rated} competencies"
@@ -123,7 +136,7 @@ def competitors(con, target_key: str, today: dt.date) -> CompetitorsView:
                       f"{'are' if len(lead) > 1 else 'is'} rare among {moat.pool_size} occupations and proven")
         moat_figure = moat_chart(moat.slots, moat.pool_size, cp.MOAT_SLOTS, moat_title)
     return CompetitorsView(
-        target=target, has_evidence=has_evidence, you=you, bench=bench, against=against, names=names,
+        target=target, has_evidence=has_evidence, you=you, window=window, readiness=ready, bench=bench, against=against, names=names,
         against_label=against_label, occupation=occupation, ratings_code=ratings_code, is_stand_in=is_stand_in,
         level_titles=level_titles, moat=moat, rare=cp.rare_proven(moat),
         commodity=cp.commodity(needed, pool, element_names, hot, your_items),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.core.money import format_money
+from careerdata.figures import impact, network
 
 SPONSOR_SILENCE_DAYS = 45
 WIN_DROUGHT_DAYS = 21
@@ -26,21 +26,25 @@ def _dates(series: pd.Series) -> pd.Series:
 
 @dataclass(frozen=True)
 class ImpactTotals:
-    """Money (annualised USD) and hours saved per year, by when the work was done."""
+    """Run-rates (annualised USD, hours saved a year) and what they delivered to date
+    (`careerdata.figures.impact`); the *_ytd figures are the run-rate added by this year's wins."""
 
     money_ytd: float
     money_prev_ytd: float
     hours_ytd: float
     hours_prev_ytd: float
-    money_all: float
-    hours_all: float
-    verified_share: float | None  # share of money backed by a verified metric
+    money_run_rate: float
+    hours_run_rate: float
+    money_delivered: float
+    hours_delivered: float
+    verified_share: float | None  # share of the money run-rate backed by a verified metric
 
 
 def impact_totals(metrics: pd.DataFrame, today: dt.date) -> ImpactTotals:
-    """This year to date against the same stretch of last year, plus all-time totals."""
+    """The run-rate added by this year's wins against the same stretch of last year, plus the run-rate
+    and the value delivered to date of every metric (`figures.impact.run_rate`, `delivered_to_date`)."""
     if metrics.empty:
-        return ImpactTotals(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, None)
+        return ImpactTotals(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, None)
     done = _dates(metrics["done_on"])
     money = metrics["money_usd"].fillna(0.0)
     hours = metrics["hours"].fillna(0.0)
@@ -51,15 +55,17 @@ def impact_totals(metrics: pd.DataFrame, today: dt.date) -> ImpactTotals:
     except ValueError:  # 29 February
         last_end = dt.date(today.year - 1, 2, 28)
     last_year = (done >= last_start) & (done <= last_end)
-    total_money = float(money.sum())
+    total_money = impact.run_rate(metrics, "money_usd")
     verified = float(money[metrics["confidence"] == "verified"].sum())
     return ImpactTotals(
         money_ytd=float(money[this_year].sum()),
         money_prev_ytd=float(money[last_year].sum()),
         hours_ytd=float(hours[this_year].sum()),
         hours_prev_ytd=float(hours[last_year].sum()),
-        money_all=total_money,
-        hours_all=float(hours.sum()),
+        money_run_rate=total_money,
+        hours_run_rate=impact.run_rate(metrics, "hours"),
+        money_delivered=impact.delivered_to_date(metrics, today, "money_usd"),
+        hours_delivered=impact.delivered_to_date(metrics, today, "hours"),
         verified_share=verified / total_money if total_money else None,
     )
 
@@ -128,25 +134,8 @@ def skills_with_evidence(skills: pd.DataFrame) -> int:
     return int((skills["accomplishments"] > 0).sum()) if not skills.empty else 0
 
 
-def days_since_last(dates: pd.Series, today: dt.date) -> int | None:
-    """Days since the most recent date in `dates`; None when there is none."""
-    clean = dates.dropna()
-    if clean.empty:
-        return None
-    return (today - max(_dates(clean))).days
-
-
-def overdue_contacts(contacts: pd.DataFrame, today: dt.date) -> pd.DataFrame:
-    """Contacts past their keep-in-touch cadence, most overdue first (never contacted = most)."""
-    if contacts.empty:
-        return contacts.assign(days_since=pd.Series(dtype="Int64"), overdue_by=pd.Series(dtype="Int64"))
-    last = pd.to_datetime(contacts["last_interaction"])
-    days = (pd.Timestamp(today) - last).dt.days
-    out = contacts.assign(days_since=days.astype("Int64"), overdue_by=(days - contacts["cadence_days"]).astype("Int64"))
-    due = out[out["days_since"].isna() | (out["overdue_by"] > 0)]
-    return due.sort_values(["overdue_by", "influence"], ascending=[False, False], na_position="first").reset_index(
-        drop=True
-    )
+days_since_last = network.days_since_last  # one definition: careerdata.figures.network
+overdue_contacts = network.overdue_contacts
 
 
 @dataclass(frozen=True)
@@ -186,8 +175,7 @@ def nudges(
                 f"No win logged in {since} days. Small wins count: a fix, a review, a person you unblocked.",
                 "Log a win", "journal", 3))
     if not contacts.empty:
-        is_sponsor = (contacts["relationship"] == "sponsor") | (contacts["advocacy_stage"] == "sponsor")
-        sponsors = contacts[is_sponsor]
+        sponsors = network.sponsors(contacts)
         last = pd.to_datetime(sponsors["last_interaction"])
         for (_, row), when in zip(sponsors.iterrows(), last, strict=True):
             days = None if pd.isna(when) else (pd.Timestamp(today) - when).days
@@ -197,8 +185,15 @@ def nudges(
                     f"You last talked to your sponsor {row['name']} {gap}. Sponsors advocate for what they "
                     "have recently heard about.", "Log a touch", "journal", 1, "people"))
         if sponsors.empty:
-            found.append(Nudge("No sponsor in your network yet: who senior would speak up for you?",
-                               "Add a contact", "journal", 2, "people"))
+            closest = contacts[contacts["advocacy_stage"] == "advocate"]
+            if len(closest):
+                best = closest.sort_values("influence", ascending=False).iloc[0]["name"]
+                found.append(Nudge(
+                    f"Your network has {network.sponsor_label(0)}: your advocate {best} is the closest. Ask what they would "
+                    "need to see to put your name forward.", "Log a touch", "journal", 2, "people"))
+            else:
+                found.append(Nudge(f"Your network has {network.sponsor_label(0)}: who senior would speak up for you?",
+                                   "Add a contact", "journal", 2, "people"))
     if not visibility.empty:
         since = days_since_last(visibility["date"], today)
         if since is not None and since > VISIBILITY_DROUGHT_DAYS:
@@ -223,7 +218,7 @@ def value_headline(profile: dict | None, accomplishments: pd.DataFrame, skills: 
     if accomplishments.empty:
         return f"{title}. Log accomplishments with their impact and this line will state your value in numbers."
     strongest = skills.sort_values(["quantified", "accomplishments"], ascending=False).head(3)["name"].tolist()
-    parts = [f"{title} with {format_money(totals.money_all)} of quantified impact across "
+    parts = [f"{title} with {impact.money_run_rate_label(totals.money_run_rate)} of quantified impact across "
              f"{len(accomplishments)} accomplishments"]
     if strongest:
         parts.append(f"strongest in {', '.join(strongest)}")

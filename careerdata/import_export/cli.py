@@ -45,7 +45,7 @@ def register(sub, add_db) -> None:
     _export_flags(p, add_db)
     p = kinds.add_parser("brag", help="Markdown brag document: wins by ladder competency, with their impact")
     p.add_argument("--from", dest="start", metavar="DATE", help="first day (default: review cycle start, "
-                                                                "or a year before today)")
+                                                                "or half a year before today)")
     p.add_argument("--to", dest="end", metavar="DATE", help="last day (default: review cycle end, or today)")
     _export_flags(p, add_db)
     p = kinds.add_parser("csv", help="one entity as CSV (the import template's columns)")

@@ -16,6 +16,7 @@ import duckdb
 from careerdata.core.charts import IMPACT_CATEGORY_LABELS
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
+from careerdata.figures import cycle, impact
 from careerdata.import_export.common import name_key
 from careerdata.import_export.csv_io import CSV_ENTITIES, export_csv
 from careerdata.journal import queries
@@ -132,13 +133,8 @@ def md_escape(text: str) -> str:
 
 
 def brag_period(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, dt.date]:
-    """The review cycle from the profile when it is set, else the twelve months up to today."""
-    profile = queries.profile(con) or {}
-    start, end = profile.get("review_cycle_start"), profile.get("review_cycle_end")
-    if start and end:
-        return start, end
-    end = today()
-    return end.replace(year=end.year - 1) + dt.timedelta(days=1), end
+    """The review cycle (`figures.cycle.review_cycle`): the Promotion case's window."""
+    return cycle.review_cycle(queries.profile(con), today())
 
 
 def _number(value: float) -> str:
@@ -183,8 +179,10 @@ def brag_markdown(con: duckdb.DuckDBPyConnection, start: dt.date | None = None, 
                (SELECT list(s.name ORDER BY s.name_key) FROM accomplishment_skill x JOIN skill s ON s.id = x.skill_id
                  WHERE x.accomplishment_id = a.id) AS skills
         FROM accomplishment a
-        WHERE coalesce(a.end_date, a.start_date) BETWEEN ? AND ?
-        ORDER BY done_on, a.id""", [start, end])
+        WHERE a.start_date <= ?
+        ORDER BY done_on, a.id""", [end])
+    now = today()
+    wins = [w for w in wins if cycle.in_cycle(w["start_date"], w["end_date"], (start, end), now)]
     ids = [w["id"] for w in wins]
     metrics: dict[int, list[dict]] = {i: [] for i in ids}
     links: dict[int, list[str]] = {i: [] for i in ids}
@@ -211,7 +209,7 @@ def brag_markdown(con: duckdb.DuckDBPyConnection, start: dt.date | None = None, 
     lines.append("")
     all_metrics = [x for i in ids for x in metrics[i]]
     if not wins:
-        lines += ["No accomplishments were finished in this period. Log your wins in the Journal as they happen, "
+        lines += ["No accomplishment overlaps this period. Log your wins in the Journal as they happen, "
                   "then come back here before your review.", ""]
     else:
         money = sum(x["money_usd"] or 0 for x in all_metrics)
@@ -220,9 +218,9 @@ def brag_markdown(con: duckdb.DuckDBPyConnection, start: dt.date | None = None, 
         summary = (f"**In this period:** {len(wins)} win{'s' if len(wins) != 1 else ''}, "
                    f"{len(all_metrics)} impact metric{'s' if len(all_metrics) != 1 else ''} ({verified} verified)")
         if money:
-            summary += f", about {format_money(money)} a year"
+            summary += f", {impact.money_run_rate_label(money)}"
         if hours:
-            summary += f" and {_number(hours)} hours a year saved"
+            summary += f" and {impact.hours_run_rate_label(hours)} saved"
         if money or hours:
             summary += " (money and hours are your own estimates unless verified)"
         lines += [summary + ".", ""]

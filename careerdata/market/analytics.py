@@ -15,7 +15,8 @@ import math
 
 import pandas as pd
 
-from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _none, rated_code
+from careerdata.figures import fit as ffit
+from careerdata.matrix.skill_value import _none, rated_code
 
 
 def user_element_levels(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: pd.DataFrame | None = None,
@@ -34,19 +35,9 @@ def user_element_levels(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: 
 
 
 def occupation_fit(levels: dict[str, float], ratings: pd.DataFrame) -> tuple[float | None, pd.DataFrame]:
-    """Fit (0–100) to one occupation's O*NET skill ratings, with the per-element breakdown."""
-    rated = ratings[(ratings["kind"] == "skill") & (ratings["importance"] >= IMPORTANT_ELEMENT)
-                    & (ratings["level"] > 0)]
-    if rated.empty:
-        return None, pd.DataFrame(columns=["element_id", "name", "importance", "required", "yours", "met"])
-    required = rated["level"] / 7.0 * 5.0
-    yours = rated["element_id"].map(lambda e: levels.get(e, 0.0))
-    met = (yours / required).clip(upper=1.0)
-    fit = float((rated["importance"] * met).sum() / rated["importance"].sum() * 100.0)
-    detail = pd.DataFrame({"element_id": rated["element_id"], "name": rated["name"],
-                           "importance": rated["importance"], "required": required.round(1),
-                           "yours": yours, "met": met.round(2)})
-    return round(fit, 1), detail.sort_values("importance", ascending=False).reset_index(drop=True)
+    """Occupation match (0–100) to one occupation's O*NET skill ratings, with the per-element breakdown:
+    `careerdata.figures.fit.occupation_match` (no must-haves, unlike a target role's fit)."""
+    return ffit.occupation_match(levels, ratings)
 
 
 def roles_map(inputs, levels: dict[str, float], target_codes: list[str]) -> pd.DataFrame:
@@ -67,31 +58,6 @@ def roles_map(inputs, levels: dict[str, float], target_codes: list[str]) -> pd.D
             "year": role.year,
         })
     return pd.DataFrame(rows)
-
-
-def skill_pay_gradient(ratings: pd.DataFrame, roles: pd.DataFrame) -> pd.DataFrame:
-    """For each O*NET skill: how its importance moves with median pay across rated occupations.
-
-    Uses occupations with their own BLS wage (not a SOC-group wage) and their own ratings.
-    correlation = Pearson r of importance vs median wage; slope = extra median pay (USD) per
-    importance point, by least squares.
-    """
-    own = roles[~roles["wage_is_soc_aggregate"].astype(bool) & roles["median_wage"].notna()]
-    data = ratings[ratings["kind"] == "skill"].merge(own[["onet_soc_code", "median_wage"]], on="onet_soc_code")
-    rows = []
-    for (element, name), group in data.groupby(["element_id", "name"]):
-        x = group["importance"].to_numpy(dtype=float)
-        y = group["median_wage"].to_numpy(dtype=float)
-        if len(x) < 3 or x.std() == 0:
-            continue
-        dx, dy = x - x.mean(), y - y.mean()
-        r = float((dx * dy).sum() / math.sqrt((dx ** 2).sum() * (dy ** 2).sum()))
-        slope = float((dx * dy).sum() / (dx ** 2).sum())
-        rows.append({"element_id": element, "skill": name, "correlation": round(r, 3), "slope_usd": round(slope),
-                     "occupations": len(x), "mean_importance": round(float(x.mean()), 2)})
-    out = pd.DataFrame(rows, columns=["element_id", "skill", "correlation", "slope_usd", "occupations",
-                                      "mean_importance"])
-    return out.sort_values("correlation", ascending=False).reset_index(drop=True)
 
 
 SKILL_GROUPS = {

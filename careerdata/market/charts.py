@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from careerdata.core.charts import BENCHMARK_COLOR, USER_COLOR, apply_theme
 from careerdata.market.analytics import skill_group
+from careerdata.market.pay_gradient import signed_money
 
 GROUP_COLORS = {
     "Basic: content": "#D97706", "Basic: process": "#F59E0B", "Social": "#DB2777", "Problem solving": "#7C3AED",
@@ -20,7 +21,7 @@ def roles_map_chart(frame: pd.DataFrame) -> go.Figure:
     size = (data["employment"].fillna(0) ** 0.5) / 18 + 6
     hover = [
         f"<b>{r.title}</b> ({r.onet_soc_code})<br>Your fit {r.fit:.0f}/100"
-        + (f" (ratings of stand-in {r.stand_in})" if r.stand_in else "")
+        + (f" (ratings of stand-in {r.stand_in})" if isinstance(r.stand_in, str) and r.stand_in else "")
         + f"<br>Median pay ${r.median_wage:,.0f} (25th–75th: ${r.p25:,.0f}–${r.p75:,.0f})"
         + (" — wage of the whole SOC group" if r.wage_is_group else "")
         + f"<br>Employment {r.employment:,.0f} · growth 2024–34 "
@@ -109,7 +110,7 @@ def pay_trend_chart(history: pd.DataFrame) -> go.Figure:
 
 
 def skill_pay_chart(gradient: pd.DataFrame, yours: set[str], occupations: int) -> go.Figure:
-    """Bars: correlation of each O*NET skill's importance with median pay."""
+    """Bars: correlation of each O*NET skill's importance with median pay, with its 95% interval."""
     data = gradient.sort_values("correlation")
     groups = [skill_group(e) for e in data["element_id"]]
     labels = [f"{s} ●" if e in yours else s for s, e in zip(data["skill"], data["element_id"], strict=True)]
@@ -117,21 +118,31 @@ def skill_pay_chart(gradient: pd.DataFrame, yours: set[str], occupations: int) -
     for group in dict.fromkeys(groups):
         mask = [g == group for g in groups]
         part = data[mask]
+        hover = [
+            f"<b>{r.skill}</b><br>r = {r.correlation:+.2f} with median pay"
+            + ("" if pd.isna(r.ci_low) else f" (95% interval {r.ci_low:+.2f} to {r.ci_high:+.2f})")
+            + f", n = {r.occupations} occupations"
+            + ("" if "r_without_managers" not in part or pd.isna(r.r_without_managers)
+               else f"<br>without the 2 manager occupations: r = {r.r_without_managers:+.2f}")
+            + f"<br>median wage per importance point: {signed_money(r.slope_usd)}"
+              "<br>(an association across occupations, not a raise for one person)"
+            for r in part.itertuples(index=False)]
+        error = {"type": "data", "symmetric": False, "color": "#9CA3AF", "thickness": 1,
+                 "array": (part["ci_high"] - part["correlation"]).fillna(0),
+                 "arrayminus": (part["correlation"] - part["ci_low"]).fillna(0)}
         fig.add_bar(
             x=part["correlation"], y=[lbl for lbl, k in zip(labels, mask, strict=True) if k], orientation="h",
-            name=group, marker_color=GROUP_COLORS.get(group, "#6B7280"),
-            customdata=part[["slope_usd", "occupations"]].to_numpy(),
-            hovertemplate=("<b>%{y}</b><br>correlation with median pay %{x:.2f}<br>"
-                           "+$%{customdata[0]:,.0f} median pay per importance point"
-                           "<br>across %{customdata[1]} occupations<extra></extra>"),
+            name=group, marker_color=GROUP_COLORS.get(group, "#6B7280"), error_x=error,
+            hovertext=hover, hoverinfo="text",
         )
     top = gradient.head(2)["skill"].tolist()
     bottom = gradient.tail(1)["skill"].tolist()
-    title = "Which skills matter more as pay rises"
+    title = "Which skills go with higher pay"
     if len(top) == 2 and bottom:
-        title = (f"{top[0]} and {top[1]} rise most with pay across {occupations} computer occupations; "
-                 f"{bottom[0]} falls")
-    fig.update_xaxes(title="Correlation of O*NET importance with median wage (−1 to 1)", range=[-1, 1])
+        title = (f"{top[0]} and {top[1]} go with higher pay across {occupations} computer occupations; "
+                 f"{bottom[0]} with lower")
+    fig.update_xaxes(title="Correlation of O*NET importance with median wage (−1 to 1), with 95% interval",
+                     range=[-1, 1])
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=labels)
     fig = apply_theme(fig, title=title, height=900)
     fig.update_layout(legend={"y": -0.08}, barmode="relative")

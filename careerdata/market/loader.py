@@ -35,6 +35,9 @@ SO_ATTRIBUTION = (
 )
 PROXY_ATTRIBUTION = "Stand-in occupations chosen by this project where O*NET 29.3 has no ratings (not O*NET data)."
 SKILL_MAP_ATTRIBUTION = "Default links from common skill names to O*NET elements and technologies, chosen by this project."
+ALIAS_ATTRIBUTION = "Other words for a skill in job postings (k8s for Kubernetes), maintained by this project."
+COMPETENCY_MAP_ATTRIBUTION = ("Which career-ladder competency each O*NET element evidences, chosen by this project "
+                              "(not O*NET data).")
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,10 @@ MARKET_FILES: tuple[MarketFile, ...] = (
                PROXY_ATTRIBUTION, optional=True),
     MarketFile("market_skill_map", "skill_map.csv", _cols("skill, element_id, technology, note"),
                SKILL_MAP_ATTRIBUTION, optional=True),
+    MarketFile("market_skill_alias", "skill_aliases.csv", _cols("alias, skill, note"), ALIAS_ATTRIBUTION,
+               optional=True),
+    MarketFile("market_element_competency", "element_competency.csv",
+               _cols("element_id, competency, competency_group, note"), COMPETENCY_MAP_ATTRIBUTION, optional=True),
 )
 
 

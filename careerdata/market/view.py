@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from careerdata.market import analytics as mk
+from careerdata.market.pay_gradient import with_and_without_managers
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
 
@@ -30,6 +31,6 @@ def market(con, codes: tuple[str, ...], proficiency: str, today: dt.date) -> Mar
     return MarketView(
         matrix=result,
         roles_map=mk.roles_map(inputs, levels, list(codes)),
-        gradient=mk.skill_pay_gradient(inputs.ratings, inputs.roles),
+        gradient=with_and_without_managers(inputs.ratings, inputs.roles),
         hot_tech=mk.hot_technologies(inputs.tech, list(codes), have, titles),
     )

@@ -22,7 +22,9 @@ def skill_matrix_chart(frame: pd.DataFrame, threshold: float, proficiency: str, 
     """Scatter: proficiency vs market value, size = evidence, colour = skill kind, quadrants."""
     x_title = "Self-assessed proficiency (1–5)" if proficiency == "self" else "Evidence level from your wins (0–5)"
     fig = go.Figure()
-    y_max = max(float(frame["market_value"].max() or 0) * 1.15, threshold * 2, 10)
+    top = frame["market_value"].max()
+    y_max = max(float(0 if pd.isna(top) else top) * 1.15, threshold * 2, 10)
+    frame = frame.assign(plot_value=frame["market_value"].fillna(0.0))
     for kind, color in SKILL_KIND_COLORS.items():
         part = frame[frame["kind"] == kind]
         if part.empty:
@@ -30,14 +32,15 @@ def skill_matrix_chart(frame: pd.DataFrame, threshold: float, proficiency: str, 
         xs = [p + _jitter(n) for p, n in zip(part["proficiency"], part["name"], strict=True)]
         hover = [
             f"<b>{r.name}</b> ({r.kind})<br>{r.quadrant}: {QUADRANT_MEANING[r.quadrant]}"
-            f"<br>Market value {r.market_value:.0f} ({r.value_source}; {r.basis})"
-            f"<br>Self level {'' if pd.isna(r.self_level) else int(r.self_level)} · evidence level "
+            + (f"<br>No market value: {r.basis}" if pd.isna(r.market_value)
+               else f"<br>Market value {r.market_value:.0f} ({r.value_source}; {r.basis})")
+            + f"<br>Self level {'' if pd.isna(r.self_level) else int(r.self_level)} · evidence level "
             f"{r.evidence_level:.1f} from {r.accomplishments} win(s), {r.quantified} with a metric"
             f"<br>{r.finding}"
             for r in part.itertuples(index=False)
         ]
         fig.add_scatter(
-            x=xs, y=part["market_value"], mode="markers", name=kind.capitalize(),
+            x=xs, y=part["plot_value"], mode="markers", name=kind.capitalize(),
             marker={"color": color, "size": 10 + 3.2 * part["accomplishments"].clip(upper=12), "opacity": 0.8,
                     "symbol": [SOURCE_SYMBOL.get(s, "circle") for s in part["value_source"]],
                     "line": {"width": 1.5, "color": color}},

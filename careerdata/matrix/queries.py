@@ -28,12 +28,18 @@ class MarketInputs:
     reference_median: float
     reference_year: int | None
     target_roles: pd.DataFrame
+    ladder: pd.DataFrame  # level_code, track, rank, title, competency, grp, target (1-5)
+    element_competency: pd.DataFrame  # element_id, competency, competency_group
+    aliases: pd.DataFrame  # alias, skill
+    current_level: str | None  # the profile's ladder level
+    current_pay: float | None  # the profile's pay (the user's own figure)
 
 
 def matrix_inputs(con) -> MarketInputs:
     ref = con.cursor().execute(
         "SELECT annual_median, year FROM market_wage WHERE soc_code = '15-1200' ORDER BY year DESC LIMIT 1"
     ).fetchone()
+    profile = con.cursor().execute("SELECT current_level, current_pay FROM profile LIMIT 1").fetchone()
     proxies = dict(con.cursor().execute("SELECT onet_soc_code, proxy_onet_soc_code FROM market_proxy").fetchall())
     return MarketInputs(
         skills=skills(con),
@@ -63,6 +69,16 @@ def matrix_inputs(con) -> MarketInputs:
         reference_year=int(ref[1]) if ref else None,
         target_roles=_df(con, "SELECT id, name, level, company, onet_soc_code, pay_min, pay_max FROM target_role "
                               "ORDER BY name"),
+        ladder=_df(con, """
+            SELECT l.code AS level_code, l.track, l.rank, l.title, c.key AS competency, c.grp, e.target
+            FROM level_expectation e
+            JOIN ladder_level l ON l.code = e.level_code
+            JOIN competency c ON c.key = e.competency_key
+            ORDER BY l.rank, l.code, c.key"""),
+        element_competency=_df(con, "SELECT element_id, competency, competency_group FROM market_element_competency"),
+        aliases=_df(con, "SELECT alias, skill FROM market_skill_alias"),
+        current_level=profile[0] if profile and profile[0] else None,
+        current_pay=float(profile[1]) if profile and profile[1] is not None else None,
     )
 
 

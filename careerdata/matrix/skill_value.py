@@ -7,20 +7,32 @@ The model, in four steps (all pure functions over small DataFrames):
    `careerdata skillmap add`), else the default map shipped in
    `sample_data/market/skill_map.csv`, else an exact name match with an O*NET element or
    technology. A skill with no mapping has no market value unless you give it your estimate.
-2. **Relevance to an occupation** (0–1). For an element: (importance / 5) × (level / 7) from the
-   occupation's O*NET ratings. A technology is a tool of the craft, so it is anchored to the
-   occupation's Programming relevance and scaled by the posting signal: anchor × (0.5 when the
-   occupation lists it, +0.25 if it is a Hot Technology, +0.25 if it is In Demand for that
-   occupation); the anchor is 0.5 where the occupation has no ratings. A tool is therefore never
-   worth more than the craft it serves. A skill with several mappings takes its best one. An occupation with no O*NET ratings uses its documented
-   stand-in occupation (`market_proxy`), and the result says so.
-3. **Value index for an occupation** = 100 × relevance × pay factor × demand factor, where pay
+2. **Relevance to a role** (an occupation at a target ladder level). Each link gets three components:
+   - **O*NET** = (importance / 5) × (level / 7) from the occupation's O*NET ratings (an occupation
+     with no ratings uses its documented stand-in, and the result says so). A technology is a tool
+     of the craft: anchor × posting signal, where anchor = the occupation's Programming
+     (importance / 5) × (level / 7) (0.5 without ratings) and posting signal = 0.4 + 0.2 if Hot +
+     0.2 if In Demand for the occupation + 0.1 × share of the shipped occupations listing it + 0.1 ×
+     share flagging it In Demand (so tools are told apart instead of tying at the flags' maximum).
+   - **Ladder expectation** = the career ladder's expected proficiency (1–5) at the target level
+     for the competency the element evidences (`element_competency.csv`: Coordination → influence,
+     Management of Personnel Resources → people management, Programming and every technology →
+     craft, ...), divided by 5. This is the seniority signal: at Staff (L6) influence is expected
+     at 4, at Senior (L5) at 2.
+   - **Pay weight** = 1 + r / 2, where r is the correlation of the element's O*NET importance with
+     median wage across rated occupations (Market page, "Which skills pay"); technologies take
+     Programming's.
+
+   link score = √(O*NET × ladder expectation) × pay weight (O*NET × pay weight when the role has
+   no ladder level). A skill scores the mean of its links that have data. A link the occupation
+   has no data for says so in words ("not in the O*NET technology list of ..."); a skill with no
+   scored link has **no value** (shown as such, never as 0).
+3. **Value index for a role** = 100 × relevance × pay factor × demand factor, where pay
    factor = the occupation's BLS OEWS May 2025 median wage / the median of all computer
    occupations (SOC 15-1200), and demand factor = 1 + BLS projected employment growth 2024–34.
-   100 means "as important as a skill gets, in a job paying the computer-occupations median,
-   with flat demand".
-4. **Across several target roles**: the mean of the per-occupation values weighted by each
-   occupation's BLS annual openings (how many jobs open per year), so bigger markets count more.
+4. **Across several target roles**: the mean of the per-role values weighted by each
+   occupation's BLS annual openings (how many jobs open per year), so bigger markets count more;
+   a role where the skill has no data drops out of its mean.
    Your own estimate, where you set one, replaces the computed value and is labelled as yours.
 
 Proficiency is shown two ways: your latest self-rating (1–5), and an **evidence level** (0–5)
@@ -33,9 +45,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
+
+from careerdata.market.pay_gradient import pay_weights, skill_pay_gradient
 
 REFERENCE_SOC = "15-1200"  # BLS "Computer Occupations": the pay yardstick
 HIGH_PROFICIENCY = 3.5  # above "on your own" (3): you could teach it (4) or are known for it (5)
@@ -46,9 +60,14 @@ GAP_UNDERRATED = 1.0  # evidence minus self at or above this: proven but under-r
 IMPORTANT_ELEMENT = 3.0  # O*NET importance from which an element counts towards fit
 PROGRAMMING = "2.B.3.e"  # the O*NET element technologies are anchored to
 UNRATED_TECH_ANCHOR = 0.5
+TECHNOLOGY = "technology"  # key of every O*NET technology in ladder_targets()
+ANY_ELEMENT = "*"  # key of the level's mean expectation (an element with no competency mapped)
+TECH_COMPETENCY = ("craft", "technical")  # technologies are tools of the craft
+NO_VALUE = "No market data"  # the quadrant of a skill without a value: a word, never a silent 0
 
 QUADRANTS = ("Leverage", "Invest", "Maintain", "Reconsider")
 QUADRANT_MEANING = {
+    NO_VALUE: "no value for this role: see why in the table",
     "Leverage": "high proficiency, high market value: lead with it",
     "Invest": "high market value, lower proficiency: the best place to grow",
     "Maintain": "high proficiency, lower market value: keep it, don't over-invest",
@@ -132,35 +151,125 @@ def rated_code(code: str, rated_codes: set[str], proxies: dict[str, str]) -> tup
     return None, False
 
 
-def skill_relevance(mappings: pd.DataFrame, ratings: pd.DataFrame, tech: pd.DataFrame) -> pd.DataFrame:
-    """Best relevance (0–1) of each mapped skill to one occupation.
+def technology_breadth(tech: pd.DataFrame) -> pd.DataFrame:
+    """Per technology: share of the shipped occupations that list it, and that flag it In Demand.
 
-    ratings: element_id, importance (1–5), level (0–7) for the occupation (skills and knowledge);
-    tech: technology, hot_technology, in_demand for the occupation.
+    tech: onet_soc_code, technology, in_demand (every occupation's list). These shares give the
+    posting signal resolution where the per-occupation Hot/In Demand flags alone saturate.
     """
-    by_element = {
-        e: (imp / 5.0) * (lvl / 7.0)
-        for e, imp, lvl in zip(ratings["element_id"], ratings["importance"].fillna(0), ratings["level"].fillna(0),
-                               strict=True)
-    }
-    anchor = by_element.get(PROGRAMMING, UNRATED_TECH_ANCHOR) if not ratings.empty else UNRATED_TECH_ANCHOR
-    by_tech = {
-        t: anchor * (0.5 + 0.25 * bool(h) + 0.25 * bool(d))
-        for t, h, d in zip(tech["technology"], tech["hot_technology"], tech["in_demand"], strict=True)
-    }
-    best: dict[int, tuple[float, str]] = {}
+    total = tech["onet_soc_code"].nunique() or 1
+    data = tech[["onet_soc_code", "technology"]].assign(demanded=tech["in_demand"].fillna(False).astype(bool))
+    out = data.groupby("technology").agg(listed=("onet_soc_code", "nunique"), demanded=("demanded", "sum"))
+    return pd.DataFrame({"listed_share": out["listed"] / total, "demand_share": out["demanded"] / total})
+
+
+def posting_signal(hot: bool, in_demand: bool, listed_share: float, demand_share: float) -> float:
+    """0.4 + 0.2·hot + 0.2·in demand here + 0.1·share of occupations listing it + 0.1·share demanding it."""
+    return 0.4 + 0.2 * bool(hot) + 0.2 * bool(in_demand) + 0.1 * listed_share + 0.1 * demand_share
+
+
+def ladder_targets(ladder: pd.DataFrame, element_competency: pd.DataFrame,
+                   level: str | None) -> dict[str, tuple[float, str]] | None:
+    """O*NET element (and TECHNOLOGY) -> (expected proficiency 1–5 at `level`, competency) from the ladder.
+
+    The element's competency (element_competency.csv) is looked up by key; a ladder without that
+    key uses the mean of its competencies in the same group, and failing that the mean of every
+    competency at the level. None when the level is unknown or not in the ladder.
+    """
+    if not level:
+        return None
+    at = ladder[ladder["level_code"] == level]
+    if at.empty:
+        return None
+    by_key = dict(zip(at["competency"], at["target"].astype(float), strict=True))
+    by_group = at.groupby("grp")["target"].mean().to_dict()
+    overall = float(at["target"].mean())
+
+    def pick(competency: str, group: str) -> tuple[float, str]:
+        if competency in by_key:
+            return by_key[competency], competency
+        if group in by_group:
+            return float(by_group[group]), f"{group} competencies"
+        return overall, "all competencies"
+
+    out = {row.element_id: pick(row.competency, row.competency_group)
+           for row in element_competency.itertuples(index=False)}
+    out[TECHNOLOGY] = pick(*TECH_COMPETENCY)
+    out[ANY_ELEMENT] = (overall, "all competencies")
+    return out
+
+
+COMPONENT_COLUMNS = ["skill_id", "link", "importance", "level", "onet", "ladder_expectation", "competency",
+                     "pay_weight", "score", "note"]
+
+
+def link_components(mappings: pd.DataFrame, ratings: pd.DataFrame, tech: pd.DataFrame, breadth: pd.DataFrame,
+                    targets: dict[str, tuple[float, str]] | None, weights: dict[str, float],
+                    occupation_title: str) -> pd.DataFrame:
+    """Every link of every mapped skill scored for one occupation at one target level.
+
+    ratings: element_id, importance (1–5), level (0–7) for the occupation (its own or its
+    stand-in's); tech: technology, hot_technology, in_demand for the occupation; breadth: from
+    technology_breadth(); targets: from ladder_targets() or None; weights: element -> pay weight.
+    score = sqrt(onet × ladder) × pay weight (onet × pay weight without a ladder level); None with
+    a note in words where the occupation has no data for the link.
+    """
+    by_element = {e: (float(i), float(v)) for e, i, v in zip(
+        ratings["element_id"], ratings["importance"].fillna(0), ratings["level"].fillna(0), strict=True)}
+    anchor = by_element.get(PROGRAMMING)
+    by_tech = {t: (h, d) for t, h, d in zip(tech["technology"], tech["hot_technology"], tech["in_demand"],
+                                            strict=True)}
+    rows = []
     for row in mappings.itertuples(index=False):
-        element = _none(row.element_id)
+        element, technology = _none(row.element_id), _none(row.technology)
         if element:
-            score, basis = by_element.get(element, 0.0), f"O*NET element {element}"
+            link, key, pay = f"O*NET element {element}", element, weights.get(element, 1.0)
+            if element not in by_element:
+                rows.append(_row(row.skill_id, link, note=f"{occupation_title} has no O*NET rating for {element}"))
+                continue
+            importance, level = by_element[element]
+            onet = (importance / 5.0) * (level / 7.0)
         else:
-            score, basis = by_tech.get(row.technology, 0.0), f"O*NET technology {row.technology}"
-        if row.skill_id not in best or score > best[row.skill_id][0]:
-            best[row.skill_id] = (score, basis)
-    return pd.DataFrame(
-        [{"skill_id": k, "relevance": v[0], "basis": v[1]} for k, v in best.items()],
-        columns=["skill_id", "relevance", "basis"],
-    )
+            link, key, pay = f"O*NET technology {technology}", TECHNOLOGY, weights.get(PROGRAMMING, 1.0)
+            if technology not in by_tech:
+                rows.append(_row(row.skill_id, link,
+                                 note=f"not in the O*NET technology list of {occupation_title}"))
+                continue
+            importance, level = anchor if anchor else (None, None)
+            base = (importance / 5.0) * (level / 7.0) if anchor else UNRATED_TECH_ANCHOR
+            shares = breadth.loc[technology] if technology in breadth.index else {"listed_share": 0.0,
+                                                                                    "demand_share": 0.0}
+            onet = base * posting_signal(*by_tech[technology], shares["listed_share"], shares["demand_share"])
+        expected, competency = (None, None)
+        if targets is not None:
+            expected, competency = targets.get(key, targets[ANY_ELEMENT])
+        ladder = None if expected is None else expected / 5.0
+        core = math.sqrt(onet * ladder) if ladder is not None else onet
+        rows.append(_row(row.skill_id, link, importance, level, onet, ladder, competency, pay, core * pay, None))
+    return pd.DataFrame(rows, columns=COMPONENT_COLUMNS)
+
+
+def _row(skill_id, link, importance=None, level=None, onet=None, ladder=None, competency=None, pay=None,
+         score=None, note=None) -> dict:
+    return dict(zip(COMPONENT_COLUMNS, (int(skill_id), link, importance, level, onet, ladder, competency, pay,
+                                        score, note), strict=True))
+
+
+def skill_relevance(components: pd.DataFrame) -> pd.DataFrame:
+    """Per skill: the mean score of its links that have data (None with the reasons when none has)."""
+    scored: dict[int, list[float]] = {}
+    links: dict[int, list[str]] = {}
+    notes: dict[int, list[str]] = {}
+    for row in components.itertuples(index=False):
+        if row.score is None or pd.isna(row.score):
+            notes.setdefault(row.skill_id, []).append(row.note)
+        else:
+            scored.setdefault(row.skill_id, []).append(float(row.score))
+            links.setdefault(row.skill_id, []).append(row.link)
+        notes.setdefault(row.skill_id, [])
+    out = [{"skill_id": k, "relevance": sum(scored[k]) / len(scored[k]), "basis": ", ".join(links[k])} if k in scored
+           else {"skill_id": k, "relevance": None, "basis": "; ".join(n for n in notes[k] if n)} for k in notes]
+    return pd.DataFrame(out, columns=["skill_id", "relevance", "basis"])
 
 
 # --- 3. occupation weights --------------------------------------------------------------
@@ -207,25 +316,30 @@ def market_values(
     skills: pd.DataFrame,
     mappings: pd.DataFrame,
     occupations: list[Occupation],
-    relevance_by_code: dict[str, pd.DataFrame],
+    relevance: list[pd.DataFrame],
     estimates: pd.DataFrame,
 ) -> pd.DataFrame:
-    """Value index per skill across `occupations` (openings-weighted mean), with its source.
+    """Value index per skill across the chosen roles (openings-weighted mean), with its source.
 
-    relevance_by_code: occupation code -> skill_relevance() frame; estimates: skill_id, value, note.
-    Returns skill_id, market_value, value_source ('market' | 'your estimate' | 'no market data'), basis.
+    relevance: one skill_relevance() frame per entry of `occupations` (a role at a level);
+    estimates: skill_id, value, note. A role where the skill has no data drops out of that
+    skill's mean (the weights of the others are renormalised). Returns skill_id, market_value
+    (NaN where there is no value), value_source ('market' | 'your estimate' | 'no market data'),
+    basis (the links used, or in words why there is no value).
     """
-    weights = {o.code: (o.openings_thousands or 1.0) for o in occupations}
-    total_weight = sum(weights.values()) or 1.0
-    values: dict[int, float] = {}
+    sums: dict[int, float] = {}
+    weights: dict[int, float] = {}
     basis: dict[int, str] = {}
-    for occ in occupations:
-        rel = relevance_by_code.get(occ.code)
-        if rel is None:
-            continue
+    reasons: dict[int, list[str]] = {}
+    for occ, rel in zip(occupations, relevance, strict=True):
+        weight = occ.openings_thousands or 1.0
         for row in rel.itertuples(index=False):
+            if row.relevance is None or pd.isna(row.relevance):
+                reasons.setdefault(row.skill_id, []).append(row.basis)
+                continue
             value = 100.0 * row.relevance * occ.pay_factor * occ.demand_factor
-            values[row.skill_id] = values.get(row.skill_id, 0.0) + value * weights[occ.code] / total_weight
+            sums[row.skill_id] = sums.get(row.skill_id, 0.0) + value * weight
+            weights[row.skill_id] = weights.get(row.skill_id, 0.0) + weight
             basis.setdefault(row.skill_id, row.basis)
     mapped = set(mappings["skill_id"])
     own = {int(s): float(v) for s, v in zip(estimates["skill_id"], estimates["value"], strict=True)}
@@ -233,10 +347,13 @@ def market_values(
     for skill_id in skills["id"].astype(int):
         if skill_id in own:
             rows.append((skill_id, own[skill_id], "your estimate", "your estimate"))
+        elif skill_id in weights:
+            rows.append((skill_id, sums[skill_id] / weights[skill_id], "market", basis[skill_id]))
         elif skill_id in mapped and occupations:
-            rows.append((skill_id, values.get(skill_id, 0.0), "market", basis.get(skill_id, "")))
+            why = "; ".join(dict.fromkeys(reasons.get(skill_id, []))) or "no O*NET data for its links"
+            rows.append((skill_id, math.nan, "no market data", why))
         else:
-            rows.append((skill_id, 0.0, "no market data", "no O*NET mapping: link it in the Journal"))
+            rows.append((skill_id, math.nan, "no market data", "no O*NET mapping: link it in the Journal"))
     return pd.DataFrame(rows, columns=["skill_id", "market_value", "value_source", "basis"])
 
 
@@ -277,6 +394,8 @@ def proficiency_finding(self_level: float | None, evidence_level: float) -> str:
 
 
 def quadrant(proficiency: float, value: float, value_threshold: float) -> str:
+    if value is None or pd.isna(value):
+        return NO_VALUE
     high_p = proficiency >= HIGH_PROFICIENCY
     high_v = value > value_threshold
     if high_p and high_v:
@@ -293,7 +412,8 @@ def skill_matrix(skills: pd.DataFrame, values: pd.DataFrame, evidence: pd.DataFr
     """Join everything into one row per skill with its quadrant; return (frame, value threshold).
 
     The value threshold is the median market value of your skills that have one (> 0), so "high
-    value" means high *within your own portfolio* for the chosen roles.
+    value" means high *within your own portfolio* for the chosen roles. A skill without a value
+    keeps NaN and the quadrant NO_VALUE, with the reason in `basis`.
     """
     if proficiency not in ("self", "evidence"):
         raise ValueError("proficiency is 'self' or 'evidence'")
@@ -301,8 +421,8 @@ def skill_matrix(skills: pd.DataFrame, values: pd.DataFrame, evidence: pd.DataFr
     frame = frame.merge(values, on="skill_id", how="left").merge(
         evidence[["skill_id", "evidence_level", "evidence_points", "accomplishments", "quantified"]],
         on="skill_id", how="left")
-    frame = frame.fillna({"evidence_level": 0.0, "evidence_points": 0.0, "accomplishments": 0, "quantified": 0,
-                          "market_value": 0.0})
+    frame = frame.fillna({"evidence_level": 0.0, "evidence_points": 0.0, "accomplishments": 0, "quantified": 0})
+    frame["market_value"] = frame["market_value"].astype(float)
     frame["accomplishments"] = frame["accomplishments"].astype(int)
     frame["quantified"] = frame["quantified"].astype(int)
     frame["self_level"] = frame["self_level"].astype("Float64")
@@ -314,7 +434,8 @@ def skill_matrix(skills: pd.DataFrame, values: pd.DataFrame, evidence: pd.DataFr
                                                                      strict=True)]
     frame["finding"] = [proficiency_finding(s, e) for s, e in zip(frame["self_level"], frame["evidence_level"],
                                                                    strict=True)]
-    frame["value_gain"] = (frame["market_value"] * (4.0 - frame["proficiency"]).clip(lower=0) / 4.0).round(1)
+    frame["value_gain"] = (frame["market_value"].fillna(0.0) * (4.0 - frame["proficiency"]).clip(lower=0) / 4.0
+                           ).round(1)
     frame["market_value"] = frame["market_value"].round(1)
     return frame.sort_values("name").reset_index(drop=True), threshold
 
@@ -369,6 +490,15 @@ def ranked_table(matrix: pd.DataFrame) -> pd.DataFrame:
 ALL_TARGETS = "All my target roles"
 
 
+@dataclass(frozen=True)
+class RoleTarget:
+    """An occupation valued at a ladder level (None: no level, so no ladder component)."""
+
+    code: str
+    level: str | None = None
+    name: str = ""
+
+
 @dataclass
 class MatrixResult:
     """The matrix for one choice of roles, with what it was computed from."""
@@ -378,24 +508,28 @@ class MatrixResult:
     occupations: list[Occupation]
     stand_ins: dict[str, str]  # occupation code -> code of the stand-in whose ratings were used
     mappings: pd.DataFrame
+    components: pd.DataFrame = field(default_factory=pd.DataFrame)  # per role, skill and link: the basis
+    targets: list[RoleTarget] = field(default_factory=list)
 
 
-def role_choices(inputs) -> dict[str, list[str]]:
-    """Selector label -> O*NET codes: all target roles, each target role, then every occupation."""
-    choices: dict[str, list[str]] = {}
+def role_choices(inputs) -> dict[str, list[RoleTarget]]:
+    """Selector label -> roles: all target roles, each target role (at its level), then every occupation."""
+    choices: dict[str, list[RoleTarget]] = {}
     targets = inputs.target_roles.dropna(subset=["onet_soc_code"])
     if not targets.empty:
-        choices[ALL_TARGETS] = list(dict.fromkeys(targets["onet_soc_code"]))
+        choices[ALL_TARGETS] = [RoleTarget(r.onet_soc_code, r.level or None, r.name)
+                                for r in targets.itertuples(index=False)]
         for row in targets.itertuples(index=False):
             where = f", {row.company}" if row.company else ""
-            choices[f"{row.name} ({row.level}{where})"] = [row.onet_soc_code]
+            choices[f"{row.name} ({row.level}{where})"] = [RoleTarget(row.onet_soc_code, row.level or None,
+                                                                      row.name)]
     for row in inputs.roles.itertuples(index=False):
-        choices[f"O*NET: {row.title} ({row.onet_soc_code})"] = [row.onet_soc_code]
+        choices[f"O*NET: {row.title} ({row.onet_soc_code})"] = [RoleTarget(row.onet_soc_code, None, row.title)]
     return choices
 
 
-def resolve_role(inputs, role: str | None) -> tuple[str, list[str]]:
-    """A target-role name, an O*NET-SOC code or an O*NET title -> (label, codes); None = all targets."""
+def resolve_role(inputs, role: str | None) -> tuple[str, list[RoleTarget]]:
+    """A target-role name, an O*NET-SOC code or an O*NET title -> (label, roles); None = all targets."""
     choices = role_choices(inputs)
     if not role:
         if ALL_TARGETS in choices:
@@ -406,32 +540,42 @@ def resolve_role(inputs, role: str | None) -> tuple[str, list[str]]:
         if _key(row.name) == wanted:
             if not row.onet_soc_code:
                 raise LookupError(f"target role {row.name!r} has no O*NET occupation; set one first")
-            return row.name, [row.onet_soc_code]
+            return row.name, [RoleTarget(row.onet_soc_code, row.level or None, row.name)]
     for row in inputs.roles.itertuples(index=False):
         if wanted in (_key(row.onet_soc_code), _key(row.title)):
-            return f"{row.title} ({row.onet_soc_code})", [row.onet_soc_code]
+            return f"{row.title} ({row.onet_soc_code})", [RoleTarget(row.onet_soc_code, None, row.title)]
     raise LookupError(f"unknown role {role!r}: use a target-role name, an O*NET-SOC code or an O*NET title")
 
 
-def compute_matrix(inputs, codes: list[str], proficiency: str, today: dt.date) -> MatrixResult:
-    """The whole model for the chosen occupations."""
+def compute_matrix(inputs, targets: list, proficiency: str, today: dt.date) -> MatrixResult:
+    """The whole model for the chosen roles (RoleTarget, or a bare O*NET code valued without a level)."""
+    roles = [t if isinstance(t, RoleTarget) else RoleTarget(str(t)) for t in targets]
     mappings = resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
                                 inputs.technologies)
     rated = set(inputs.ratings["onet_soc_code"])
-    occupations, relevance, stand_ins = [], {}, {}
-    for code in dict.fromkeys(codes):
+    weights = pay_weights(skill_pay_gradient(inputs.ratings, inputs.roles, kinds=("skill", "knowledge")))
+    breadth = technology_breadth(inputs.tech)
+    occupations, relevance, stand_ins, parts, used = [], [], {}, [], []
+    for role in dict.fromkeys(roles):
         try:
-            occ = occupation(code, inputs.roles, inputs.projections, inputs.reference_median)
+            occ = occupation(role.code, inputs.roles, inputs.projections, inputs.reference_median)
         except KeyError:
             continue
-        occupations.append(occ)
-        source, is_proxy = rated_code(code, rated, inputs.proxies)
+        source, is_proxy = rated_code(role.code, rated, inputs.proxies)
         if is_proxy:
-            stand_ins[code] = source
+            stand_ins[role.code] = source
         ratings = inputs.ratings[inputs.ratings["onet_soc_code"] == source] if source else inputs.ratings.iloc[0:0]
-        tech = inputs.tech[inputs.tech["onet_soc_code"] == code]
-        relevance[code] = skill_relevance(mappings, ratings, tech)
+        tech = inputs.tech[inputs.tech["onet_soc_code"] == role.code]
+        targets_at = ladder_targets(inputs.ladder, inputs.element_competency, role.level)
+        comp = link_components(mappings, ratings, tech, breadth, targets_at, weights, occ.title)
+        parts.append(comp.assign(occupation=role.code, stand_in=source if is_proxy else None,
+                                 target_level=role.level if targets_at is not None else None))
+        occupations.append(occ)
+        relevance.append(skill_relevance(comp))
+        used.append(role)
     values = market_values(inputs.skills, mappings, occupations, relevance, inputs.estimates)
     evidence = evidence_levels(inputs.evidence, today)
     frame, threshold = skill_matrix(inputs.skills, values, evidence, proficiency)
-    return MatrixResult(frame, threshold, occupations, stand_ins, mappings)
+    components = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=[*COMPONENT_COLUMNS, "occupation", "stand_in", "target_level"])
+    return MatrixResult(frame, threshold, occupations, stand_ins, mappings, components, used)

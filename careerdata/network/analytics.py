@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from careerdata.core.money import format_money
+from careerdata.figures import network as fnetwork
 from careerdata.models import career as m
 
 # --- shared helpers ---------------------------------------------------------------------
@@ -305,8 +306,8 @@ def sponsor_coverage(status: pd.DataFrame, target_rank: int | None, target_label
     (contacts with no company count too). "In touch" means cadence status ok or due (not past
     the maximum, not never).
 
-    1. Sponsor: relationship or advocacy stage "sponsor". Met if one is at advocate stage or
-       beyond and in touch; partial if one exists otherwise; else missing.
+    1. Sponsor: advocacy stage "sponsor" (`careerdata.figures.network.sponsors`; the relationship
+       plays no part). Met if one is in touch; partial if one exists but you lost touch; else missing.
     2. Skip-level: relationship "skip". Met if at supporter or beyond and in touch; partial if
        one exists; else missing.
     3. Manager: relationship "manager". Met if at supporter or beyond and in touch; partial if
@@ -324,7 +325,7 @@ def sponsor_coverage(status: pd.DataFrame, target_rank: int | None, target_label
     if pool.empty:
         sponsors = skips = managers = outside = pool
     else:
-        sponsors = pool[(pool["relationship"] == "sponsor") | (pool["advocacy_stage"] == "sponsor")]
+        sponsors = fnetwork.sponsors(pool)  # the advocacy stage only (careerdata.figures.network)
         skips = pool[pool["relationship"] == "skip"]
         managers = pool[pool["relationship"] == "manager"]
         outside = pool[pool["relationship"].isin(OUTSIDE_TEAM_RELATIONSHIPS) & _stage_at_least(pool, "advocate")]
@@ -338,8 +339,8 @@ def sponsor_coverage(status: pd.DataFrame, target_rank: int | None, target_label
                                     f"{name_list(_names(good))} will put your name forward.", _names(good)))
     elif not sponsors.empty:
         checks.append(CoverageCheck("sponsor", "A sponsor", "partial",
-                                    "You have a sponsor, but they are not yet an advocate or you have lost touch: "
-                                    "a sponsor speaks for what they recently heard.", _names(sponsors)))
+                                    "You have a sponsor, but you have lost touch: a sponsor speaks for what they "
+                                    "recently heard.", _names(sponsors)))
     else:
         checks.append(CoverageCheck("sponsor", "A sponsor", "missing",
                                     f"No sponsor{where}: someone senior who will spend their credibility on "

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from careerdata.core.charts import BENCHMARK_COLOR, MUTED_COLOR, USER_COLOR, apply_theme
 from careerdata.core.money import format_money
+from careerdata.figures import network as fnetwork
 from careerdata.network import analytics as sa
 
 INTERNAL_COLOR = "#0F766E"
@@ -83,7 +84,7 @@ def advocacy_funnel_chart(funnel: pd.DataFrame) -> go.Figure:
         customdata=hover, hovertemplate="%{customdata}<extra></extra>",
     ))
     title = f"{speak:,} of {total:,} contacts would speak up for you"
-    title += "; none is a sponsor yet" if sponsors == 0 else f"; {_plural(sponsors, 'sponsor')}"
+    title += f"; {fnetwork.sponsor_label(sponsors)}"
     fig.update_yaxes(title=None)
     fig = apply_theme(fig, title=title, height=360)
     fig.update_layout(margin={"l": 70, "r": 20, "t": 60, "b": 30})

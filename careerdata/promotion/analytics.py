@@ -10,20 +10,17 @@ Definitions used throughout
 * **Active link**: a row of accomplishment_competency with status ``linked`` (from the journal)
   or ``confirmed`` (a suggestion the user accepted). ``rejected`` rows never count, and a
   competency with a row of any status is never suggested again for that accomplishment.
-* **Evidence points** of one accomplishment::
-
-      points = SCOPE_POINTS[scope] x quality x recency
-      SCOPE_POINTS = team 1.0, org 1.5, company 2.0, external 2.0
-      quality      = 1.5 with at least one impact metric, 1.2 with a link but no metric, else 1.0
-      recency      = 0.5 ** (days since it was last active / 365)   (last active = end date, or today)
-
-* **Evidence strength** of a competency = min(5, sum of the points of the in-cycle
-  accomplishments actively linked to it). It is on the ladder's 1-5 proficiency scale, so it
-  compares directly with a level's expectation ``target``: one recent, quantified,
-  company-wide win is 3.0; two of them reach the cap.
+* **Evidence level** of a competency (0-5): `careerdata.figures.evidence`, the one formula for
+  skills and competencies, over the in-cycle accomplishments actively linked to it: each earns
+  scope (team 1, org 1.25, company or external 1.5) x quality (2 with a verified metric, 1.5 with a
+  metric, else 1) x 0.5 ** (years since done / 2) points, and level = 5 x (1 - e^(-points / 2.5)).
+  It is on the ladder's 1-5 proficiency scale (the `strength` column), so it compares directly
+  with a level's expectation ``target``.
 * **Coverage** of a competency at a level = min(1, strength / target).
-  **Readiness** = the mean coverage over the level's competencies, so 100% means the evidence
-  meets every expectation of that level.
+  **Readiness** = the mean coverage over the level's competencies (`careerdata.figures.readiness`,
+  shown the same on Competitors), so 100% means the evidence meets every expectation of that level.
+* **The cycle** and its wins: `careerdata.figures.cycle`; its impact is a run-rate
+  (`careerdata.figures.impact`).
 """
 
 from __future__ import annotations
@@ -41,14 +38,13 @@ from typing import NamedTuple
 import pandas as pd
 
 from careerdata.core.money import format_money
+from careerdata.figures import cycle as fcycle
+from careerdata.figures import evidence as fev
+from careerdata.figures import impact as fimpact
+from careerdata.figures import readiness as fready
 
-SCOPE_POINTS = {"team": 1.0, "org": 1.5, "company": 2.0, "external": 2.0}
 SCOPE_LABELS = {"team": "team-level", "org": "org-level", "company": "company-wide", "external": "external"}
 SCOPE_ORDER = ("external", "company", "org", "team")
-QUALITY_METRIC = 1.5
-QUALITY_LINK = 1.2
-RECENCY_HALF_LIFE_DAYS = 365
-MAX_STRENGTH = 5.0
 ACTIVE_STATUSES = ("linked", "confirmed")
 
 ADVOCATE_STAGES = ("supporter", "advocate", "sponsor")
@@ -218,40 +214,31 @@ def level_label(levels: pd.DataFrame, code: str) -> str:
 
 
 def default_cycle(profile: dict | None, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The profile's review cycle; without one, a year centred on today (half a year of evidence
-    behind, half a year to the review), so the plan looks forward."""
-    start = to_date(profile.get("review_cycle_start")) if profile else None
-    end = to_date(profile.get("review_cycle_end")) if profile else None
-    if start and end:
-        return start, end
-    if end:
-        return end - dt.timedelta(days=364), end
-    if start:
-        return start, start + dt.timedelta(days=364)
-    start = today - dt.timedelta(days=182)
-    return start, start + dt.timedelta(days=364)
+    """The review cycle (`careerdata.figures.cycle.review_cycle`): the profile's, or the year centred on today."""
+    return fcycle.review_cycle(profile, today)
 
 
 # --- evidence -------------------------------------------------------------------------------
 
 
 def with_cycle(accomplishments: pd.DataFrame, cycle_start: dt.date, cycle_end: dt.date,
-               today: dt.date) -> pd.DataFrame:
-    """All accomplishments with `last_active`, `in_cycle` and their evidence `points` (formula above)."""
+               today: dt.date, verified: dict[int, int] | None = None) -> pd.DataFrame:
+    """All accomplishments with `last_active`, `in_cycle` (`figures.cycle`) and their evidence `points`
+    (`figures.evidence.win_points`; `verified`: accomplishment id -> verified metrics)."""
     out = accomplishments.copy()
     if out.empty:
         return out.assign(last_active=pd.Series(dtype=object), in_cycle=pd.Series(dtype=bool),
                           points=pd.Series(dtype=float))
+    out["in_cycle"] = fcycle.cycle_mask(out, (cycle_start, cycle_end), today)
     starts = _dates(out["start_date"])
     ends = _dates(out["end_date"])
-    last = [e if e is not None else max(today, s) for s, e in zip(starts, ends, strict=True)]
     out["start_date"] = starts
     out["end_date"] = ends
-    out["last_active"] = last
-    out["in_cycle"] = [s <= cycle_end and a >= cycle_start for s, a in zip(starts, last, strict=True)]
-    out["points"] = [evidence_points(scope, _num(metrics), _has_links(links), la, today)
-                     for scope, metrics, links, la in zip(out["scope"], out["metrics"], out["links"], last,
-                                                          strict=True)]
+    out["last_active"] = [e if e is not None else max(today, s) for s, e in zip(starts, ends, strict=True)]
+    verified = verified or {}
+    out["points"] = [fev.win_points(scope, _num(metrics), verified.get(acc_id, 0), e if e is not None else s, today)
+                     for acc_id, scope, metrics, s, e in zip(out["id"], out["scope"], out["metrics"], starts, ends,
+                                                             strict=True)]
     return out
 
 
@@ -262,14 +249,6 @@ def _has_links(links) -> bool:
         return len(links) > 0
     except TypeError:
         return False
-
-
-def evidence_points(scope: str, metrics: float, has_link: bool, last_active: dt.date, today: dt.date) -> float:
-    """SCOPE_POINTS[scope] x quality x recency (see the module docstring)."""
-    quality = QUALITY_METRIC if metrics > 0 else QUALITY_LINK if has_link else 1.0
-    age = max(0, (today - last_active).days)
-    recency = 0.5 ** (age / RECENCY_HALF_LIFE_DAYS)
-    return SCOPE_POINTS.get(scope, 1.0) * quality * recency
 
 
 def active_links(links: pd.DataFrame) -> pd.DataFrame:
@@ -310,7 +289,7 @@ def evidence_strength(cycle_accs: pd.DataFrame, links: pd.DataFrame, competencie
             "widest_scope": next((s for s in SCOPE_ORDER if s in scopes), None),
             "last_active": max(wins["last_active"]) if not wins.empty else None,
             "points": points,
-            "strength": min(MAX_STRENGTH, points),
+            "strength": fev.level_from_points(points),
             "titles": list(wins["title"]) if not wins.empty else [],
         })
     return pd.DataFrame(rows, columns=["key", "name", "group", "wins", "quantified", "widest_scope", "last_active",
@@ -337,15 +316,14 @@ class Readiness:
     no_evidence: list[str]
 
 
-def readiness(cov: pd.DataFrame) -> Readiness:
+def readiness(cov: pd.DataFrame, level: str = "") -> Readiness:
+    """`careerdata.figures.readiness.readiness` of the coverage frame (names for the competencies without evidence)."""
     if cov.empty:
         return Readiness(None, 0, 0, [])
-    return Readiness(
-        score=float(cov["ratio"].mean()),
-        at_bar=int((cov["ratio"] >= 1).sum()),
-        total=len(cov),
-        no_evidence=cov.loc[cov["strength"] <= 0, "name"].tolist(),
-    )
+    r = fready.readiness(level, dict(zip(cov["key"], cov["strength"], strict=True)),
+                         dict(zip(cov["key"], cov["target"], strict=True)))
+    names = dict(zip(cov["key"], cov["name"], strict=True))
+    return Readiness(score=r.score, at_bar=r.at_bar, total=r.total, no_evidence=[names[k] for k in r.no_evidence])
 
 
 def coverage_matrix(strength: pd.DataFrame, expectations: pd.DataFrame, levels: list[str]) -> pd.DataFrame:
@@ -530,9 +508,9 @@ def case_totals(cycle_accs: pd.DataFrame, metrics: pd.DataFrame) -> CaseTotals:
     money = m["money_usd"].fillna(0.0)
     by_cat = money.groupby(m["category"]).sum()
     return CaseTotals(
-        money=float(money.sum()),
+        money=fimpact.run_rate(m, "money_usd"),
         verified_money=float(money[m["confidence"] == "verified"].sum()),
-        hours=float(m["hours"].fillna(0.0).sum()),
+        hours=fimpact.run_rate(m, "hours"),
         metrics=len(m),
         quantified_wins=int(m["accomplishment_id"].nunique()),
         wins=len(cycle_accs),
@@ -630,7 +608,10 @@ def analyse(inputs, target: str, cycle_start: dt.date, cycle_end: dt.date, today
     """Build the case for `target` over the cycle from a `queries.promotion.CaseInputs`."""
     levels = inputs.levels
     current = (inputs.profile or {}).get("current_level") or None
-    accs = with_cycle(inputs.accomplishments, cycle_start, cycle_end, today)
+    metrics_all = inputs.metrics
+    verified = metrics_all.loc[metrics_all["confidence"] == "verified", "accomplishment_id"].value_counts().to_dict() \
+        if not metrics_all.empty else {}
+    accs = with_cycle(inputs.accomplishments, cycle_start, cycle_end, today, verified)
     cycle_accs = accs[accs["in_cycle"]].reset_index(drop=True) if not accs.empty else accs
     strength = evidence_strength(cycle_accs, inputs.links, inputs.competencies)
     cov = coverage(strength, inputs.expectations, target)
@@ -657,7 +638,7 @@ def analyse(inputs, target: str, cycle_start: dt.date, cycle_end: dt.date, today
         competencies=inputs.competencies,
         strength=strength,
         coverage=cov,
-        readiness=readiness(cov),
+        readiness=readiness(cov, target),
         suggestions=suggested,
         gaps=gaps(cov, suggested, cycle_accs, inputs.links),
         totals=case_totals(cycle_accs, inputs.metrics),

@@ -10,9 +10,12 @@ O*NET element or technology where you have one, otherwise after the O*NET name.
 **Your level** on a requirement is the best of your skills that match it by name, or whose
 O*NET link (element or technology) has that name: your self-rating, or the evidence level.
 
-**Fit** (0–100) = 100 × Σ importance × min(1, your level / required level) / Σ importance, then
-gated by must-haves: multiplied by the lowest coverage min(1, level / required) among the
-must-have skills. A must-have you half meet halves the fit; without must-haves the gate is 1.
+**Fit** (0–100) = coverage × must-have gate, where coverage = 100 × Σ importance × min(1, your
+level / required level) / Σ importance, and the **must-have gate** is soft: gate = 0.5 + 0.5 × m,
+with m the lowest coverage min(1, level / required) among the must-have skills (1 without
+must-haves). A must-have you do not have at all halves the fit; one you half meet takes a
+quarter off; the fit never drops to a bare 0 because of one gap, and the reason is given in
+words ("35, lowered from 70: People management is below M1's must-have level 4; you: none").
 
 **Gaps** are requirements where your level is below the required one, must-haves first, then by
 importance × shortfall (levels missing). **Learning plan**: a gap's effort is your estimate in
@@ -23,12 +26,13 @@ if closed next is taken, and the projected fit is recomputed after each step.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from careerdata.figures import fit as ffit
 from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _key, _none, rated_code
+from careerdata.roles.pay import PayEstimate, pay_estimate
 
 DEFAULT_WEEKS_PER_LEVEL = 4.0
 REQ_COLUMNS = ["skill", "importance", "required_level", "must_have"]
@@ -127,27 +131,60 @@ def with_current(requirements: pd.DataFrame, lookup: dict[str, tuple[float, floa
 
 # --- fit, gaps, plan --------------------------------------------------------------------
 
+MUST_HAVE_FLOOR = 0.5  # the gate when a must-have is missing entirely: the fit is halved, never zeroed
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The soft must-have gate: factor = MUST_HAVE_FLOOR + (1 − MUST_HAVE_FLOOR) × weakest coverage."""
+
+    factor: float
+    skill: str | None = None
+    required: float | None = None
+    current: float | None = None
+
+
+def must_have_gate(req: pd.DataFrame, basis: str = "self") -> Gate:
+    """The gate set by the weakest must-have (1.0 when every must-have is met or there are none)."""
+    if req.empty:
+        return Gate(1.0)
+    current = req[_col(basis)].astype(float)
+    met = (current / req["required_level"].astype(float)).clip(upper=1.0)
+    must = met[req["must_have"].astype(bool)]
+    if must.empty or must.min() >= 1.0:
+        return Gate(1.0)
+    worst = must.idxmin()
+    return Gate(MUST_HAVE_FLOOR + (1.0 - MUST_HAVE_FLOOR) * float(must.min()), str(req.loc[worst, "skill"]),
+                float(req.loc[worst, "required_level"]), float(current[worst]))
+
+
 @dataclass(frozen=True)
 class Fit:
     fit: float
     coverage: float  # before the must-have gate
     gate: float
     gating_skill: str | None
+    reason: str = ""  # in words: why the fit is what it is
 
 
-def fit_score(req: pd.DataFrame, basis: str = "self") -> Fit:
-    """Importance-weighted coverage of the requirements, gated by the weakest must-have."""
+def fit_reason(fit: float, coverage: float, gate: Gate, role_level: str = "") -> str:
+    """'35, lowered from 70: People management is below M1's must-have level 4; you: none'."""
+    if gate.skill is None:
+        return f"{fit:.0f}: coverage of the requirements; no must-have gap"
+    whose = f"{role_level}'s" if role_level else "the role's"
+    yours = "none" if not gate.current else f"{gate.current:g}"
+    return (f"{fit:.0f}, lowered from {coverage:.0f}: {gate.skill} is below {whose} must-have level "
+            f"{gate.required:g}; you: {yours}")
+
+
+def fit_score(req: pd.DataFrame, basis: str = "self", role_level: str = "") -> Fit:
+    """Importance-weighted coverage of the requirements, discounted (never zeroed) by the weakest must-have."""
     if req.empty or req["importance"].sum() <= 0:
-        return Fit(0.0, 0.0, 1.0, None)
-    current = req[_col(basis)].astype(float)
-    met = (current / req["required_level"].astype(float)).clip(upper=1.0)
-    coverage = float((req["importance"] * met).sum() / req["importance"].sum())
-    must = met[req["must_have"].astype(bool)]
-    gate, gating = 1.0, None
-    if not must.empty and must.min() < 1.0:
-        gate = float(must.min())
-        gating = str(req.loc[must.idxmin(), "skill"])
-    return Fit(round(100 * coverage * gate, 1), round(100 * coverage, 1), round(gate, 3), gating)
+        return Fit(0.0, 0.0, 1.0, None, "0: the role has no requirements yet")
+    coverage = ffit.coverage(req["importance"], req[_col(basis)], req["required_level"])  # figures.fit
+    gate = must_have_gate(req, basis)
+    fit, cov = round(100 * coverage * gate.factor, 1), round(100 * coverage, 1)
+    return Fit(fit, cov, round(gate.factor, 3), gate.skill, fit_reason(fit, cov, gate, role_level))
 
 
 def _col(basis: str) -> str:
@@ -234,51 +271,6 @@ def supporting_evidence(req: pd.DataFrame, evidence: pd.DataFrame, today: dt.dat
     best = best.assign(skills=best["accomplishment_id"].map(skills))
     cols = ["title", "done_on", "skills", "metrics", "money_usd", "score"]
     return best[cols].reset_index(drop=True)
-
-
-# --- job postings -----------------------------------------------------------------------
-
-def match_posting(text: str, vocabulary: dict[str, tuple[str, str]]) -> pd.DataFrame:
-    """Skills mentioned in a job posting: vocabulary key -> (display name, source).
-
-    A term matches as a whole word or phrase, case-insensitively; terms of three characters or
-    fewer must match their exact case ("Go" matches "Go" but not "go to market" or "good"; "C#"
-    matches literally). Longer terms win over the shorter terms inside them.
-    """
-    found: dict[str, tuple[str, str, int]] = {}
-    lowered = text.casefold()
-    taken: list[tuple[int, int]] = []
-    for key in sorted(vocabulary, key=len, reverse=True):
-        if len(key) < 2:
-            continue
-        name, source = vocabulary[key]
-        exact = len(key) <= 3
-        pattern = r"(?<![\w+#.])" + re.escape(name if exact else key) + r"(?![\w+#])"
-        hits = [m.span() for m in re.finditer(pattern, text if exact else lowered)]
-        hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in taken)]
-        if hits:
-            taken.extend(hits)
-            found[name] = (name, source, len(hits))
-    rows = sorted(found.values(), key=lambda r: (-r[2], r[0].casefold()))
-    return pd.DataFrame(rows, columns=["skill", "source", "mentions"])
-
-
-def posting_vocabulary(skills: pd.DataFrame, elements: pd.DataFrame, technologies: pd.Series,
-                       default_map: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    """Everything a posting can be matched against: your skills first, then O*NET names."""
-    vocab: dict[str, tuple[str, str]] = {}
-    for name in technologies.dropna():
-        vocab.setdefault(_key(name), (str(name), "O*NET technology"))
-        short = re.sub(r"\s+(software|programming language|framework)$", "", str(name), flags=re.I)
-        if short != name and len(short) > 2:
-            vocab.setdefault(_key(short), (str(name), "O*NET technology"))
-    for name in elements["name"]:
-        vocab[_key(name)] = (str(name), "O*NET skill")
-    for name in default_map["skill"].dropna():
-        vocab[_key(name)] = (str(name), "known skill")
-    for name in skills["name"]:
-        vocab[_key(name)] = (str(name), "your skill")
-    return vocab
 
 
 # --- building the comparison ------------------------------------------------------------
@@ -378,6 +370,28 @@ def market_facts(code: str | None, inputs) -> MarketFacts:
         growth_pct=None if proj.empty else num(proj.iloc[0]["change_2024_34_pct"]),
         openings_thousands=None if proj.empty else num(proj.iloc[0]["annual_openings_thousands"]),
         occupation=str(r["title"]))
+
+
+def percentile_points(facts: MarketFacts) -> dict[int, float | None]:
+    """The published BLS percentiles of an occupation, keyed by percentile."""
+    return {10: facts.p10, 25: facts.p25, 50: facts.median_wage, 75: facts.p75, 90: facts.p90}
+
+
+def level_pay(level: str, ladder: pd.DataFrame, facts: MarketFacts) -> tuple[PayEstimate | None, str | None]:
+    """(the labelled pay estimate of a ladder level in the role's occupation, or None, and why not)."""
+    if not level:
+        return None, "the role has no ladder level"
+    row = ladder[ladder["level_code"] == level].drop_duplicates("level_code")
+    if row.empty:
+        return None, f"level {level} is not in your career ladder"
+    if facts.median_wage is None or facts.occupation is None:
+        return None, facts.wage_reason or "no BLS wage for this occupation"
+    who = f"{facts.occupation} ({facts.wage_reason})" if facts.wage_reason else facts.occupation
+    estimate = pay_estimate(percentile_points(facts), level, str(row.iloc[0]["track"]), int(row.iloc[0]["rank"]),
+                            who, facts.year)
+    if estimate is None:
+        return None, "BLS publishes too few percentiles for this occupation"
+    return estimate, None
 
 
 def search_occupations(titles: pd.DataFrame, query: str, limit: int = 25) -> pd.DataFrame:

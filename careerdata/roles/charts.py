@@ -53,6 +53,11 @@ def pay_compare_chart(rows: pd.DataFrame, points: pd.DataFrame, current_pay: flo
                             marker={"color": "#374151", "size": 11}, showlegend=False,
                             hovertext=f"<b>{r.role}</b>: BLS median ${r.median_wage:,.0f} ({r.occupation}, May {r.year})",
                             hoverinfo="text")
+        low, high = getattr(r, "estimate_low", None), getattr(r, "estimate_high", None)
+        if low is not None and high is not None and pd.notna(low) and pd.notna(high):
+            fig.add_scatter(x=[low, high], y=[r.role] * 2, mode="lines", showlegend=False,
+                            line={"color": "#F59E0B", "width": 5}, opacity=0.85,
+                            hovertext=f"<b>{r.role}</b>: {r.estimate_label} (our estimate)", hoverinfo="text")
         if pd.notna(r.pay_min) and pd.notna(r.pay_max):
             fig.add_scatter(x=[r.pay_min, r.pay_max], y=[r.role] * 2, mode="lines+markers", showlegend=False,
                             line={"color": USER_COLOR, "width": 3, "dash": "dot"}, marker={"symbol": "line-ns-open",
@@ -70,7 +75,8 @@ def pay_compare_chart(rows: pd.DataFrame, points: pd.DataFrame, current_pay: flo
         fig.add_vline(x=current_pay, line={"color": "#DC2626", "dash": "dash"},
                       annotation_text=f"your pay ${current_pay:,.0f}", annotation_position="top")
     fig.update_xaxes(title="Annual pay (USD): grey = BLS 10th–90th, box = 25th–75th, dot = median; "
-                           "dotted = role range, ◆ = your data", tickprefix="$", tickformat="~s")
+                           "amber = level estimate; dotted = role range, ◆ = your data", tickprefix="$",
+                     tickformat="~s")
     fig.update_yaxes(title=None)
     return apply_theme(fig, title="Pay: public percentiles against your own data points",
                        height=max(300, 120 + 80 * len(rows)))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 from careerdata.core import clock, errors
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
 from careerdata.roles import analytics as rl
+from careerdata.roles.pay import where_pay_sits
+from careerdata.roles.posting import read_posting
 from careerdata.roles.queries import role_data
 from careerdata.store import db
 
@@ -22,6 +26,12 @@ def register(sub, add_db) -> None:
     c.add_argument("--json", action="store_true", help="print JSON")
     add_db(c)
     c.set_defaults(func=compare)
+    post = roles_sub.add_parser("posting", help="read a job posting: the skills it asks for (in any words), "
+                                                "how strongly, and its pay range")
+    post.add_argument("file", metavar="FILE", help="the posting as a text file ('-' reads standard input)")
+    post.add_argument("--json", action="store_true", help="print JSON")
+    add_db(post)
+    post.set_defaults(func=posting)
     ls = roles_sub.add_parser("list", help="your target roles")
     add_db(ls)
     ls.set_defaults(func=list_roles)
@@ -44,8 +54,11 @@ def compare_roles(names: list[str], inputs, data, basis: str) -> list[dict]:
     out = []
     for spec in rl.resolve_specs(names, inputs, data, mappings):
         req = rl.with_current(spec.requirements, lookup)
-        fit = rl.fit_score(req, basis)
+        fit = rl.fit_score(req, basis, spec.level)
         facts = rl.market_facts(spec.onet_soc_code, inputs)
+        estimate, why_not = rl.level_pay(spec.level, inputs.ladder, facts)
+        position = (where_pay_sits(rl.percentile_points(facts), inputs.current_pay, facts.occupation)
+                    if inputs.current_pay and facts.occupation and facts.median_wage else None)
         out.append({
             "role": spec.name,
             "onet_soc_code": spec.onet_soc_code,
@@ -53,8 +66,12 @@ def compare_roles(names: list[str], inputs, data, basis: str) -> list[dict]:
             "fit": fit.fit,
             "coverage": fit.coverage,
             "gated_by": fit.gating_skill,
+            "fit_reason": fit.reason,
             "median_wage": facts.median_wage,
             "median_wage_note": facts.wage_reason,
+            "pay_estimate": estimate.as_dict() if estimate else None,
+            "pay_estimate_note": why_not,
+            "your_pay_position": position,
             "wage_year": facts.year,
             "p25": facts.p25,
             "p75": facts.p75,
@@ -83,14 +100,50 @@ def compare(args) -> int:
         note = f" ({r['median_wage_note']})" if r["median_wage_note"] else ""
         growth = "n/a" if r["growth_2024_34_pct"] is None else f"{r['growth_2024_34_pct']:+.1f}%"
         print(f"{r['role']} [{r['onet_soc_code'] or 'no O*NET occupation'}]")
-        gate = f", gated by must-have {r['gated_by']}" if r["gated_by"] else ""
-        print(f"  fit {r['fit']:.0f}/100 (coverage {r['coverage']:.0f}{gate})")
+        print(f"  fit {r['fit_reason']}")
         print(f"  median pay {pay}{note}; growth 2024-34 {growth}; openings/yr {r['annual_openings'] or 'n/a'}")
+        if r["pay_estimate"]:
+            print(f"  {r['pay_estimate']['label']}")
+        elif r["pay_estimate_note"]:
+            print(f"  no level pay estimate: {r['pay_estimate_note']}")
+        if r["your_pay_position"]:
+            print(f"  {r['your_pay_position']}")
         for g in r["gaps"][:6]:
             star = " (must-have)" if g["must_have"] else ""
             print(f"  gap: {g['skill']}: required {g['required']}, you {g['current']:g}{star}")
         for n in r["notes"]:
             print(f"  note: {n}")
+    return 0
+
+
+def posting(args) -> int:
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise errors.InputError(f"{args.file}: no such file (give the posting as a text file)")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise errors.InputError(f"{args.file}: not UTF-8 text (save the posting as plain text)") from None
+    inputs, _ = _load(args)
+    mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
+                                   inputs.technologies)
+    result = read_posting(text, inputs, mappings)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    if not result["skills"]:
+        print("No known skill, alias or O*NET technology found in the posting.")
+    for s in result["skills"]:
+        mark = "you have it" if s["known"] else "not in your skills"
+        print(f"{s['importance']:<13} {s['skill']} (matched \"{s['matched']}\"; {mark})")
+    if result["pay_range"]:
+        low, high = result["pay_range"]
+        print(f"pay range in the posting: ${low:,.0f}–${high:,.0f}")
+    else:
+        print("no pay range found in the posting")
     return 0
 
 

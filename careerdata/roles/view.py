@@ -10,6 +10,8 @@ import pandas as pd
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
 from careerdata.roles import analytics as rl
+from careerdata.roles.pay import PayEstimate, where_pay_sits
+from careerdata.roles.posting import read_posting
 from careerdata.roles.queries import role_data
 
 
@@ -56,13 +58,23 @@ class RoleDetail:
     facts: rl.MarketFacts
     gaps: pd.DataFrame
     evidence: pd.DataFrame
+    pay_estimate: PayEstimate | None = None
+    pay_estimate_note: str | None = None  # why there is no estimate
+    pay_position: str | None = None  # where your current pay sits in the occupation's distribution
 
 
 def comparison(con, labels: tuple[str, ...], basis: str, today: dt.date) -> list[RoleDetail]:
     inputs, data, roles = _specs_and_levels(con, labels, today)
-    return [RoleDetail(spec=spec, req=req, fit=rl.fit_score(req, basis),
-                       facts=rl.market_facts(spec.onet_soc_code, inputs), gaps=rl.gaps(req, basis),
-                       evidence=rl.supporting_evidence(req, data.evidence, today)) for spec, req in roles]
+    out = []
+    for spec, req in roles:
+        facts = rl.market_facts(spec.onet_soc_code, inputs)
+        estimate, note = rl.level_pay(spec.level, inputs.ladder, facts)
+        position = (where_pay_sits(rl.percentile_points(facts), inputs.current_pay, facts.occupation)
+                    if inputs.current_pay and facts.occupation and facts.median_wage else None)
+        out.append(RoleDetail(spec=spec, req=req, fit=rl.fit_score(req, basis, spec.level), facts=facts,
+                              gaps=rl.gaps(req, basis), evidence=rl.supporting_evidence(req, data.evidence, today),
+                              pay_estimate=estimate, pay_estimate_note=note, pay_position=position))
+    return out
 
 
 @dataclass
@@ -78,4 +90,12 @@ def role_plan(con, label: str, today: dt.date) -> RolePlan:
         else data.efforts.iloc[0:0]
     efforts = dict(zip(saved["skill_name"], saved["effort_weeks"], strict=True))
     return RolePlan(spec=spec, plan=rl.learning_plan(req, efforts, "self", today),
-                    start_fit=rl.fit_score(req, "self").fit)
+                    start_fit=rl.fit_score(req, "self", spec.level).fit)
+
+
+def posting(con, text: str) -> dict:
+    """A pasted job posting read against your skills: see careerdata.roles.posting."""
+    inputs = matrix_inputs(con)
+    mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
+                                   inputs.technologies)
+    return read_posting(text, inputs, mappings)

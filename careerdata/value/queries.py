@@ -88,15 +88,17 @@ def competency_links(con) -> pd.DataFrame:
 
 
 def competency_evidence(con) -> pd.DataFrame:
-    """competency_key, done_on, scope, metrics, verified: one row per (competency, linked accomplishment)."""
+    """competency_key, accomplishment_id, start_date, end_date, done_on, scope, metrics, verified: one row per
+    (competency, actively linked accomplishment)."""
     return _df(con, """
-        SELECT x.competency_key, coalesce(a.end_date, a.start_date) AS done_on, a.scope,
+        SELECT x.competency_key, a.id AS accomplishment_id, a.start_date, a.end_date,
+               coalesce(a.end_date, a.start_date) AS done_on, a.scope,
                count(m.id) AS metrics, count(m.id) FILTER (WHERE m.confidence = 'verified') AS verified
         FROM accomplishment_competency x
         JOIN accomplishment a ON a.id = x.accomplishment_id
         LEFT JOIN impact_metric m ON m.accomplishment_id = a.id
-        WHERE x.status <> 'rejected'
-        GROUP BY x.competency_key, a.id, done_on, a.scope
+        WHERE x.status IN ('linked', 'confirmed')
+        GROUP BY x.competency_key, a.id, a.start_date, a.end_date, done_on, a.scope
         ORDER BY x.competency_key, a.id""")
 
 

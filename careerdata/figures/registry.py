@@ -1,0 +1,206 @@
+"""The career file's headline figures, each with the exact string the app shows and where it shows it.
+
+`figures(con, today)` computes every figure through the same cached views the pages read (so the
+display string here IS the page's), and says which surfaces show it: page url keys as in the
+navigation ("home", "promotion", ...), exports ("export:brag", "export:promotion") and CLI commands
+("cli:figures", "cli:roles"). `careerdata figures` prints them; tests/test_figures_surfaces.py checks
+every display string on every surface it names. `GLOSSARY` is the About page's list of definitions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from careerdata.figures import cycle, evidence, fit, impact, moat, network, readiness
+
+CLI = "cli:figures"
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    label: str
+    value: float | int | None
+    unit: str
+    display: str  # the exact string the app shows
+    definition: str
+    source: str  # the function that computes it
+    shown_on: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        out = asdict(self)
+        out["shown_on"] = list(self.shown_on)
+        return out
+
+
+# term -> (definition, the function that computes it); the About page's glossary, in reading order.
+GLOSSARY: dict[str, tuple[str, str]] = {
+    "Impact run-rate": (
+        "Σ of the annualised money (USD a year) of your impact metrics: what the changes are worth each year "
+        "they stay live. Not an all-time total. Shown as “$6.6M/yr run-rate”.", "careerdata.figures.impact.run_rate"),
+    "Impact delivered to date": (
+        "Σ annualised money × years live, where years live = max(0, today − the win's done date) ÷ 365.25. "
+        "Shown as “$25.2M delivered to date”.", "careerdata.figures.impact.delivered_to_date"),
+    "Hours saved run-rate": (
+        "Σ of the hours a year your impact metrics save others. Shown as “19,326 h/yr”.",
+        "careerdata.figures.impact.run_rate"),
+    "Hours saved to date": (
+        "Σ hours a year × years live, as for money. Shown as “61,225 h saved to date”.",
+        "careerdata.figures.impact.delivered_to_date"),
+    "Review cycle": (
+        "The profile's review-cycle dates; with one date, the other 364 days away; with none, the year centred "
+        "on today.", "careerdata.figures.cycle.review_cycle"),
+    "Wins in the cycle": (
+        "Accomplishments whose span overlaps the review cycle: start ≤ cycle end and (end date, or today while "
+        "ongoing) ≥ cycle start. Their impact is the run-rate of their metrics.",
+        "careerdata.figures.cycle.cycle_figures"),
+    "Evidence level": (
+        "One formula for a skill and a competency: each linked win earns scope (team 1, org 1.25, company or "
+        "external 1.5) × quality (2 verified metric, 1.5 metric, else 1) × 0.5^(years since done ÷ 2) points; "
+        "level = 5 × (1 − e^(−points ÷ 2.5)), 0–5.", "careerdata.figures.evidence.evidence_levels"),
+    "Readiness for a level": (
+        "For each competency the level expects: coverage = min(1, evidence level ÷ expected level). Readiness = "
+        "mean coverage; “N of M competencies at the bar” counts evidence level ≥ expected.",
+        "careerdata.figures.readiness.readiness"),
+    "Occupation match": (
+        "Σ importance × min(1, your level ÷ O*NET level × 5/7) ÷ Σ importance over an O*NET occupation's "
+        "important skills (importance ≥ 3), 0–100. No must-haves.", "careerdata.figures.fit.occupation_match"),
+    "Role fit": (
+        "The same importance-weighted coverage over a target role's requirements, times the must-have gate "
+        "(the weakest must-have's coverage), 0–100. Stricter than the occupation match.",
+        "careerdata.figures.fit.role_fit"),
+    "Relationship and advocacy stage": (
+        "Relationship says who a contact is to you (manager, senior leader, mentor, peer...); advocacy stage "
+        "says what they would do for you (unknown → aware → supporter → advocate → sponsor). A sponsor is only "
+        "ever the advocacy stage.", "careerdata.figures.network.sponsors"),
+    "Overdue for a touch": (
+        "A contact never contacted, or whose days since the last interaction exceed their keep-in-touch "
+        "cadence.", "careerdata.figures.network.overdue_contacts"),
+    "Days since visibility": (
+        "Days since your latest talk, post, open-source contribution, internal demo or document.",
+        "careerdata.figures.network.days_since_last"),
+    "Moat score": (
+        "100 × Σ of your 5 largest rarity × evidence level ÷ 5 over the skills a target needs, ÷ 5: how rare "
+        "your proven combination is among the shipped occupations.", "careerdata.figures.moat.moat_score"),
+}
+
+
+def _definition(term: str) -> tuple[str, str]:
+    return GLOSSARY[term]
+
+
+def _fig(fid: str, label: str, value, unit: str, display: str, term: str, shown_on: tuple[str, ...]) -> Figure:
+    definition, source = _definition(term)
+    return Figure(fid, label, value, unit, display, definition, source, (*shown_on, CLI))
+
+
+def home_figures(con, today: dt.date) -> list[Figure]:
+    from careerdata.home import view as home_view
+
+    v = home_view.home(con, today)
+    t = v.totals
+    out = [
+        _fig("impact_run_rate", "Impact run-rate", t.money_run_rate, "USD/yr",
+             impact.money_run_rate_label(t.money_run_rate), "Impact run-rate", ("home",)),
+        _fig("impact_delivered", "Impact delivered to date", round(t.money_delivered, 2), "USD",
+             impact.money_delivered_label(t.money_delivered), "Impact delivered to date", ("home",)),
+        _fig("hours_run_rate", "Hours saved run-rate", t.hours_run_rate, "h/yr",
+             impact.hours_run_rate_label(t.hours_run_rate), "Hours saved run-rate", ("home",)),
+        _fig("hours_delivered", "Hours saved to date", round(t.hours_delivered, 1), "h",
+             impact.hours_delivered_label(t.hours_delivered), "Hours saved to date", ("home",)),
+        _fig("overdue_contacts", "Contacts overdue for a touch", v.overdue_contacts, "contacts",
+             network.overdue_label(v.overdue_contacts), "Overdue for a touch", ("home",)),
+        _fig("days_since_visibility", "Days since the last visibility item", v.days_since_visibility, "days",
+             network.visibility_label(v.days_since_visibility), "Days since visibility", ("home",)),
+    ]
+    return out
+
+
+def cycle_figures(con, today: dt.date) -> list[Figure]:
+    from careerdata.journal import queries
+
+    window = cycle.review_cycle(queries.profile(con), today)
+    c = cycle.cycle_figures(queries.accomplishments(con), queries.impact_metrics(con), window, today)
+    span = cycle.cycle_span_label(window)
+    return [
+        _fig("cycle_wins", f"Wins in the review cycle {span}", c.wins, "wins", c.wins_label, "Wins in the cycle",
+             ("export:brag", "promotion")),
+        _fig("cycle_impact", f"Impact of the review cycle's wins {span}", c.money, "USD/yr", c.money_label,
+             "Wins in the cycle", ("export:brag", "promotion")),
+    ]
+
+
+def readiness_figures(con, today: dt.date) -> list[Figure]:
+    """Readiness for the next level, through the Promotion case's own view (its default target and cycle)."""
+    from careerdata.promotion import queries as pq
+    from careerdata.promotion import view as promotion_view
+
+    setup = pq.case_setup(con)
+    current = (setup.profile or {}).get("current_level")
+    levels = setup.levels
+    if levels.empty or not setup.has_competencies or not current:
+        return []
+    ranked = levels[levels["code"] == current]
+    if ranked.empty:
+        return []
+    above = levels[(levels["track"] == ranked.iloc[0]["track"]) & (levels["rank"] > ranked.iloc[0]["rank"])]
+    if above.empty:
+        return []
+    target = str(above.sort_values("rank").iloc[0]["code"])
+    start, end = cycle.review_cycle(setup.profile, today)
+    r = promotion_view.promotion_case(con, target, start, end, today, end).analysis.readiness
+    ready = readiness.Readiness(target, r.score, r.at_bar, r.total)
+    return [
+        _fig("readiness_next_level", f"Readiness for {target}", r.at_bar, f"of {r.total} competencies",
+             ready.count_label, "Readiness for a level", ("promotion", "competitors")),
+        _fig("readiness_next_level_score", f"Readiness for {target} (mean coverage)",
+             None if r.score is None else round(r.score, 4), "share", ready.score_label, "Readiness for a level",
+             ("promotion", "competitors")),
+    ]
+
+
+def competitors_figures(con, today: dt.date) -> list[Figure]:
+    """The moat score for the Competitors page's default target."""
+    from careerdata.competitors import view as competitors_view
+    from careerdata.value import view as value_view
+
+    customers = value_view.customers(con)
+    if not customers.default:
+        return []
+    v = competitors_view.competitors(con, customers.default, today)
+    return [_fig("moat", f"Moat score for {v.selected_label}", v.moat.score, "/100", moat.moat_label(v.moat.score),
+                 "Moat score", ("competitors",))]
+
+
+def role_figures(con, today: dt.date) -> list[Figure]:
+    """Role fit of each target role the Target roles page compares by default (its first four)."""
+    from careerdata.roles import view as roles_view
+
+    names = tuple(s.name for s in roles_view.base(con, today).saved)[:4]
+    if len(names) < 2:
+        return []
+    return [_fig(f"role_fit:{d.spec.name}", f"Role fit: {d.spec.name}", d.fit.fit, "/100",
+                 f"Fit {d.fit.reason}" if getattr(d.fit, "reason", "") else fit.role_fit_label(d.fit.fit),
+                 "Role fit", ("roles",))
+            for d in roles_view.comparison(con, names, "self", today)]
+
+
+def network_figures(con, today: dt.date) -> list[Figure]:
+    from careerdata.journal import queries
+
+    contacts = queries.contacts(con)
+    if contacts.empty:
+        return []
+    n = len(network.sponsors(contacts))
+    return [_fig("sponsors", "Sponsors (advocacy stage)", n, "contacts", network.sponsor_label(n),
+                 "Relationship and advocacy stage", ("home", "network"))]
+
+
+def figures(con, today: dt.date) -> list[Figure]:
+    """Every headline figure of the career file (see the module docstring)."""
+    return [*home_figures(con, today), *cycle_figures(con, today), *readiness_figures(con, today),
+            *competitors_figures(con, today), *role_figures(con, today), *network_figures(con, today)]
+
+
+__all__ = ["CLI", "GLOSSARY", "Figure", "cycle", "evidence", "figures", "fit", "moat", "readiness"]
