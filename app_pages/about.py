@@ -5,18 +5,16 @@ import streamlit as st
 from careerdata.figures import registry as glossary
 from careerdata.journal import queries
 from careerdata.market.loader import attributions
-from careerdata.store import db
 from careerdata.ui import layout, state
 
 layout.header("About & data sources", "Where does your data live, and where do the market numbers come from?")
 
-con = state.connection()
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader("Your data stays here")
     st.markdown(
         f"""
-- Your career file is **`{state.db_path()}`**, a single DuckDB file (schema version {db.schema_version(con)}).
+- Your career file is **`{state.db_path()}`**, a single DuckDB file (schema version {state.schema_version()}).
   Choose another with `CAREERDATA_DB=/path/file.duckdb` or `streamlit run dashboard.py -- --db PATH`.
 - The app listens on **127.0.0.1** only and sends **no usage statistics**; nothing is uploaded anywhere.
 - Back it up by copying the file while the app is stopped. `careerdata info` shows what it holds.
@@ -34,7 +32,7 @@ with left:
 with right:
     st.subheader("Public market data and attribution")
     sources = state.read(queries.market_sources)
-    for text in attributions(con):
+    for text in state.run(attributions):
         st.caption(layout.escape_markdown(text))
     if sources.empty:
         st.warning("No market data loaded: run `careerdata market sample_data/market`.")

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from careerdata.core import charts
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
 from careerdata.figures import impact, network
+from careerdata.home import charts as home_charts
 from careerdata.home import view as views_home
 from careerdata.ui import layout, state
 
@@ -90,10 +90,10 @@ else:
         if by_quarter.empty:
             st.info("No quantified impact in the last 12 quarters.")
         else:
-            st.plotly_chart(charts.impact_by_quarter_chart(by_quarter, quarters["quarter"].tolist()),
+            st.plotly_chart(home_charts.impact_by_quarter_chart(by_quarter, quarters["quarter"].tolist()),
                             theme=None, key="impact_chart")
             st.caption("Your own estimates, annualised, on the quarter the work was done; categories with no money "
                        "estimate (often reliability and risk) are left out. Source: your career file.")
     with chart_right:
-        st.plotly_chart(charts.activity_chart(quarters), theme=None, key="activity_chart")
+        st.plotly_chart(home_charts.activity_chart(quarters), theme=None, key="activity_chart")
         st.caption("Counts of accomplishments by the quarter they were completed. Source: your career file.")

@@ -7,7 +7,8 @@ from careerdata.market.loader import OEWS_ATTRIBUTION
 from careerdata.offers import comp, negotiation
 from careerdata.offers import repo as ro
 from careerdata.offers import view as ov
-from careerdata.ui import layout, offer_form, state, widgets
+from careerdata.ui import layout, state, widgets
+from careerdata.ui.forms import offers as offer_form
 
 esc = layout.escape_markdown
 KPI_WIDTH = 232  # px: four across at 1440, two by two at 1024

@@ -4,19 +4,20 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+from careerdata.core import dates
 from careerdata.core.clock import today
 from careerdata.figures import impact as fimpact
 from careerdata.journal import queries
-from careerdata.models import career as m
-from careerdata.models.promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
-from careerdata.promotion import analytics as pa
+from careerdata.models.promotion import CaseKey
 from careerdata.promotion import charts as pc
-from careerdata.promotion import export as promo_export
+from careerdata.promotion import evidence as pa
+from careerdata.promotion import plan as pplan
 from careerdata.promotion import queries as pq
-from careerdata.promotion import repo as promo_repo
+from careerdata.promotion import readiness as pready
 from careerdata.promotion import view as promotion_view
 from careerdata.ui import layout, state, widgets
-from careerdata.ui.forms import friendly_errors
+from careerdata.ui.forms import promotion as prf
+from careerdata.ui.forms.common import friendly_errors
 
 layout.header("Promotion case", "Can you make the case for the next level: what your evidence covers, what is missing, "
                                 "and the case itself, ready to send?")
@@ -63,7 +64,7 @@ view = state.read(promotion_view.promotion_case, target, cycle_start, cycle_end,
 a, generated, matrix, evidence = view.analysis, view.draft, view.matrix, view.evidence
 target_label = view.target_label
 r, t = a.readiness, a.totals
-span = f"{pa.format_day(cycle_start)} – {pa.format_day(cycle_end)}"
+span = f"{dates.format_day(cycle_start)} – {dates.format_day(cycle_end)}"
 
 if current is None:
     with st.container(border=True):
@@ -73,7 +74,7 @@ if current is None:
 
 # --- headline: readiness and coverage ------------------------------------------------------------
 k = st.columns(4)
-k[0].metric(f"Readiness for {target}", pa.readiness_label(r),
+k[0].metric(f"Readiness for {target}", pready.readiness_label(r),
             delta=f"{r.at_bar} of {r.total} competencies at the bar", delta_color="off", delta_arrow="off",
             help="Mean, over the target level's competencies, of min(1, evidence strength ÷ expected level). "
                  "100% means this cycle's evidence meets every expectation of the level.", border=True)
@@ -83,9 +84,9 @@ k[2].metric("Quantified impact in the cycle", fimpact.money_run_rate_label(t.mon
             delta=f"{fimpact.hours_run_rate_label(t.hours)} saved", delta_color="off", delta_arrow="off",
             help="Sum of the annualised money and hours of the impact metrics on this cycle's wins: your "
                  "own estimates.", border=True)
-days_left = pa.days_until(review_date, now)
+days_left = pplan.days_until(review_date, now)
 k[3].metric("Days to the review", f"{days_left}" if days_left >= 0 else "passed",
-            delta=f"review on {pa.format_day(review_date)}", delta_color="off", delta_arrow="off",
+            delta=f"review on {dates.format_day(review_date)}", delta_color="off", delta_arrow="off",
             help="Set the review (calibration) date on the Cultivating the lead tab; it defaults to the cycle end.",
             border=True)
 
@@ -137,87 +138,7 @@ tab_evidence, tab_draft, tab_versions, tab_plan = st.tabs(
     list(tab_labels.values()), default=tab_labels.get(st.query_params.get("tab", "evidence")))
 
 with tab_evidence:
-    if a.cycle_accs.empty:
-        with st.container(border=True):
-            st.markdown(f"**Nothing to map yet:** no accomplishment overlaps the cycle {span}.")
-            layout.page_link("journal", label="Log a win with its competencies", icon=":material/add_circle:",
-                             tab="log")
-    else:
-        st.markdown(f"**Suggested matches ({len(a.suggestions)})**: competencies your wins seem to show but are not "
-                    "linked to. Confirm the ones that are true; reject the rest so they are not suggested again.")
-        if a.suggestions.empty:
-            st.success("No suggestion waiting: every likely match has been linked, confirmed or rejected.")
-        else:
-            gen = widgets.form_generation("promo_links")
-            shown_suggestions = a.suggestions.head(MAX_SHOWN_SUGGESTIONS)
-            calls = {}
-            with st.container(border=True):
-                for row in shown_suggestions.itertuples():
-                    pair = (int(row.accomplishment_id), row.competency_key)
-                    c_text, c_call = st.columns([5, 2], vertical_alignment="center")
-                    c_text.markdown(f"**{layout.escape_markdown(row.title)}** → "
-                                    f"{layout.escape_markdown(row.competency)}")
-                    c_text.caption(layout.escape_markdown(f"Suggested from {row.reasons}"))
-                    calls[pair] = c_call.radio(
-                        f"{row.title} → {row.competency}", ["Later", "Confirm", "Reject"], horizontal=True,
-                        key=f"promo_call_{gen}_{pair[0]}_{pair[1]}", label_visibility="collapsed")
-            if len(a.suggestions) > MAX_SHOWN_SUGGESTIONS:
-                st.caption(f"{len(a.suggestions) - MAX_SHOWN_SUGGESTIONS} more after you decide these.")
-            if st.button("Save decisions", type="primary", key="save_link_decisions"):
-                decisions = [widgets.validate(LinkDecision, {
-                    "accomplishment_id": acc_id, "competency_key": comp,
-                    "decision": "confirmed" if call == "Confirm" else "rejected"})
-                    for (acc_id, comp), call in calls.items() if call != "Later"]
-                if not decisions:
-                    st.warning("Choose Confirm or Reject for at least one suggestion first.")
-                elif all(decisions) and widgets.save(lambda: state.write(promo_repo.decide_links, decisions),
-                                                     f"Saved {len(decisions)} decision(s)"):
-                    widgets.reset_form("promo_links")
-                    st.rerun()
-
-        st.markdown(f"**Evidence per competency** against {layout.escape_markdown(target_label)}")
-        strength = a.coverage[["name", "wins", "quantified", "widest_scope", "strength", "target", "ratio"]].assign(
-            widest_scope=lambda f: f["widest_scope"].fillna("—"), ratio=lambda f: (f["ratio"] * 100).round())
-        st.dataframe(
-            strength, hide_index=True, width="stretch",
-            column_config={
-                "name": st.column_config.TextColumn("Competency"),
-                "wins": st.column_config.NumberColumn("Wins", help="Linked or confirmed wins in the cycle"),
-                "quantified": st.column_config.NumberColumn("With a metric"),
-                "widest_scope": st.column_config.TextColumn("Widest scope"),
-                "strength": st.column_config.ProgressColumn("Evidence strength", min_value=0, max_value=5,
-                                                            format="%.1f / 5"),
-                "target": st.column_config.NumberColumn(f"{target} expects", format="%d / 5"),
-                "ratio": st.column_config.ProgressColumn("Covered", min_value=0, max_value=100, format="%d%%"),
-            })
-        st.markdown("**Wins in the cycle** and where each goes in the case")
-        st.dataframe(
-            evidence, hide_index=True, width="stretch",
-            column_config={
-                "id": None,
-                "title": st.column_config.TextColumn("Accomplishment", width=330),
-                "span": st.column_config.TextColumn("When", width=130),
-                "scope": st.column_config.TextColumn("Scope"),
-                "metrics": st.column_config.NumberColumn("Metrics"),
-                "points": st.column_config.NumberColumn("Points", format="%.2f",
-                                                        help="Scope × quality × recency (see the caption above)"),
-                "competencies": st.column_config.TextColumn("Competencies", width=250,
-                                                            help="Linked in the Journal or confirmed here"),
-                "section": st.column_config.TextColumn("Case section", width=150),
-            })
-        rejected = a.links[(a.links["status"] == "rejected") & a.links["accomplishment_id"].isin(set(a.cycle_accs["id"]))]
-        if not rejected.empty:
-            titles = dict(zip(a.cycle_accs["id"], a.cycle_accs["title"], strict=True))
-            options = [(int(x.accomplishment_id), x.competency_key) for x in rejected.itertuples()]
-            with st.expander(f"Rejected suggestions ({len(options)})"):
-                undo = st.multiselect("Suggest these again", options, key="promo_undo_reject",
-                                      format_func=lambda o: f"{titles[o[0]]} → {a.comp_names.get(o[1], o[1])}")
-                if st.button("Forget the rejection", disabled=not undo, key="promo_undo_button") and widgets.save(
-                        lambda: state.write(promo_repo.undo_rejections, undo), "They will be suggested again"):
-                    st.rerun()
-        st.caption("Links made in the Journal count as evidence straight away; suggestions count once confirmed.")
-        layout.page_link("journal", label="Edit a win's competencies in the Journal", icon=":material/edit_note:",
-                         tab="accomplishments")
+    prf.evidence_tab(a, evidence, MAX_SHOWN_SUGGESTIONS, span, target_label, target)
 
 draft_key = f"promo_draft_{target}_{cycle_start}_{cycle_end}"
 if draft_key not in st.session_state:
@@ -229,152 +150,10 @@ def _regenerate() -> None:
 
 
 with tab_draft:
-    edit_col, lint_col = st.columns([3, 2], gap="large")
-    with edit_col:
-        source = (f"opened from version {int(versions.iloc[0]['version'])}" if not versions.empty
-                  else "drafted from your data")
-        st.markdown(f"**The case in Markdown**, {source}: edit freely, then save it as a version.")
-        text = st.text_area("Case (Markdown)", key=draft_key, height=620, label_visibility="collapsed")
-        note = st.text_input("What changed (optional)", key=f"promo_note_{widgets.form_generation('promo_note')}",
-                             placeholder="e.g. tightened the impact section after Dana's review")
-        b1, b2 = st.columns(2)
-        if b1.button("Save as a new version", type="primary", key="save_version", width="stretch"):
-            version = widgets.validate(CaseVersion, {"markdown": text, "note": note})
-            if version and widgets.save(lambda: state.write(promo_repo.save_version, case_key, version),
-                                        f"Saved version {len(versions) + 1} of the {target} case"):
-                widgets.reset_form("promo_note")
-                st.rerun()
-        b2.button("Regenerate from the data", key="regenerate", on_click=_regenerate, width="stretch",
-                  help="Replaces the text in the editor with a fresh draft from your data; saved versions stay.")
-    with lint_col:
-        findings = state.read(promotion_view.draft_findings, cycle_start, cycle_end, now,
-                              tuple(r.no_evidence), text)
-        st.markdown(f"**Linter: {len(findings)} finding(s)**" if findings else "**Linter**")
-        if not findings:
-            st.success("No finding: claims are past tense with a metric or link, evidence is in the cycle, the gaps "
-                       "are named and advocates are current.")
-        for f in findings:
-            with st.container(border=True):
-                where = f"Line {f.line}" if f.line else "Missing"
-                st.markdown(f"**{where}** · {f.title}")
-                if f.excerpt:
-                    st.code(f.excerpt if len(f.excerpt) <= 220 else f.excerpt[:219] + "…", language=None,
-                            wrap_lines=True)
-                st.caption(layout.escape_markdown(f.message))
-    with st.expander("Preview"):
-        # The user's own Markdown document (no HTML is ever enabled); '$' would otherwise start LaTeX.
-        st.markdown(text.replace("$", "\\$"))
+    text = prf.draft_tab(draft_key, _regenerate, versions, case_key, target, cycle_start, cycle_end, now, r)
 
 with tab_versions:
-    if versions.empty:
-        st.info("No saved version yet. Save one from the **Case draft & linter** tab: each draft you send for "
-                "review stays here, with a diff between any two.")
-    else:
-        st.markdown(f"**{len(versions)} saved version(s)** of the {layout.escape_markdown(target_label)} case")
-        st.dataframe(
-            versions[["version", "created_at", "note", "chars"]], hide_index=True, width="stretch",
-            column_config={"version": st.column_config.NumberColumn("Version", format="v%d"),
-                           "created_at": st.column_config.DatetimeColumn("Saved", format="D MMM YYYY, HH:mm"),
-                           "note": st.column_config.TextColumn("What changed", width="large"),
-                           "chars": st.column_config.NumberColumn("Characters")})
-        numbers = versions["version"].astype(int).tolist()
-        options = ["editor", *numbers]
-
-        def _label(o):
-            return "the draft in the editor" if o == "editor" else f"version {o}"
-
-        d1, d2 = st.columns(2)
-        old = d1.selectbox("Compare", options, index=options.index(numbers[1] if len(numbers) > 1 else numbers[0]),
-                           format_func=_label, key=f"diff_old_{len(numbers)}")
-        new = d2.selectbox("with", options, index=options.index(numbers[0]) if len(numbers) > 1 else 0,
-                           format_func=_label, key=f"diff_new_{len(numbers)}")
-        by_number = dict(zip(numbers, versions["markdown"], strict=True))
-        diff = pa.version_diff(text if old == "editor" else by_number[old], text if new == "editor" else by_number[new],
-                               _label(old), _label(new))
-        if not diff.text:
-            st.success(f"No difference between {_label(old)} and {_label(new)}.")
-        else:
-            st.markdown(f"**{diff.added} line(s) added, {diff.removed} removed** from {_label(old)} to {_label(new)}")
-            st.code(diff.text, language="diff", height=420)
-
-    st.markdown("**Export** the draft in the editor (saved or not)")
-    title = f"Promotion case: {a.target_title} ({target})"
-    e1, e2, e3 = st.columns(3)
-    for col, fmt, icon in ((e1, "md", ":material/description:"), (e2, "docx", ":material/article:"),
-                           (e3, "html", ":material/print:")):
-        col.download_button(
-            f"Download {promo_export.FORMATS[fmt][0]}", data=lambda fmt=fmt: promo_export.export(text, fmt, title),
-            file_name=promo_export.file_name(target, cycle_end, fmt), mime=promo_export.FORMATS[fmt][1],
-            key=f"download_{fmt}", icon=icon, width="stretch", on_click="ignore")
-    st.caption(f"The HTML prints cleanly (print it to PDF from the browser). The same from the command line: "
-               f"`careerdata promo --target {target} --format docx -o case.docx`.")
+    prf.versions_tab(versions, text, target_label, target, a, cycle_end)
 
 with tab_plan:
-    steps = view.steps
-    states = state.read(pq.plan_states, int(case["id"])) if case else pd.DataFrame()
-    table = pa.plan_table(steps, states, now)
-    progress = pa.plan_progress(table)
-    top_left, top_right = st.columns([2, 3], gap="large")
-    with top_left, st.form("review_date", border=True):
-        st.markdown("**Review date**: the calibration or promotion meeting. The plan is scheduled back from it.")
-        picked = st.date_input("Review date", value=review_date, min_value=widgets.EARLIEST, key="promo_review_date")
-        if st.form_submit_button("Save review date", type="primary"):
-            chosen = widgets.validate(ReviewDate, {"review_date": picked, "cycle_start": cycle_start})
-            if chosen and widgets.save(lambda: state.write(promo_repo.set_review_date, case_key, chosen),
-                                       f"Review date set to {pa.format_day(picked)}"):
-                st.rerun()
-    with top_right:
-        p = st.columns(4)
-        p[0].metric("Done", progress["Done"], border=True)
-        p[1].metric("Overdue", progress["Overdue"], border=True, help="Past their date and not done")
-        p[2].metric("Due in 14 days", progress["Due soon"], border=True)
-        p[3].metric("Later", progress["Upcoming"], border=True)
-        st.caption("Cultivate the lead months ahead: ask what great looks like at the target level, keep the "
-                   "sponsor and skip-level current, and review the draft with your manager mid-cycle.")
-    status_colors = {"Overdue": "#B91C1C", "Due soon": "#B45309", "Done": "#15803D", "Skipped": "#6B7280"}
-    st.dataframe(
-        table[["due", "step", "with", "status", "conversation"]].style.map(
-            lambda v: f"color: {status_colors[v]}; font-weight: 600" if v in status_colors else "", subset=["status"]),
-        hide_index=True, width="stretch",
-        column_config={"due": st.column_config.DateColumn("Due", format="D MMM YYYY", width=105),
-                       "step": st.column_config.TextColumn("Step", width=470),
-                       "with": st.column_config.TextColumn("With", width=130),
-                       "status": st.column_config.TextColumn("Status", width=90),
-                       "conversation": st.column_config.TextColumn("Conversation logged", width="medium")})
-    contact_names = a.contacts["name"].tolist()
-    if not contact_names:
-        with st.container(border=True):
-            st.markdown("**No contacts yet**: add your manager, skip-level and sponsor to log these conversations.")
-            layout.page_link("journal", label="Add contacts", icon=":material/person_add:", tab="people")
-    else:
-        by_key = {s.key: s for s in steps}
-        open_first = sorted(steps, key=lambda s: (table.set_index("key").loc[s.key, "status"] in ("Done", "Skipped"),
-                                                  s.due))
-        step_key = st.selectbox("Plan step", [s.key for s in open_first], key="plan_step",
-                                format_func=lambda k: f"{pa.format_day(by_key[k].due)} · {by_key[k].title}")
-        step = by_key[step_key]
-        st.caption(layout.escape_markdown(step.why))
-        gen = widgets.form_generation("plan_log")
-        with st.form(f"plan_log_{step_key}_{gen}", border=True):
-            st.markdown("**Log the conversation**: it is saved as a touch with the contact and marks the step done.")
-            f1, f2, f3 = st.columns([2, 1, 1])
-            who = f1.selectbox("With", contact_names, key=f"plan_who_{step_key}_{gen}",
-                               index=contact_names.index(step.contact) if step.contact in contact_names else 0)
-            when = f2.date_input("Date", value=now, min_value=widgets.EARLIEST, key=f"plan_date_{step_key}_{gen}")
-            channel = f3.selectbox("Channel", m.INTERACTION_CHANNELS, key=f"plan_channel_{step_key}_{gen}")
-            notes = st.text_area("What you asked and what you heard", key=f"plan_notes_{step_key}_{gen}", height=90)
-            if st.form_submit_button("Log conversation and mark done", type="primary"):
-                entry = widgets.validate(PlanStepLog, {"step_key": step_key, "interaction": {
-                    "contact": who, "date": when, "channel": channel, "notes": notes}})
-                if entry and widgets.save(lambda: state.write(promo_repo.log_plan_step, case_key, entry),
-                                          f"Logged the conversation with {who}"):
-                    widgets.reset_form("plan_log")
-                    st.rerun()
-        s1, s2, s3 = st.columns(3)
-        for col, status, label in ((s1, "done", "Mark done without a note"), (s2, "skipped", "Skip this step"),
-                                   (s3, "open", "Reopen")):
-            if col.button(label, key=f"plan_set_{status}", width="stretch"):
-                change = widgets.validate(PlanStepStatus, {"step_key": step_key, "status": status})
-                if change and widgets.save(lambda change=change: state.write(promo_repo.set_plan_step, case_key,
-                                                                             change), "Plan updated"):
-                    st.rerun()
+    prf.plan_tab(view, case, now, review_date, cycle_start, case_key, a, k)

@@ -16,7 +16,8 @@ from careerdata.roles import queries as queries_roles
 from careerdata.roles import repo as repo_roles
 from careerdata.roles import view as views_roles
 from careerdata.roles.charts import fit_pay_chart, pay_compare_chart, plan_chart, requirements_heatmap
-from careerdata.ui import forms, layout, state, widgets
+from careerdata.ui import layout, state, widgets
+from careerdata.ui.forms import common as forms
 
 layout.header("Target roles", "Which role should you go for next, how well do you fit it, and what would it take?")
 widgets.show_flash()
@@ -103,7 +104,7 @@ with tab_compare:
             "estimate_high": by_name[s.name].pay_estimate.high if by_name[s.name].pay_estimate else None,
             "estimate_label": by_name[s.name].pay_estimate.label if by_name[s.name].pay_estimate else None}
             for s in specs])
-        all_req = pd.concat([r.assign(role=name, current=r[rl._col(basis)]) for name, r in reqs.items()],
+        all_req = pd.concat([r.assign(role=name, current=r[rl.score_column(basis)]) for name, r in reqs.items()],
                             ignore_index=True)
         st.plotly_chart(fit_pay_chart(summary, profile.get("current_pay")), theme=None, key="fit_pay")
         st.plotly_chart(requirements_heatmap(all_req, [s.name for s in specs], basis_label.lower()), theme=None,
@@ -216,7 +217,7 @@ with tab_edit:
     choice = st.selectbox("Role", ["New role", *by_label], key="edit_role_pick",
                           help="Pick a role to edit it, or start a new one.")
     editing = None if choice == "New role" else by_label[choice]
-    base = (queries_roles.target_role_model(state.connection(), editing.target_role_id) if editing
+    base = (state.read(queries_roles.target_role_model, editing.target_role_id) if editing
             else m.TargetRole(name="New role"))
     slot = "new" if editing is None else str(editing.target_role_id)
     ss = st.session_state

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from careerdata.bench.runner import build_scaled
 from careerdata.import_export.create import create_database
 from careerdata.store import db
 
@@ -51,6 +52,17 @@ def empty_con(empty_db):
     con = db.connect(empty_db)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def _x5_master(tmp_path_factory) -> Path:
+    """The demo persona five times over: 125 contacts (50 losing touch), 55 opportunities (35 open)."""
+    return build_scaled(tmp_path_factory.mktemp("x5") / "x5.duckdb", 5)
+
+
+@pytest.fixture
+def x5_db(_x5_master, tmp_path) -> Path:
+    return Path(shutil.copy(_x5_master, tmp_path / "x5.duckdb"))
 
 
 @pytest.fixture(autouse=True)

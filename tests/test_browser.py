@@ -190,7 +190,10 @@ def test_a_win_logged_in_the_browser_appears_on_home(server, browser):
     assert page.locator('[data-testid="stException"]').count() == 0
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Home", exact=True).click()
     _settle(page)
-    assert page.get_by_text("Paired with Support to close 40 stale tickets in a week").count() >= 1
+    win = page.get_by_text("Paired with Support to close 40 stale tickets in a week")
+    with contextlib.suppress(Exception):  # a slow (loaded) machine: wait for Home's rerun to show it
+        win.first.wait_for(timeout=60_000)
+    assert win.count() >= 1
 
 
 def test_a_nudge_opens_the_journal_on_the_tab_where_it_is_done(server, browser):

@@ -144,7 +144,7 @@ def test_two_sessions_saving_at_the_same_moment_both_land(demo_con):
 FULL_DISK = textwrap.dedent("""
     import resource, signal, sys, datetime as dt
     from careerdata.core import errors
-    from careerdata.journal import repo
+    from careerdata.import_export import create as career_file
     from careerdata.models import career as m
     from careerdata.store import db
     from careerdata.cli import main
@@ -155,7 +155,7 @@ FULL_DISK = textwrap.dedent("""
     wins = [m.Accomplishment(title=f"Bulk win {i} " + "x" * 150, start_date=dt.date(2026, 1, 1),
                              situation="y" * 3000, result="z" * 3000) for i in range(600)]
     try:
-        repo.load_career_file(con, m.CareerFile(profile=m.Profile(name="P", current_title="T"),
+        career_file.load_career_file(con, m.CareerFile(profile=m.Profile(name="P", current_title="T"),
                                                 accomplishments=wins))
     except errors.CareerDataError as err:
         print(type(err).__name__, err)

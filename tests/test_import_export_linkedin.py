@@ -12,7 +12,7 @@ import pytest
 from test_import_export_common import LINKEDIN, linkedin_zip, refusal, snapshot
 
 from careerdata.import_export.imports import run_import
-from careerdata.import_export.linkedin import files_from_zip, read_linkedin, read_linkedin_files
+from careerdata.import_export.linkedin.reader import files_from_zip, read_linkedin, read_linkedin_files
 
 EXPECTED = {
     "profile": {"added": 1, "updated": 0, "skipped": 0},

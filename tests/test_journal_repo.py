@@ -3,6 +3,7 @@
 import pytest
 
 from careerdata.core import errors
+from careerdata.import_export import create as career_file
 from careerdata.import_export.yaml_files import DEMO_DIR, read_career
 from careerdata.journal import queries, repo
 from careerdata.models import career as m
@@ -72,7 +73,7 @@ def test_a_career_file_loads_all_or_nothing(empty_con):
     broken = career.model_copy(update={"interactions": [*career.interactions, m.Interaction(
         contact="Someone Unknown", date="2026-01-01")]})
     with pytest.raises(errors.InputError, match=r"interactions\[\d+\]\.contact: unknown contact 'Someone Unknown'"):
-        repo.load_career_file(empty_con, broken)
+        career_file.load_career_file(empty_con, broken)
     for table in ("profile", "skill", "accomplishment", "contact", "interaction"):
         assert _count(empty_con, table) == 0, table
 

@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from careerdata.models import career as m
-from careerdata.ui.forms import friendly_errors
+from careerdata.ui.forms.common import friendly_errors
 
 
 def _errors(model, data):

@@ -6,6 +6,7 @@ import sys
 
 import pandas as pd
 
+from careerdata.core.text import name_key
 from careerdata.roles import posting as pr
 
 ALIASES = pd.DataFrame({"alias": ["k8s", "Postgres", "RESTful", "incident commander", "mentor",
@@ -19,7 +20,7 @@ TECH = ["Apache Kafka", "Python", "Go", "React", "Route", "Terraform software"]
 
 def _read(text, yours=YOURS):
     vocab = pr.vocabulary(yours, ALIASES, ["Persuasion"], TECH)
-    owner = {pr._key(n): n for n in yours}
+    owner = {name_key(n): n for n in yours}
     return pr.match_posting(text, vocab, owner).set_index("skill")
 
 

@@ -8,9 +8,16 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from careerdata.core import text
 from careerdata.core.money import format_money
-from careerdata.promotion import analytics as pa
+from careerdata.promotion import case as pcase
+from careerdata.promotion import draft as pdraft
+from careerdata.promotion import evidence as pa
+from careerdata.promotion import lint as plint
+from careerdata.promotion import plan as pplan
 from careerdata.promotion import queries as pq
+from careerdata.promotion import readiness as pready
+from careerdata.promotion import suggest as psug
 
 TODAY = dt.date(2026, 11, 21)
 CYCLE = (dt.date(2025, 6, 1), dt.date(2026, 12, 31))
@@ -126,26 +133,26 @@ def test_evidence_strength_is_the_evidence_level_of_active_in_cycle_links(cycle_
 
 def test_coverage_and_readiness_against_a_level(cycle_accs):
     strength = pa.evidence_strength(cycle_accs, links(), competencies())
-    cov = pa.coverage(strength, expectations(), "X").set_index("key")
+    cov = pready.coverage(strength, expectations(), "X").set_index("key")
     assert cov.loc["craft", "ratio"] == pytest.approx(0.95) and cov.loc["craft", "status"] == "below the bar"
     assert cov.loc["delivery", "ratio"] == pytest.approx(0.7) and cov.loc["delivery", "status"] == "below the bar"
     assert cov.loc["mentorship", "status"] == "no evidence"
-    r = pa.readiness(cov.reset_index())
+    r = pready.readiness(cov.reset_index())
     assert r.score == pytest.approx((0.95 + 0.975 + 0 + 0.7 + 0) / 5)
     assert (r.at_bar, r.total) == (0, 5)
     assert r.no_evidence == ["Mentorship", "People management"]
-    assert pa.readiness_label(r) == "52%"
+    assert pready.readiness_label(r) == "52%"
 
 
 def test_readiness_without_expectations_is_undefined_not_zero():
-    r = pa.readiness(pa.coverage(pd.DataFrame(columns=["key", "name", "strength"]), expectations(), "nope"))
-    assert r.score is None and pa.readiness_label(r) == "—"
+    r = pready.readiness(pready.coverage(pd.DataFrame(columns=["key", "name", "strength"]), expectations(), "nope"))
+    assert r.score is None and pready.readiness_label(r) == "—"
 
 
 def test_coverage_matrix_has_one_row_per_competency_and_level(cycle_accs):
     strength = pa.evidence_strength(cycle_accs, links(), competencies())
     exp = pd.concat([expectations("A"), expectations("B").assign(target=5)])
-    matrix = pa.coverage_matrix(strength, exp, ["A", "B", "A"])
+    matrix = pready.coverage_matrix(strength, exp, ["A", "B", "A"])
     assert len(matrix) == 10 and set(matrix["level"]) == {"A", "B"}
     craft_b = matrix[(matrix["key"] == "craft") & (matrix["level"] == "B")].iloc[0]
     assert craft_b["ratio"] == pytest.approx(3.8 / 5)
@@ -164,7 +171,7 @@ def test_suggestions_match_words_and_skills_and_explain_why():
     win = _one_win("Ran interview calibration for the hiring loop")
     skills = pd.DataFrame({"accomplishment_id": [9], "name": ["Hiring & interviewing"], "kind": ["leadership"]})
     empty_links = pd.DataFrame(columns=["accomplishment_id", "competency_key", "status"])
-    out = pa.suggestions(win, skills, empty_links, competencies())
+    out = psug.suggestions(win, skills, empty_links, competencies())
     row = out[out["competency_key"] == "people_management"].iloc[0]
     assert row["score"] == 4  # hiring, interview, calibration + the skill's name
     assert "“calibration”" in row["reasons"] and "Hiring & interviewing" in row["reasons"]
@@ -175,30 +182,30 @@ def test_no_suggestion_when_already_linked_rejected_or_too_weak():
     no_skills = pd.DataFrame(columns=["accomplishment_id", "name", "kind"])
     rejected = pd.DataFrame([(9, "people_management", "rejected")],
                             columns=["accomplishment_id", "competency_key", "status"])
-    assert "people_management" not in set(pa.suggestions(win, no_skills, rejected, competencies())["competency_key"])
+    assert "people_management" not in set(psug.suggestions(win, no_skills, rejected, competencies())["competency_key"])
     weak = _one_win("Fixed a bug")  # one craft word: score 1 < 2
     none = pd.DataFrame(columns=["accomplishment_id", "competency_key", "status"])
-    assert pa.suggestions(weak, no_skills, none, competencies()).empty
+    assert psug.suggestions(weak, no_skills, none, competencies()).empty
 
 
 def test_gaps_are_weakest_first_with_mitigations(cycle_accs):
     strength = pa.evidence_strength(cycle_accs, links(), competencies())
-    cov = pa.coverage(strength, expectations(), "X")
+    cov = pready.coverage(strength, expectations(), "X")
     none = pd.DataFrame(columns=["accomplishment_id", "title", "competency_key", "competency", "score", "reasons"])
-    found = pa.gaps(cov, none, cycle_accs, links())
+    found = pready.gaps(cov, none, cycle_accs, links())
     assert [g.key for g in found] == ["mentorship", "people_management", "delivery", "craft", "impact"]
     assert found[0].status == "no evidence" and found[2].status == "below the bar"
-    assert found[0].mitigations == [pa.MITIGATION_ADVICE["mentorship"]]
+    assert found[0].mitigations == [pready.MITIGATION_ADVICE["mentorship"]]
 
 
 def test_a_gap_backed_only_by_a_bare_team_win_says_so():
     win = _one_win("Paired with a junior on the parser")
     link = pd.DataFrame([(9, "mentorship", "linked")], columns=["accomplishment_id", "competency_key", "status"])
     strength = pa.evidence_strength(win, link, competencies())
-    cov = pa.coverage(strength, expectations(), "X")
+    cov = pready.coverage(strength, expectations(), "X")
     suggested = pd.DataFrame([{"accomplishment_id": 9, "title": "Paired with a junior on the parser",
                                "competency_key": "mentorship", "competency": "Mentorship", "score": 2, "reasons": ""}])
-    gap = next(g for g in pa.gaps(cov, suggested, win, link) if g.key == "mentorship")
+    gap = next(g for g in pready.gaps(cov, suggested, win, link) if g.key == "mentorship")
     assert gap.mitigations[0].startswith("Review 1 suggested match")
     assert gap.mitigations[1].startswith("Add a metric to “Paired with a junior on the parser”")
     assert gap.mitigations[2].startswith("All Mentorship evidence is team-scope")
@@ -208,7 +215,7 @@ def test_case_totals_only_count_in_cycle_metrics(cycle_accs):
     metrics = pd.DataFrame({"id": [1, 2, 3], "accomplishment_id": [2, 4, 5], "category": ["cost", "revenue", "cost"],
                             "money_usd": [10_000.0, 50_000.0, 99_000.0], "hours": [100.0, None, None],
                             "confidence": ["verified", "estimated", "verified"]})
-    t = pa.case_totals(cycle_accs, metrics)
+    t = pcase.case_totals(cycle_accs, metrics)
     assert (t.money, t.verified_money, t.hours, t.metrics, t.quantified_wins, t.wins) == (
         60_000.0, 10_000.0, 100.0, 2, 2, 4)
     assert t.by_category == {"cost": 10_000.0, "revenue": 50_000.0}
@@ -216,10 +223,10 @@ def test_case_totals_only_count_in_cycle_metrics(cycle_accs):
 
 def test_section_of_an_accomplishment_follows_most_of_its_competencies():
     groups = {"x_people": "people"}
-    assert pa.section_of(["influence", "communication", "tech_leadership"], groups) == "glue"
-    assert pa.section_of(["tech_leadership", "mentorship"], groups) == "leverage"  # tie: leverage first
-    assert pa.section_of(["x_people"], groups) == "leverage"  # another ladder: by group
-    assert pa.section_of([], groups) == "scope"
+    assert pcase.section_of(["influence", "communication", "tech_leadership"], groups) == "glue"
+    assert pcase.section_of(["tech_leadership", "mentorship"], groups) == "leverage"  # tie: leverage first
+    assert pcase.section_of(["x_people"], groups) == "leverage"  # another ladder: by group
+    assert pcase.section_of([], groups) == "scope"
 
 
 # --- the demo's case --------------------------------------------------------------------------------
@@ -228,7 +235,7 @@ def test_section_of_an_accomplishment_follows_most_of_its_competencies():
 def demo_analysis(demo_con):
     inputs = pq.case_inputs(demo_con)
     start, end = pa.default_cycle(inputs.profile, TODAY)
-    return pa.analyse(inputs, pa.next_level(inputs.levels, "L5"), start, end, TODAY)
+    return pcase.analyse(inputs, pa.next_level(inputs.levels, "L5"), start, end, TODAY)
 
 
 def test_the_demo_case_targets_l6_with_the_real_in_cycle_totals(demo_con, demo_analysis):
@@ -239,7 +246,7 @@ def test_the_demo_case_targets_l6_with_the_real_in_cycle_totals(demo_con, demo_a
         WHERE x.start_date <= DATE '2027-03-31' AND coalesce(x.end_date, DATE '2026-11-21') >= DATE '2026-04-01'
     """).fetchone()
     assert (a.totals.money, a.totals.hours) == (money, hours)
-    draft = pa.draft_case(a)
+    draft = pdraft.draft_case(a)
     impact = draft.split("## Impact")[1].split("## Scope")[0]
     assert f"**{format_money(money)} a year**" in impact and f"**{hours:,.0f} hours a year**" in impact
     assert "| Accomplishment | What changed | Before → after | Value a year | Confidence |" in impact
@@ -249,14 +256,14 @@ def test_the_demo_case_targets_l6_with_the_real_in_cycle_totals(demo_con, demo_a
 
 
 def test_the_draft_has_every_section_and_is_deterministic(demo_analysis):
-    draft = pa.draft_case(demo_analysis)
+    draft = pdraft.draft_case(demo_analysis)
     for title in pa.SECTIONS.values():
         assert f"\n## {title}\n" in draft
-    assert draft == pa.draft_case(demo_analysis)
+    assert draft == pdraft.draft_case(demo_analysis)
     assert "Evidence mapping" not in draft  # app instructions stay on the page, not in the case
     # every in-cycle accomplishment appears as exactly one evidence bullet
     for title in demo_analysis.cycle_accs["title"]:
-        assert draft.count(f"- **{pa.escape_md(title)}**") == 1
+        assert draft.count(f"- **{text.escape_md(title)}**") == 1
 
 
 def test_the_demo_advocates_say_what_they_have_seen(demo_analysis):
@@ -273,13 +280,13 @@ def test_the_demo_suggests_the_calibration_sessions_for_people_management(demo_a
 
 
 def test_the_generated_demo_draft_only_trips_real_findings(demo_analysis):
-    findings = pa.lint(pa.draft_case(demo_analysis), demo_analysis)
+    findings = plint.lint(pdraft.draft_case(demo_analysis), demo_analysis)
     assert {f.rule for f in findings} == {"stale_advocate", "uncovered"}
     assert {f.excerpt.split("**")[1] for f in findings if f.rule == "stale_advocate"} == {"Elena Petrova", "Yuki Sato"}
 
 
 def test_escape_md_keeps_user_text_literal():
-    assert pa.escape_md("a *b* [c](d) <e> x|y") == r"a \*b\* \[c\](d) \<e\> x\|y"
+    assert text.escape_md("a *b* [c](d) <e> x|y") == r"a \*b\* \[c\](d) \<e\> x\|y"
 
 
 # --- the linter: every rule, firing and not ---------------------------------------------------------
@@ -292,7 +299,7 @@ GAPS = "\n## Gaps and plan\n\n- Architecture: plan to write an RFC by March.\n"
 
 
 def lint(md: str, uncovered=(), contacts=LINT_CONTACTS):
-    return pa.lint_case(md, cycle_start=D(2026, 4, 1), cycle_end=D(2027, 3, 31), today=TODAY,
+    return plint.lint_case(md, cycle_start=D(2026, 4, 1), cycle_end=D(2027, 3, 31), today=TODAY,
                         accomplishments=LINT_ACCS, uncovered=list(uncovered), contacts=contacts)
 
 
@@ -381,14 +388,14 @@ def test_stale_advocate_does_not_fire_on_a_recent_one_or_outside_the_advocates()
 # --- version diff ------------------------------------------------------------------------------------
 
 def test_version_diff_counts_added_and_removed_lines():
-    d = pa.version_diff("a\nb\nc", "a\nB\nc\nd", "version 1", "version 2")
+    d = pdraft.version_diff("a\nb\nc", "a\nB\nc\nd", "version 1", "version 2")
     assert (d.added, d.removed) == (2, 1)
     assert d.text.splitlines()[:2] == ["--- version 1", "+++ version 2"]
     assert "-b" in d.text and "+B" in d.text and "+d" in d.text
 
 
 def test_identical_versions_have_no_diff():
-    assert pa.version_diff("same\n", "same\n") == pa.VersionDiff("", 0, 0)
+    assert pdraft.version_diff("same\n", "same\n") == pdraft.VersionDiff("", 0, 0)
 
 
 # --- the plan ----------------------------------------------------------------------------------------
@@ -403,7 +410,7 @@ PLAN_CONTACTS = pd.DataFrame({
 
 
 def test_plan_is_back_scheduled_from_the_review_date_with_who():
-    steps = {s.key: s for s in pa.plan_steps(D(2027, 3, 31), PLAN_CONTACTS, "Staff (L6)")}
+    steps = {s.key: s for s in pplan.plan_steps(D(2027, 3, 31), PLAN_CONTACTS, "Staff (L6)")}
     assert steps["ask_bar"].due == D(2026, 9, 30)  # 182 days, about six months, before the review
     assert steps["mid_review"].due == D(2026, 12, 30)  # 91 days
     assert steps["final_case"].due == D(2027, 3, 10)  # three weeks
@@ -411,26 +418,26 @@ def test_plan_is_back_scheduled_from_the_review_date_with_who():
     assert steps["skip_1"].contact == "Sky Skip"
     assert steps["sponsor_1"].contact == "Sue Sponsor"  # no sponsor relationship: the sponsor-stage contact
     assert "Staff (L6)" in steps["ask_bar"].title and "knocking it out of the park" in steps["ask_bar"].title
-    dues = [s.due for s in pa.plan_steps(D(2027, 3, 31), PLAN_CONTACTS, "x")]
-    assert dues == sorted(dues) and len(dues) == len(pa.PLAN_STEP_KEYS)
+    dues = [s.due for s in pplan.plan_steps(D(2027, 3, 31), PLAN_CONTACTS, "x")]
+    assert dues == sorted(dues) and len(dues) == len(pplan.PLAN_STEP_KEYS)
 
 
 def test_plan_without_contacts_names_the_role():
-    steps = pa.plan_steps(D(2027, 3, 31), PLAN_CONTACTS.iloc[0:0], "L6")
+    steps = pplan.plan_steps(D(2027, 3, 31), PLAN_CONTACTS.iloc[0:0], "L6")
     assert steps[0].contact is None and steps[0].title.startswith("Ask your manager")
 
 
 def test_plan_status_and_table():
-    assert pa.plan_status("done", D(2020, 1, 1), TODAY) == "Done"
-    assert pa.plan_status("skipped", D(2020, 1, 1), TODAY) == "Skipped"
-    assert pa.plan_status(None, TODAY - dt.timedelta(days=1), TODAY) == "Overdue"
-    assert pa.plan_status("open", TODAY + dt.timedelta(days=14), TODAY) == "Due soon"
-    assert pa.plan_status(None, TODAY + dt.timedelta(days=15), TODAY) == "Upcoming"
-    steps = pa.plan_steps(D(2027, 3, 31), PLAN_CONTACTS, "L6")
+    assert pplan.plan_status("done", D(2020, 1, 1), TODAY) == "Done"
+    assert pplan.plan_status("skipped", D(2020, 1, 1), TODAY) == "Skipped"
+    assert pplan.plan_status(None, TODAY - dt.timedelta(days=1), TODAY) == "Overdue"
+    assert pplan.plan_status("open", TODAY + dt.timedelta(days=14), TODAY) == "Due soon"
+    assert pplan.plan_status(None, TODAY + dt.timedelta(days=15), TODAY) == "Upcoming"
+    steps = pplan.plan_steps(D(2027, 3, 31), PLAN_CONTACTS, "L6")
     states = pd.DataFrame([{"step_key": "ask_bar", "status": "done", "interaction_id": 7,
                             "logged_on": pd.Timestamp("2026-10-01"), "channel": "1:1", "notes": "Asked about L6",
                             "contact": "Dana Boss"}])
-    table = pa.plan_table(steps, states, TODAY)
+    table = pplan.plan_table(steps, states, TODAY)
     row = table.set_index("key").loc["ask_bar"]
     assert row["status"] == "Done" and row["conversation"] == "1 Oct 2026 · Dana Boss · 1:1: Asked about L6"
-    assert pa.plan_progress(table) == {"Done": 1, "Overdue": 2, "Due soon": 0, "Upcoming": 7, "Skipped": 0}
+    assert pplan.plan_progress(table) == {"Done": 1, "Overdue": 2, "Due soon": 0, "Upcoming": 7, "Skipped": 0}

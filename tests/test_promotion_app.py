@@ -7,8 +7,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from careerdata.promotion import analytics as pa
+from careerdata.promotion import case as pcase
+from careerdata.promotion import draft as pdraft
 from careerdata.promotion import queries as pq
+from careerdata.promotion import readiness as pready
 from careerdata.store import db
 
 APP = Path(__file__).resolve().parents[1] / "dashboard.py"
@@ -41,13 +43,13 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def demo_analysis(path) -> pa.CaseAnalysis:
+def demo_analysis(path) -> pcase.CaseAnalysis:
     con = db.connect(path)
     try:
         inputs = pq.case_inputs(con)
     finally:
         con.close()
-    return pa.analyse(inputs, "L6", dt.date(2026, 4, 1), dt.date(2027, 3, 31), TODAY)
+    return pcase.analyse(inputs, "L6", dt.date(2026, 4, 1), dt.date(2027, 3, 31), TODAY)
 
 
 def test_the_demo_page_answers_with_readiness_coverage_gaps_and_a_linted_draft(monkeypatch, demo_db):
@@ -55,14 +57,14 @@ def test_the_demo_page_answers_with_readiness_coverage_gaps_and_a_linted_draft(m
     expected = demo_analysis(demo_db)
     assert at.title[0].value == "Promotion case"
     shown = metrics(at)
-    assert shown["Readiness for L6"] == pa.readiness_label(expected.readiness) == "83%"
+    assert shown["Readiness for L6"] == pready.readiness_label(expected.readiness) == "83%"
     assert shown["Wins in the cycle"] == "10 wins"  # the brag document counts the same 10 (figures.cycle)
     assert shown["Days to the review"] == str((dt.date(2027, 3, 31) - TODAY).days)
     assert len(at.get("plotly_chart")) == 1
     page = texts(at)
     assert "People management · no evidence (0.0 of 2 expected)" in page
     assert "Advocate with no recent interaction" in page and "You last talked to Elena Petrova 60 days ago" in page
-    assert at.text_area(key=DRAFT).value == pa.draft_case(expected)
+    assert at.text_area(key=DRAFT).value == pdraft.draft_case(expected)
     assert any("Elena Petrova" in c.value for c in at.code)  # the finding quotes the line to fix
     assert at.sidebar.selectbox(key="promo_target").value == "L6"  # the next level up from L5
 
@@ -81,7 +83,7 @@ def test_confirming_a_suggestion_persists_and_closes_the_gap(monkeypatch, demo_d
     con.close()
     again = open_page(monkeypatch, demo_db)  # a fresh session reads it back
     assert "People management · no evidence" not in texts(again)
-    assert metrics(again)["Readiness for L6"] == pa.readiness_label(demo_analysis(demo_db).readiness) != "83%"
+    assert metrics(again)["Readiness for L6"] == pready.readiness_label(demo_analysis(demo_db).readiness) != "83%"
     assert not [r for r in again.radio if r.key.endswith(f"_{acc}_people_management")]
 
 

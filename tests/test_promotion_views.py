@@ -9,7 +9,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from careerdata.promotion import analytics as pa
+from careerdata.promotion import case as pcase
+from careerdata.promotion import draft as pdraft
+from careerdata.promotion import lint as plint
 from careerdata.promotion import queries as pq
 from careerdata.promotion import view as vp
 
@@ -20,7 +22,7 @@ CYCLES = [(D(2026, 4, 1), D(2027, 3, 31)), (D(2025, 6, 1), D(2026, 12, 31)), (D(
 
 @pytest.mark.parametrize(("start", "end"), CYCLES)
 def test_the_cycle_read_gives_the_same_case_as_the_full_read(demo_con, start, end):
-    full = pa.analyse(pq.case_inputs(demo_con), "L6", start, end, TODAY)
+    full = pcase.analyse(pq.case_inputs(demo_con), "L6", start, end, TODAY)
     inputs = pq.cycle_case_inputs(demo_con, start, end, TODAY)
     assert set(inputs.accomplishments["id"]) == set(full.cycle_accs["id"])  # cut to the cycle in SQL
     view = vp.promotion_case(demo_con, "L6", start, end, TODAY, end)
@@ -30,8 +32,8 @@ def test_the_cycle_read_gives_the_same_case_as_the_full_read(demo_con, start, en
         pd.testing.assert_frame_equal(getattr(a, name).reset_index(drop=True),
                                       getattr(full, name).reset_index(drop=True), obj=name)
     assert (a.readiness, a.totals, a.sections, a.gaps) == (full.readiness, full.totals, full.sections, full.gaps)
-    assert view.draft == pa.draft_case(full)
-    pd.testing.assert_frame_equal(view.evidence, pa.evidence_table(full))
+    assert view.draft == pdraft.draft_case(full)
+    pd.testing.assert_frame_equal(view.evidence, pcase.evidence_table(full))
 
 
 def test_the_view_has_the_heatmap_levels_and_the_plan(demo_con):
@@ -46,29 +48,29 @@ def test_the_view_has_the_heatmap_levels_and_the_plan(demo_con):
 def test_draft_findings_catch_a_win_from_another_cycle(demo_con):
     """The view reads only the cycle's wins, but the linter still knows every title."""
     start, end = D(2026, 4, 1), D(2027, 3, 31)
-    full = pa.analyse(pq.case_inputs(demo_con), "L6", start, end, TODAY)
+    full = pcase.analyse(pq.case_inputs(demo_con), "L6", start, end, TODAY)
     old = full.accomplishments[~full.accomplishments["in_cycle"]
-                               & (full.accomplishments["title"].str.len() >= pa.NAMED_MIN_CHARS)].iloc[0]
-    draft = pa.draft_case(full).replace("## Glue work\n", f"## Glue work\n\n- {old['title']}, 3 teams.\n", 1)
+                               & (full.accomplishments["title"].str.len() >= plint.NAMED_MIN_CHARS)].iloc[0]
+    draft = pdraft.draft_case(full).replace("## Glue work\n", f"## Glue work\n\n- {old['title']}, 3 teams.\n", 1)
     found = vp.draft_findings(demo_con, start, end, TODAY, tuple(full.readiness.no_evidence), draft)
-    assert found == pa.lint(draft, full)
+    assert found == plint.lint(draft, full)
     assert any(f.rule == "outside_cycle" and old["title"] in f.message for f in found)
 
 
-def _line_by_line(linter: pa.Linter, lines: list[str]) -> list[list[str]]:
+def _line_by_line(linter: plint.Linter, lines: list[str]) -> list[list[str]]:
     """What the index replaces: every line searched for every title."""
     return [[w.title for w in linter.wins if w.key in line] for line in lines]
 
 
-@pytest.mark.parametrize("find_max", [pa.FIND_MAX_PREFIXES, 0])  # whole-draft search, then per-position lookup
+@pytest.mark.parametrize("find_max", [plint.FIND_MAX_PREFIXES, 0])  # whole-draft search, then per-position lookup
 def test_the_title_index_finds_what_a_search_of_every_title_finds(monkeypatch, find_max):
-    monkeypatch.setattr(pa, "FIND_MAX_PREFIXES", find_max)
+    monkeypatch.setattr(plint, "FIND_MAX_PREFIXES", find_max)
     titles = ["Migrated billing to the new ledger", "Migrated billing to the new ledger (copy 2)",
               "Migrated billing to the new ledger", "Rebuilt the ancient label printer", "Short title",
               "STRASSE upgrade for the warehouse", "aaaaaaaaaaaaab", "Title with a\nline break inside"]
     accs = pd.DataFrame({"title": titles, "start_date": [D(2026, 5, 1)] * len(titles),
                          "end_date": [None] * len(titles)})
-    linter = pa.Linter.build(cycle_start=D(2026, 4, 1), cycle_end=D(2027, 3, 31), today=TODAY, accomplishments=accs,
+    linter = plint.Linter.build(cycle_start=D(2026, 4, 1), cycle_end=D(2027, 3, 31), today=TODAY, accomplishments=accs,
                              uncovered=[], contacts=pd.DataFrame())
     lines = ["- migrated billing to the new ledger (copy 2), then rebuilt the ancient label printer",
              "nothing here", "", "straße upgrade for the warehouse".casefold(), "aaaaaaaaaaaaaaab",
@@ -88,7 +90,7 @@ def test_the_linter_flags_every_title_a_line_names_from_outside_the_cycle():
     contacts = pd.DataFrame({"name": ["Dana Boss", "Sam Sponsor"], "last_interaction": [TODAY, None]})
     body = [f"- Shipped release train number {i}, {i} users." for i in range(0, 300, 7)]
     md = "# Case\n\n## Impact\n\n" + "\n".join(body) + "\n\n## Advocates\n\n- **Sam Sponsor**\n\n## Gaps and plan\n\n- x\n"
-    found = pa.lint_case(md, cycle_start=start, cycle_end=end, today=TODAY, accomplishments=accs,
+    found = plint.lint_case(md, cycle_start=start, cycle_end=end, today=TODAY, accomplishments=accs,
                          uncovered=["Craft"], contacts=contacts)
     # By hand: every title contained in a line ("number 7" is in "number 70"), when done outside the cycle.
     expected = [(5 + n, a.title) for n, line in enumerate(body) for a in accs.itertuples()

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from careerdata.core import errors
-from careerdata.import_export import csv_io, jsonresume, linkedin
+from careerdata.import_export import csv_io, jsonresume
 from careerdata.import_export.imports import run_import
+from careerdata.import_export.linkedin import reader as linkedin
 from careerdata.models import career as models
 from careerdata.models import network as models_sales
 from careerdata.models import promotion as models_promotion

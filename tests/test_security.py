@@ -20,10 +20,10 @@ from test_import_export_common import LINKEDIN, linkedin_zip
 
 from careerdata.core import text
 from careerdata.core.errors import InputError, NotADatabaseError
-from careerdata.import_export import linkedin
 from careerdata.import_export.csv_io import export_csv, read_csv_entity
 from careerdata.import_export.imports import run_import
 from careerdata.import_export.jsonresume import read_jsonresume
+from careerdata.import_export.linkedin import reader as linkedin
 from careerdata.store import db
 
 CLI = [sys.executable, "-m", "careerdata.cli"]

@@ -3,7 +3,7 @@ import math
 import pandas as pd
 
 from careerdata.models import career as m
-from careerdata.ui import forms
+from careerdata.ui.forms import common as forms
 
 
 def test_blank_editor_rows_are_dropped_and_blank_cells_mean_unknown():

@@ -10,7 +10,11 @@ import pytest
 from careerdata.core.errors import InputError
 from careerdata.models.value import PitchVersion
 from careerdata.store import db
-from careerdata.value import analytics as vp
+from careerdata.value import customer as vc
+from careerdata.value import ledger as vl
+from careerdata.value import offer as vp
+from careerdata.value import pitch as vpitch
+from careerdata.value import targets as vt
 from careerdata.value.queries import pitch_versions
 from careerdata.value.repo import save_pitch
 
@@ -39,14 +43,14 @@ TODAY = dt.date(2025, 11, 15)
 # --- ledger ---------------------------------------------------------------------------------
 
 def test_ledger_quarters_run_from_the_first_metric_to_today():
-    assert vp.ledger_quarters(LEDGER, TODAY) == ["2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4"]
+    assert vl.ledger_quarters(LEDGER, TODAY) == ["2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4"]
     edge = _metrics([(1, 1, "x", "2024-12-31", "cost", 1.0, None, "verified")])
-    assert vp.ledger_quarters(edge, dt.date(2025, 2, 1)) == ["2024 Q4", "2025 Q1"]
-    assert vp.ledger_quarters(LEDGER.iloc[0:0], TODAY) == []
+    assert vl.ledger_quarters(edge, dt.date(2025, 2, 1)) == ["2024 Q4", "2025 Q1"]
+    assert vl.ledger_quarters(LEDGER.iloc[0:0], TODAY) == []
 
 
 def test_ledger_sums_money_per_quarter_category_and_confidence():
-    entries = vp.ledger(LEDGER, "money_usd")
+    entries = vl.ledger(LEDGER, "money_usd")
     got = {(r.quarter, r.category, r.confidence): (r.value, r.metrics) for r in entries.itertuples()}
     assert got == {
         ("2025 Q1", "cost", "estimated"): (500.0, 1),
@@ -57,8 +61,8 @@ def test_ledger_sums_money_per_quarter_category_and_confidence():
 
 
 def test_ledger_cumulative_is_per_quarter_with_zero_quarters_and_splits_by_confidence():
-    quarters = vp.ledger_quarters(LEDGER, TODAY)
-    cum = vp.ledger_cumulative(vp.ledger(LEDGER, "money_usd"), quarters)
+    quarters = vl.ledger_quarters(LEDGER, TODAY)
+    cum = vl.ledger_cumulative(vl.ledger(LEDGER, "money_usd"), quarters)
     assert cum["quarter"].tolist() == quarters
     assert cum["value"].tolist() == [1500.0, 0.0, 2000.0, 0.0]
     assert cum["cumulative"].tolist() == [1500.0, 1500.0, 3500.0, 3500.0]
@@ -70,51 +74,51 @@ def test_ledger_cumulative_is_per_quarter_with_zero_quarters_and_splits_by_confi
 
 
 def test_ledger_in_hours():
-    quarters = vp.ledger_quarters(LEDGER, TODAY)
-    entries = vp.ledger(LEDGER, "hours")
-    cum = vp.ledger_cumulative(entries, quarters)
+    quarters = vl.ledger_quarters(LEDGER, TODAY)
+    entries = vl.ledger(LEDGER, "hours")
+    cum = vl.ledger_cumulative(entries, quarters)
     assert cum["cumulative"].tolist() == [30.0] * 4
-    conf = vp.ledger_by_confidence(entries).set_index("confidence")
+    conf = vl.ledger_by_confidence(entries).set_index("confidence")
     assert conf.loc["verified", "value"] == 10.0 and conf.loc["estimated", "value"] == 20.0
     with pytest.raises(ValueError):
-        vp.ledger(LEDGER, "euros")
+        vl.ledger(LEDGER, "euros")
 
 
 def test_ledger_by_confidence_and_category():
-    entries = vp.ledger(LEDGER, "money_usd")
-    conf = vp.ledger_by_confidence(entries).set_index("confidence")
+    entries = vl.ledger(LEDGER, "money_usd")
+    conf = vl.ledger_by_confidence(entries).set_index("confidence")
     assert conf["value"].to_dict() == {"verified": 1000.0, "measured": 2000.0, "estimated": 500.0}
     assert conf["metrics"].to_dict() == {"verified": 1, "measured": 1, "estimated": 2}
     assert conf.loc["verified", "share"] == pytest.approx(1000 / 3500)
-    cats = vp.ledger_by_category(entries)
+    cats = vl.ledger_by_category(entries)
     assert cats["category"].tolist() == ["revenue", "cost", "time"]
     assert cats["value"].tolist() == [2000.0, 1500.0, 0.0]
 
 
 def test_ledger_drill_lists_the_metrics_behind_one_bar():
-    drill = vp.ledger_drill(LEDGER, "2025 Q1", "cost")
+    drill = vl.ledger_drill(LEDGER, "2025 Q1", "cost")
     assert drill["accomplishment"].tolist() == ["Cut the bill", "Renegotiated a vendor"]
     assert drill["value"].tolist() == [1000.0, 500.0]
     assert drill["verified_by"].tolist()[0] == "Kim"
-    assert len(vp.ledger_drill(LEDGER, "2025 Q1")) == 3
-    assert vp.ledger_drill(LEDGER, "2025 Q2").empty
+    assert len(vl.ledger_drill(LEDGER, "2025 Q1")) == 3
+    assert vl.ledger_drill(LEDGER, "2025 Q2").empty
 
 
 def test_ledger_of_an_empty_file():
     empty = LEDGER.iloc[0:0]
-    entries = vp.ledger(empty)
+    entries = vl.ledger(empty)
     assert entries.empty
-    assert vp.ledger_cumulative(entries, []).empty
-    conf = vp.ledger_by_confidence(entries)
+    assert vl.ledger_cumulative(entries, []).empty
+    conf = vl.ledger_by_confidence(entries)
     assert conf["value"].tolist() == [0.0, 0.0, 0.0] and conf["share"].isna().all()
 
 
 def test_metric_phrase():
     row = {"description": "Monthly EC2 bill", "baseline": 9800.0, "new_value": 7400.0, "unit": "USD/month"}
-    assert vp.metric_phrase(row) == "Monthly EC2 bill: 9,800 → 7,400 USD/month"
-    assert vp.metric_phrase({**row, "baseline": 22.0, "new_value": 6.0, "unit": "%"}) == "Monthly EC2 bill: 22% → 6%"
-    assert vp.metric_phrase({**row, "baseline": 0.5, "new_value": None, "unit": "s"}) == "Monthly EC2 bill: 0.5 s"
-    assert vp.metric_phrase({**row, "baseline": None, "new_value": None}) == "Monthly EC2 bill"
+    assert vl.metric_phrase(row) == "Monthly EC2 bill: 9,800 → 7,400 USD/month"
+    assert vl.metric_phrase({**row, "baseline": 22.0, "new_value": 6.0, "unit": "%"}) == "Monthly EC2 bill: 22% → 6%"
+    assert vl.metric_phrase({**row, "baseline": 0.5, "new_value": None, "unit": "s"}) == "Monthly EC2 bill: 0.5 s"
+    assert vl.metric_phrase({**row, "baseline": None, "new_value": None}) == "Monthly EC2 bill"
 
 
 # --- targets and the customer ------------------------------------------------------------------
@@ -139,26 +143,26 @@ TARGET_ROLES = pd.DataFrame({"id": [1, 2], "name": ["Engineering Manager", "Staf
 
 
 def test_targets_are_the_target_roles_or_else_onet_occupations():
-    roles = vp.targets(TARGET_ROLES, ROLES, LEVELS, "L5")
+    roles = vt.targets(TARGET_ROLES, ROLES, LEVELS, "L5")
     assert [t.key for t in roles] == ["role:1", "role:2"]
     assert roles[1].label == "Staff Engineer (L6, Acme)" and roles[1].occupation == "Software Developers"
     assert roles[1].short == "Staff Engineer at Acme" and roles[1].role_phrase == "the Staff Engineer role at Acme"
-    assert vp.default_target(roles, LEVELS, "L5", "Acme") == 1  # the next level at your employer
-    onet = vp.targets(TARGET_ROLES.iloc[0:0], ROLES, LEVELS, "L5")
+    assert vt.default_target(roles, LEVELS, "L5", "Acme") == 1  # the next level at your employer
+    onet = vt.targets(TARGET_ROLES.iloc[0:0], ROLES, LEVELS, "L5")
     assert onet[0].key == "onet:15-1252.00" and onet[0].level == "L6" and onet[0].level_assumed
     assert onet[0].short == "an employer hiring Software Developers"
-    assert vp.targets(TARGET_ROLES.iloc[0:0], ROLES, LEVELS, None)[0].level is None
-    assert vp.next_level(LEVELS, "L6") is None and vp.next_level(LEVELS, "L9") is None
+    assert vt.targets(TARGET_ROLES.iloc[0:0], ROLES, LEVELS, None)[0].level is None
+    assert vt.next_level(LEVELS, "L6") is None and vt.next_level(LEVELS, "L9") is None
 
 
 def test_customer_needs_from_the_ladder_step_ups_and_keywords():
-    target = vp.targets(TARGET_ROLES, ROLES, LEVELS, "L5")[1]
+    target = vt.targets(TARGET_ROLES, ROLES, LEVELS, "L5")[1]
     tasks = pd.DataFrame({"task_id": ["1", "2"], "task": ["Analyze user needs within cost constraints.",
                                                           "Modify software to correct errors."],
                           "task_type": ["Core", "Core"]})
-    jobs = vp.customer_jobs(target, EXPECTATIONS, COMPETENCIES, tasks)
+    jobs = vc.customer_jobs(target, EXPECTATIONS, COMPETENCIES, tasks)
     assert len(jobs) == 5 and jobs.iloc[0]["origin"] == "ladder"
-    needs = vp.customer_needs(jobs, target, "L5", EXPECTATIONS, COMPETENCIES).set_index("need_id")
+    needs = vc.customer_needs(jobs, target, "L5", EXPECTATIONS, COMPETENCIES).set_index("need_id")
     # cost: the L6 impact sentence and task 1; reliability: L6 impact and task 2; users: task 1
     assert needs.loc["cat:cost", "weight"] == 2 and needs.loc["cat:cost", "kind"] == "pain"
     assert needs.loc["cat:reliability", "weight"] == 2
@@ -168,7 +172,7 @@ def test_customer_needs_from_the_ladder_step_ups_and_keywords():
     assert needs.loc["comp:influence", "weight"] == 2
     assert "comp:impact" in needs.index and "comp:craft" not in needs.index
     # without a current level every expectation of the target level is a gain
-    all_gains = vp.customer_needs(jobs, target, None, EXPECTATIONS, COMPETENCIES)
+    all_gains = vc.customer_needs(jobs, target, None, EXPECTATIONS, COMPETENCIES)
     assert {"comp:impact", "comp:influence", "comp:craft"} <= set(all_gains["need_id"])
 
 
@@ -231,7 +235,7 @@ def test_strongest_skills_rank_evidence_times_value():
 
 
 def test_pitch_drafts_are_deterministic_and_fit_their_time():
-    target = vp.targets(TARGET_ROLES, ROLES, LEVELS, "L5")[1]
+    target = vt.targets(TARGET_ROLES, ROLES, LEVELS, "L5")[1]
     needs = pd.DataFrame([{"need_id": "cat:cost", "kind": "pain", "label": "Rising costs", "detail": "",
                            "source": "x", "category": "cost", "competency_key": None, "weight": 1.0}])
     matches = vp.offer_matches(needs, ACCS, ACC_METRICS, LINKS)
@@ -239,24 +243,24 @@ def test_pitch_drafts_are_deterministic_and_fit_their_time():
     skills = pd.DataFrame({"name": ["Go", "AWS", "FinOps"]})
     evidence = vp.top_evidence(matches, ACCS, ACC_METRICS)
     profile = {"name": "Ada Lovelace", "current_title": "Senior Engineer", "headline": ""}
-    short = vp.draft_pitch("30s", profile, target, needs, skills, evidence, summary)
-    assert short == vp.draft_pitch("30s", profile, target, needs, skills, evidence, summary)
+    short = vpitch.draft_pitch("30s", profile, target, needs, skills, evidence, summary)
+    assert short == vpitch.draft_pitch("30s", profile, target, needs, skills, evidence, summary)
     assert short.startswith("I'm Ada Lovelace, a Senior Engineer. I fix rising costs")
     assert "Cut the AWS bill by 31% ($410k a year, verified)." in short
     assert short.endswith("I'd like to bring that to the Staff Engineer role at Acme.")
-    assert vp.speaking_seconds(short) <= 35
-    long = vp.draft_pitch("2min", profile, target, needs, skills, evidence, summary)
+    assert vpitch.speaking_seconds(short) <= 35
+    long = vpitch.draft_pitch("2min", profile, target, needs, skills, evidence, summary)
     assert long.count("\n\n") >= 4 and "First: Cut the AWS bill by 31%." in long
-    assert vp.speaking_seconds(short) < vp.speaking_seconds(long) <= 130
+    assert vpitch.speaking_seconds(short) < vpitch.speaking_seconds(long) <= 130
     with pytest.raises(ValueError):
-        vp.draft_pitch("5min", profile, target, needs, skills, evidence, summary)
+        vpitch.draft_pitch("5min", profile, target, needs, skills, evidence, summary)
 
 
 def test_speaking_time_and_first_sentence():
-    assert vp.speaking_seconds(" ".join(["word"] * 130)) == 60
-    assert vp.word_count("  two   words ") == 2
-    assert vp._first_sentence("One. Two.") == "One."
-    cut = vp._first_sentence("alpha beta, gamma delta epsilon zeta eta theta", max_words=5)
+    assert vpitch.speaking_seconds(" ".join(["word"] * 130)) == 60
+    assert vpitch.word_count("  two   words ") == 2
+    assert vpitch.first_sentence("One. Two.") == "One."
+    cut = vpitch.first_sentence("alpha beta, gamma delta epsilon zeta eta theta", max_words=5)
     assert cut == "alpha beta, gamma delta epsilon."
 
 
@@ -272,7 +276,7 @@ def test_pitch_versions_append_and_survive_reopening(demo_db):
     con.close()
     con = db.connect(demo_db)
     versions = pitch_versions(con, "role:1")
-    latest = vp.latest_versions(versions)
+    latest = vpitch.latest_versions(versions)
     assert latest["30s"]["version"] == 2 and latest["30s"]["text"].startswith("Second take")
     assert latest["2min"]["version"] == 1
     with pytest.raises(InputError, match="target_role"):

@@ -8,8 +8,8 @@ import numpy as np
 import plotly.io
 from helpers import open_app, texts
 
+from careerdata.core.dates import quarter_label
 from careerdata.core.money import format_money
-from careerdata.home.overview import quarter_label
 from careerdata.store import db
 
 PAGE = "app_pages/value.py"

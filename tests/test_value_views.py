@@ -11,10 +11,17 @@ import pytest
 
 from careerdata.competitors import analytics as cp
 from careerdata.competitors import view as competitors_view
+from careerdata.core import vocab
+from careerdata.core.dates import quarter_label
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
-from careerdata.value import analytics as vp
+from careerdata.value import customer as vc
+from careerdata.value import ledger as vl
+from careerdata.value import offer as vp
+from careerdata.value import pitch as vpitch
+from careerdata.value import targets as vt
 from careerdata.value import view as views
+from careerdata.value import words as vw
 from careerdata.value.queries import value_inputs
 
 TODAY = dt.date(2026, 11, 21)
@@ -23,7 +30,7 @@ TODAY = dt.date(2026, 11, 21)
 def _plain_hits(text: str) -> dict[str, int]:
     """The definition: distinct keywords of each category's own pattern (non-overlapping matches)."""
     low = text.lower()
-    return {c: len(set(vp._CATEGORY_RE[c].findall(low))) for c in vp.CATEGORIES}
+    return {c: len(set(vw.CATEGORY_RE[c].findall(low))) for c in vocab.IMPACT_CATEGORIES}
 
 
 TRICKY = [
@@ -39,32 +46,32 @@ TRICKY = [
 
 @pytest.mark.parametrize("text", TRICKY)
 def test_one_pass_keyword_hits_match_the_per_category_patterns(text):
-    assert vp._ONE_PASS
-    assert vp._category_hits(text.lower()) == _plain_hits(text)
-    words, hits = vp._text_features(text)
-    assert hits == _plain_hits(text) and words == vp.content_words(text)
+    assert vw.ONE_PASS
+    assert vw.category_hits(text.lower()) == _plain_hits(text)
+    words, hits = vw.text_features(text)
+    assert hits == _plain_hits(text) and words == vw.content_words(text)
 
 
 def test_keyword_hits_on_every_demo_accomplishment(demo_con, monkeypatch):
     texts = vp.accomplishment_text(value_inputs(demo_con).accomplishments).tolist()
-    assert all(vp._category_hits(t.lower()) == _plain_hits(t) for t in texts)
-    monkeypatch.setattr(vp, "_ONE_PASS", False)  # the fallback for keyword lists with prefixes
-    assert all(vp._category_hits(t.lower()) == _plain_hits(t) for t in texts)
+    assert all(vw.category_hits(t.lower()) == _plain_hits(t) for t in texts)
+    monkeypatch.setattr(vw, "ONE_PASS", False)  # the fallback for keyword lists with prefixes
+    assert all(vw.category_hits(t.lower()) == _plain_hits(t) for t in texts)
 
 
 def test_categories_in_and_content_words_keep_their_meaning():
-    assert vp.categories_in("Reduce the AWS bill and on-call pages for users") == ["reliability", "users"]
-    assert vp.categories_in("Cut the cloud cost") == ["cost"] and vp.categories_in("Nothing here") == []
+    assert vw.categories_in("Reduce the AWS bill and on-call pages for users") == ["reliability", "users"]
+    assert vw.categories_in("Cut the cloud cost") == ["cost"] and vw.categories_in("Nothing here") == []
     for text in TRICKY + ["Builds alignment across teams, building the teams' roadmaps"]:
-        plain = {vp._stem(w) for w in re.findall(r"[a-z][a-z\-]{3,}", text.lower()) if w not in vp._STOP}
-        assert vp.content_words(text) == plain
-    assert vp.content_words("Builds alignment across teams") == {"build", "alignme", "acros", "team"}
+        plain = {vw.stem(w) for w in re.findall(r"[a-z][a-z\-]{3,}", text.lower()) if w not in vw.STOP_WORDS}
+        assert vw.content_words(text) == plain
+    assert vw.content_words("Builds alignment across teams") == {"build", "alignme", "acros", "team"}
 
 
 def _pipeline(data, inputs, target, current_level):
-    tasks, _ = vp.occupation_tasks(data.tasks, target.onet_code, inputs.proxies)
-    jobs = vp.customer_jobs(target, data.expectations, data.competencies, tasks)
-    needs = vp.customer_needs(jobs, target, current_level, data.expectations, data.competencies)
+    tasks, _ = vc.occupation_tasks(data.tasks, target.onet_code, inputs.proxies)
+    jobs = vc.customer_jobs(target, data.expectations, data.competencies, tasks)
+    needs = vc.customer_needs(jobs, target, current_level, data.expectations, data.competencies)
     matches = vp.offer_matches(needs, data.accomplishments, data.metrics, data.links)
     return jobs, needs, matches
 
@@ -88,7 +95,7 @@ def test_value_view_matches_the_analytics_on_whole_tables(demo_con):
         evidence = vp.top_evidence(matches, data.accomplishments, data.metrics)
         pd.testing.assert_frame_equal(
             vp.top_evidence(matches, data.accomplishments, data.metrics, impact=impact), evidence)
-        assert view.drafts["30s"] == vp.draft_pitch("30s", data.profile, target, needs, view.strongest, evidence,
+        assert view.drafts["30s"] == vpitch.draft_pitch("30s", data.profile, target, needs, view.strongest, evidence,
                                                     view.summary)
         assert set(view.proofs["rank"]) <= {1, 2, 3} and view.proofs["need"].notna().all()
         assert view.needs_figure.layout.title.text.startswith("You have proof for")
@@ -96,20 +103,20 @@ def test_value_view_matches_the_analytics_on_whole_tables(demo_con):
 
 def test_ledger_views_match_the_analytics_on_all_metrics(demo_con):
     metrics = value_inputs(demo_con).metrics
-    quarters = vp.ledger_quarters(metrics, TODAY)
+    quarters = vl.ledger_quarters(metrics, TODAY)
     for measure in ("money_usd", "hours"):
-        entries = vp.ledger(metrics, measure)
+        entries = vl.ledger(metrics, measure)
         book = views.ledger(demo_con, measure, None, TODAY)
         assert book.quarters == quarters
         pd.testing.assert_frame_equal(book.entries, entries)
-        pd.testing.assert_frame_equal(book.cumulative, vp.ledger_cumulative(entries, quarters))
-        pd.testing.assert_frame_equal(book.by_confidence, vp.ledger_by_confidence(entries))
+        pd.testing.assert_frame_equal(book.cumulative, vl.ledger_cumulative(entries, quarters))
+        pd.testing.assert_frame_equal(book.by_confidence, vl.ledger_by_confidence(entries))
         assert book.figure is not None and book.bar_quarters and book.biggest in book.bar_quarters
         recent = views.ledger(demo_con, measure, 12, TODAY)
         assert recent.quarters == quarters[-12:] and set(recent.entries["quarter"]) <= set(quarters[-12:])
         for quarter in quarters:
             for category in (None, "cost", "revenue"):
-                expected = vp.ledger_drill(metrics, quarter, category, measure)
+                expected = vl.ledger_drill(metrics, quarter, category, measure)
                 # an empty quarter reads no rows at all, so its empty columns have no text dtype
                 pd.testing.assert_frame_equal(views.ledger_drill(demo_con, quarter, category, measure), expected,
                                               check_dtype=not expected.empty, check_index_type=not expected.empty)
@@ -120,9 +127,9 @@ def test_quarter_span_covers_the_whole_quarter():
     assert views._quarter_span("2025 Q4") == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
     for quarter in ("2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4"):
         start, end = views._quarter_span(quarter)
-        assert vp.quarter_label(start) == vp.quarter_label(end) == quarter
-        assert vp.quarter_label(start - dt.timedelta(days=1)) != quarter
-        assert vp.quarter_label(end + dt.timedelta(days=1)) != quarter
+        assert quarter_label(start) == quarter_label(end) == quarter
+        assert quarter_label(start - dt.timedelta(days=1)) != quarter
+        assert quarter_label(end + dt.timedelta(days=1)) != quarter
 
 
 def test_competitors_view_matches_the_analytics(demo_con):
@@ -137,10 +144,10 @@ def test_competitors_view_matches_the_analytics(demo_con):
     mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
                                    inputs.technologies)
     pool = cp.listed_items(inputs.ratings, inputs.tech, sorted(set(inputs.ratings["onet_soc_code"])))
-    rated, _ = vp.ratings_code(target, set(inputs.ratings["onet_soc_code"]), inputs.proxies)
+    rated, _ = vt.ratings_code(target, set(inputs.ratings["onet_soc_code"]), inputs.proxies)
     moat = cp.moat(inputs.skills, sv.evidence_levels(inputs.evidence, TODAY), mappings, pool,
                    cp.target_items(inputs.ratings, inputs.tech, rated, target.onet_code),
-                   vp.target_role_skill_names(data.role_skills, target))
+                   vt.target_role_skill_names(data.role_skills, target))
     assert view.moat.score == moat.score and view.moat.pool_size == moat.pool_size
     assert view.radar_figure.layout.title.text.startswith("You reach the L6 bar on")
     assert view.moat_figure.layout.title.text.startswith(f"Moat {moat.score:.0f}/100")

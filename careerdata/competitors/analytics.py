@@ -48,10 +48,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from careerdata.core.text import name_key, text_or_none
 from careerdata.figures import evidence as fev
 from careerdata.figures import moat as fmoat
 from careerdata.figures import readiness as fready
-from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _key, _none, rated_code
+from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, rated_code
 
 DIFFERENTIATOR_MARGIN = 0.5
 GAP_MARGIN = 0.5
@@ -203,7 +204,7 @@ def skill_items(mappings: pd.DataFrame) -> dict[int, frozenset[str]]:
     """Per skill: the O*NET items (element ids, 'tech:<name>') it is mapped to."""
     out: dict[int, set[str]] = {}
     for r in mappings.itertuples(index=False):
-        element, tech = _none(r.element_id), _none(r.technology)
+        element, tech = text_or_none(r.element_id), text_or_none(r.technology)
         out.setdefault(int(r.skill_id), set()).add(element if element else f"tech:{tech}")
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -250,7 +251,7 @@ def moat(skills: pd.DataFrame, evidence: pd.DataFrame, mappings: pd.DataFrame, p
     for s in skills.itertuples(index=False):
         e = float(level.get(s.id, 0.0) or 0.0)
         items = by_skill.get(int(s.id), frozenset())
-        named = _key(s.name) in needed_names
+        named = name_key(s.name) in needed_names
         if not items:
             if named and e > 0:
                 unmeasured.append(s.name)

@@ -1,7 +1,7 @@
 """Cached model of the Competitors page: the benchmarks, moat and positioning for one target.
 
 Every number comes from `careerdata.competitors.analytics`; the target choices are the Value
-proposition page's (`careerdata.value.view.target_choices`), so both pages offer the same targets.
+proposition page's (`careerdata.value.targets.target_choices`), so both pages offer the same targets.
 """
 
 from __future__ import annotations
@@ -14,17 +14,18 @@ import plotly.graph_objects as go
 
 from careerdata.competitors import analytics as cp
 from careerdata.competitors.charts import moat_chart, positioning_chart, radar_chart
+from careerdata.core.text import join_words
 from careerdata.figures import cycle as fcycle
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
-from careerdata.value import analytics as vp
 from careerdata.value import queries as q
-from careerdata.value.view import pick_target, target_choices
+from careerdata.value import targets as vt
+from careerdata.value.targets import pick_target, target_choices
 
 
 @dataclass
 class CompetitorsView:
-    target: vp.Target
+    target: vt.Target
     has_evidence: bool
     you: pd.DataFrame  # your evidence level per competency over the review cycle's wins
     window: tuple[dt.date, dt.date]  # the review cycle (figures.cycle)
@@ -53,7 +54,7 @@ class CompetitorsView:
     moat_figure: go.Figure | None  # None without a proven skill that the target needs
 
 
-def _label(t: vp.Target) -> str:
+def _label(t: vt.Target) -> str:
     return t.name if t.company == "" else f"{t.name} ({t.company})"
 
 
@@ -91,7 +92,7 @@ def competitors(con, target_key: str, today: dt.date) -> CompetitorsView:
     skill_evidence = sv.evidence_levels(inputs.evidence, today)
     pool = cp.listed_items(inputs.ratings, inputs.tech, sorted(set(inputs.ratings["onet_soc_code"])))
     needed = cp.target_items(inputs.ratings, inputs.tech, ratings_code, target.onet_code)
-    needed_names = vp.target_role_skill_names(q.role_skills(con), target)
+    needed_names = vt.target_role_skill_names(q.role_skills(con), target)
     moat = cp.moat(inputs.skills, skill_evidence, mappings, pool, needed, needed_names)
     your_items = set().union(*cp.skill_items(mappings).values()) if not mappings.empty else set()
     element_names = dict(zip(inputs.elements["element_id"], inputs.elements["name"], strict=True))
@@ -132,7 +133,7 @@ def competitors(con, target_key: str, today: dt.date) -> CompetitorsView:
     moat_figure = None
     if not moat.slots.empty:
         lead = moat.slots.head(3)["name"].tolist()
-        moat_title = (f"Moat {moat.score:.0f}/100: {vp._join(lead)} "
+        moat_title = (f"Moat {moat.score:.0f}/100: {join_words(lead)} "
                       f"{'are' if len(lead) > 1 else 'is'} rare among {moat.pool_size} occupations and proven")
         moat_figure = moat_chart(moat.slots, moat.pool_size, cp.MOAT_SLOTS, moat_title)
     return CompetitorsView(

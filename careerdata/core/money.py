@@ -16,3 +16,10 @@ def format_money(value: float | None) -> str:
     if value >= 1e3:
         return f"{sign}${value / 1e3:.0f}k"
     return f"{sign}${value:,.0f}"
+
+
+def format_money_exact(value: float | None) -> str:
+    """$214,670: exact dollars, for talking points and tables."""
+    if value is None or pd.isna(value):
+        return "—"
+    return f"${value:,.0f}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from careerdata.core.dates import quarter_label
 from careerdata.figures import impact, network
 
 SPONSOR_SILENCE_DAYS = 45
@@ -68,10 +69,6 @@ def impact_totals(metrics: pd.DataFrame, today: dt.date) -> ImpactTotals:
         hours_delivered=impact.delivered_to_date(metrics, today, "hours"),
         verified_share=verified / total_money if total_money else None,
     )
-
-
-def quarter_label(day: dt.date) -> str:
-    return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 
 
 def _quarter_range(today: dt.date, quarters: int) -> list[str]:

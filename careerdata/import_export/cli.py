@@ -113,7 +113,7 @@ def cmd_import(args) -> int:
 
         bundle = read_jsonresume(_read(args.file), Path(args.file).name)
     elif args.format == "linkedin":
-        from careerdata.import_export.linkedin import read_linkedin
+        from careerdata.import_export.linkedin.reader import read_linkedin
 
         bundle = read_linkedin(Path(args.path), all_connections=args.all_connections)
     else:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pydantic import BaseModel, ValidationError
 
 from careerdata.core.errors import InputError
+from careerdata.core.text import name_key
 from careerdata.models.career import describe_validation_error
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # the page refuses bigger uploads; a career file is far smaller
@@ -115,11 +116,6 @@ def month_end(day: dt.date) -> dt.date:
     """The last day of `day`'s month."""
     following = day.replace(day=28) + dt.timedelta(days=4)
     return following - dt.timedelta(days=following.day)
-
-
-def name_key(name: str) -> str:
-    """How names compare: case-insensitive, runs of whitespace as one space (as the repository does)."""
-    return " ".join(str(name).split()).casefold()
 
 
 def shorten(text: str, limit: int = 200) -> str:

@@ -9,8 +9,24 @@ import duckdb
 from careerdata.core import errors
 from careerdata.import_export.yaml_files import DEFAULT_LADDER, DEMO_DIR, read_career, read_ladder
 from careerdata.journal import repo
+from careerdata.journal.repo import (
+    insert_accomplishment,
+    insert_assessment,
+    insert_contact,
+    insert_conversation,
+    insert_interaction,
+    insert_opportunity,
+    insert_position,
+    insert_skill,
+    insert_target_role,
+    insert_visibility,
+    write_profile,
+)
 from careerdata.market.loader import load_market_data
+from careerdata.models import career as m
+from careerdata.offers.repo import insert_offer
 from careerdata.store import db
+from careerdata.store.db import transaction
 
 
 def create_database(path: Path | str, *, demo: bool, force: bool = False) -> Path:
@@ -40,9 +56,41 @@ def populate(con: duckdb.DuckDBPyConnection, *, demo: bool) -> None:
     load_market_data(con)
     repo.replace_ladder(con, read_ladder(DEFAULT_LADDER))
     if demo:
-        repo.load_career_file(con, read_career(DEMO_DIR))
+        load_career_file(con, read_career(DEMO_DIR))
     repo.set_meta(con, "dataset", "demo" if demo else "user")
 
 
 def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
     return db.get_meta(con, "dataset") == "demo"
+
+
+# Each list of a career file, in write order (what others refer to comes first), with its writer.
+WRITERS = (
+    ("positions", lambda cur, x, where: insert_position(cur, x)),
+    ("skills", lambda cur, x, where: insert_skill(cur, x)),
+    ("assessments", lambda cur, x, where: insert_assessment(cur, x, where + "skill")),
+    ("contacts", lambda cur, x, where: insert_contact(cur, x)),
+    ("accomplishments", insert_accomplishment),
+    ("interactions", insert_interaction),
+    ("visibility", lambda cur, x, where: insert_visibility(cur, x)),
+    ("target_roles", insert_target_role),
+    ("opportunities", insert_opportunity),
+    ("conversations", insert_conversation),
+    ("offers", insert_offer),
+)
+
+
+def load_career_file(con, career: m.CareerFile) -> dict[str, int]:
+    """Write a whole career (the demo persona or a user's file) in one transaction; an error names the
+    list and the position in it (`accomplishments[3].skills`), and nothing is written."""
+    with transaction(con) as cur:
+        write_profile(cur, career.profile)
+        for field, write in WRITERS:
+            for n, item in enumerate(getattr(career, field)):
+                write(cur, item, f"{field}[{n}].")
+    return {
+        "skills": len(career.skills),
+        "accomplishments": len(career.accomplishments),
+        "metrics": sum(len(a.metrics) for a in career.accomplishments),
+        "contacts": len(career.contacts),
+    }

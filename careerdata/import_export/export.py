@@ -13,11 +13,11 @@ from urllib.parse import urlparse
 
 import duckdb
 
-from careerdata.core.charts import IMPACT_CATEGORY_LABELS
+from careerdata.core import vocab
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
+from careerdata.core.text import name_key
 from careerdata.figures import cycle, impact
-from careerdata.import_export.common import name_key
 from careerdata.import_export.csv_io import CSV_ENTITIES, export_csv
 from careerdata.journal import queries
 
@@ -25,8 +25,6 @@ __all__ = ["CSV_ENTITIES", "brag_markdown", "brag_period", "export_csv", "export
 
 JSONRESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 LEVEL_WORDS = {1: "Aware", 2: "Working knowledge", 3: "Proficient", 4: "Advanced", 5: "Expert"}
-VISIBILITY_LABELS = {"talk": "Talk", "post": "Post", "oss": "Open source", "internal_demo": "Internal demo",
-                     "doc": "Document"}
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
@@ -105,7 +103,7 @@ def export_jsonresume(con: duckdb.DuckDBPyConnection) -> dict:
     publications = []
     for v in _rows(con, "SELECT title, kind, venue, date, url FROM visibility_item "
                         "WHERE is_external AND kind IN ('talk', 'post', 'doc') ORDER BY date DESC, id DESC"):
-        entry = {"name": v["title"], "releaseDate": v["date"].isoformat(), "summary": VISIBILITY_LABELS[v["kind"]]}
+        entry = {"name": v["title"], "releaseDate": v["date"].isoformat(), "summary": vocab.VISIBILITY_KIND_LABELS[v["kind"]]}
         if v["venue"]:
             entry["publisher"] = v["venue"]
         if _url(v["url"]):
@@ -142,7 +140,7 @@ def _number(value: float) -> str:
 
 
 def _metric_line(x: dict, esc: Callable[[str], str]) -> str:
-    parts = [f"{IMPACT_CATEGORY_LABELS.get(x['category'], x['category'])}: {esc(x['description'])}"]
+    parts = [f"{vocab.IMPACT_CATEGORY_LABELS.get(x['category'], x['category'])}: {esc(x['description'])}"]
     unit = f" {esc(x['unit'])}" if x["unit"] else ""
     if x["baseline"] is not None and x["new_value"] is not None:
         parts.append(f"{_number(x['baseline'])} → {_number(x['new_value'])}{unit}")
@@ -252,7 +250,7 @@ def brag_markdown(con: duckdb.DuckDBPyConnection, start: dt.date | None = None, 
         for v in vis:
             where = f" at {esc(v['venue'])}" if v["venue"] else ""
             reach = f", reached about {v['reach']:,} people" if v["reach"] else ""
-            lines.append(f"- {v['date']:%d %b %Y} · {VISIBILITY_LABELS[v['kind']]}: {esc(v['title'])}{where}"
+            lines.append(f"- {v['date']:%d %b %Y} · {vocab.VISIBILITY_KIND_LABELS[v['kind']]}: {esc(v['title'])}{where}"
                          f"{reach} ({'external' if v['is_external'] else 'internal'})")
         lines.append("")
     text = "\n".join(lines).rstrip() + "\n"

@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 import duckdb
 
 from careerdata.core.errors import InputError
-from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, KEY_FIELDS, Bundle, Item, name_key
+from careerdata.core.text import name_key
+from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, KEY_FIELDS, Bundle, Item
 from careerdata.journal import repo
 from careerdata.models import career as m
 from careerdata.models.offers import Offer
@@ -241,12 +242,12 @@ def _upsert_profile(cur: Cursor, it: Item, known: dict) -> Change:
     p: m.Profile = it.model
     existing = _row(cur, f"SELECT {', '.join(PROFILE_FIELDS)} FROM profile WHERE id = 1", [])
     if existing is None:
-        repo._save_profile(cur, p)
+        repo.write_profile(cur, p)
         return _change(it, p.name, None)
     changes = _diff(existing, p, it.update, PROFILE_FIELDS)
     if changes:
         merged = m.Profile.model_validate({**existing, **changes})  # the result must still be a valid profile
-        repo._save_profile(cur, merged)
+        repo.write_profile(cur, merged)
     return _change(it, p.name, changes)
 
 
@@ -262,7 +263,7 @@ def _upsert_position(cur: Cursor, it: Item, known: dict) -> Change:
         existing = _find_by_key(cur, sql.replace("start_date = ?", "date_trunc('month', start_date) = ?"),
                                 [p.start_date.replace(day=1)], {"employer": p.employer, "title": p.title})
     if existing is None:
-        repo._insert_position(cur, p)
+        repo.insert_position(cur, p)
         return _change(it, record, None)
     changes = _month_tolerant(it, _diff(existing, p, it.update, POSITION_FIELDS), existing)
     if changes:
@@ -280,7 +281,7 @@ def _upsert_skill(cur: Cursor, it: Item, known: dict) -> Change:
     s: m.Skill = it.model
     existing = _by_name(cur, known, "skill", SKILL_FIELDS, s.name)
     if existing is None:
-        new_id = repo._insert_skill(cur, s)
+        new_id = repo.insert_skill(cur, s)
         _remember(known, "skill", s.name, {"id": new_id, **{f: getattr(s, f) for f in SKILL_FIELDS}})
         return _change(it, s.name, None)
     changes = _diff(existing, s, it.update, SKILL_FIELDS)
@@ -298,7 +299,7 @@ def _upsert_assessment(cur: Cursor, it: Item, known: dict) -> Change:
                          [skill_id, a.as_of]).fetchone()[0]
     if exists:
         return _change(it, record, {})  # assessments are history: never edited by an import
-    repo._insert_assessment(cur, a, "skill")
+    repo.insert_assessment(cur, a, "skill")
     return _change(it, record, None)
 
 
@@ -311,7 +312,7 @@ def _upsert_contact(cur: Cursor, it: Item, known: dict) -> Change:
     if existing is None:
         if not it.add_if_new:
             return Change(it.entity, c.name, SKIPPED, (), it.where, "not one of your contacts")
-        new_id = repo._insert_contact(cur, c)
+        new_id = repo.insert_contact(cur, c)
         _remember(known, "contact", c.name, {"id": new_id, **{f: getattr(c, f) for f in CONTACT_FIELDS}})
         return _change(it, c.name, None)
     changes = _diff(existing, c, it.update, CONTACT_FIELDS)
@@ -343,7 +344,7 @@ def _upsert_accomplishment(cur: Cursor, it: Item, known: dict) -> Change:
     record = f"{a.title} ({a.start_date})"
     existing = _find_accomplishment(cur, a.title, a.start_date, it.month_dates, it.window)
     if existing is None:
-        repo._insert_accomplishment(cur, a)
+        repo.insert_accomplishment(cur, a)
         return _change(it, record, None)
     acc_id = existing["id"]
     changes = _month_tolerant(it, _diff(existing, a, it.update, ACCOMPLISHMENT_FIELDS), existing)
@@ -373,7 +374,7 @@ def _upsert_accomplishment(cur: Cursor, it: Item, known: dict) -> Change:
     add_metrics = [x for x in a.metrics if name_key(x.description) not in have_metrics] if "metrics" in it.update else []
     if add_skills or add_comps or add_metrics:
         extra = a.model_copy(update={"skills": add_skills, "competencies": add_comps, "metrics": add_metrics})
-        repo._write_accomplishment_children(cur, acc_id, extra, "")
+        repo.write_accomplishment_children(cur, acc_id, extra, "")
         changes.update({k: True for k, v in (("skills", add_skills), ("competencies", add_comps),
                                               ("metrics", add_metrics)) if v})
     return _change(it, record, changes)
@@ -396,7 +397,7 @@ def _upsert_metric(cur: Cursor, it: Item, known: dict) -> Change:
     if existing is None:
         metric = m.ImpactMetric.model_validate(x.model_dump(include=set(m.ImpactMetric.model_fields)))
         acc_model = m.Accomplishment.model_construct(skills=[], competencies=[], metrics=[metric])
-        repo._write_accomplishment_children(cur, acc["id"], acc_model, "")
+        repo.write_accomplishment_children(cur, acc["id"], acc_model, "")
         return _change(it, record, None)
     fields = set(it.update) | ({"verified_by_contact_id"} if "verified_by" in it.update else set())
     probe = {name: getattr(x, name) for name in METRIC_FIELDS if name != "verified_by_contact_id"}
@@ -426,7 +427,7 @@ def _upsert_interaction(cur: Cursor, it: Item, known: dict) -> Change:
     existing = _row(cur, "SELECT id, notes, follow_up_due FROM interaction WHERE contact_id = ? AND date = ? "
                          "AND channel = ? ORDER BY id LIMIT 1", [contact_id, i.date, i.channel])
     if existing is None:
-        repo._insert_interaction(cur, i)
+        repo.insert_interaction(cur, i)
         return _change(it, record, None)
     changes = _diff(existing, i, it.update, INTERACTION_FIELDS)
     if changes:
@@ -437,7 +438,7 @@ def _upsert_interaction(cur: Cursor, it: Item, known: dict) -> Change:
             [existing["id"]]).fetchall()}
         added = False
         for n, title in enumerate(dict.fromkeys(i.accomplishments)):
-            acc_id = repo._accomplishment_id(cur, title, f"accomplishments[{n}]")
+            acc_id = repo.accomplishment_id(cur, title, f"accomplishments[{n}]")
             if acc_id not in have:
                 cur.execute("INSERT INTO interaction_accomplishment VALUES (?, ?)", [existing["id"], acc_id])
                 have.add(acc_id)
@@ -456,7 +457,7 @@ def _upsert_visibility(cur: Cursor, it: Item, known: dict) -> Change:
     existing = _find_by_key(cur, f"SELECT id, title, {', '.join(VISIBILITY_FIELDS)} FROM visibility_item "
                                  "WHERE date = ? ORDER BY id", [v.date], {"title": v.title})
     if existing is None:
-        repo._insert_visibility(cur, v)
+        repo.insert_visibility(cur, v)
         return _change(it, record, None)
     changes = _diff(existing, v, it.update, VISIBILITY_FIELDS)
     if changes:

@@ -22,14 +22,13 @@ import datetime as dt
 import json
 
 from careerdata.core.errors import InputError
-from careerdata.core.text import strip_nul
+from careerdata.core.text import name_key, strip_nul
 from careerdata.import_export.common import (
     MAX_UPLOAD_BYTES,
     Bundle,
     certificate_title,
     decode_text,
     guess_skill_kind,
-    name_key,
     parse_iso_partial,
     shorten,
     unique_names,

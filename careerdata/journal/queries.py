@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import duckdb
 import pandas as pd
 
 from careerdata.models import career as m
-
-
-def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
-    return con.cursor().execute(sql, params or []).df()
+from careerdata.store.db import frame
 
 
 def profile(con) -> dict | None:
@@ -22,7 +18,7 @@ def profile(con) -> dict | None:
 
 def accomplishments(con) -> pd.DataFrame:
     """One row per accomplishment with its evidence roll-up and skills, newest first."""
-    return _df(con, """
+    return frame(con, """
         SELECT e.accomplishment_id AS id, e.title, a.start_date, a.end_date, e.done_on, e.scope, e.employer,
                e.metrics, e.money_usd, e.hours,
                coalesce(string_agg(s.name, ', ' ORDER BY s.name), '') AS skills,
@@ -37,7 +33,7 @@ def accomplishments(con) -> pd.DataFrame:
 
 
 def impact_metrics(con) -> pd.DataFrame:
-    return _df(con, """
+    return frame(con, """
         SELECT m.id, m.accomplishment_id, a.title AS accomplishment, coalesce(a.end_date, a.start_date) AS done_on,
                m.category, m.description, m.baseline, m.new_value, m.unit, m.money_usd, m.hours, m.confidence,
                c.name AS verified_by
@@ -50,7 +46,7 @@ def impact_metrics(con) -> pd.DataFrame:
 
 def skills(con) -> pd.DataFrame:
     """Skills with their latest self-assessment and how much evidence backs them."""
-    return _df(con, """
+    return frame(con, """
         WITH ev AS (
             SELECT x.skill_id, count(*) AS accomplishments,
                    count(*) FILTER (WHERE e.metrics > 0) AS quantified,
@@ -67,12 +63,12 @@ def skills(con) -> pd.DataFrame:
 
 
 def skill_history(con, skill_id: int) -> pd.DataFrame:
-    return _df(con, "SELECT as_of, self_level, note FROM skill_assessment WHERE skill_id = ? ORDER BY as_of, id",
+    return frame(con, "SELECT as_of, self_level, note FROM skill_assessment WHERE skill_id = ? ORDER BY as_of, id",
                [skill_id])
 
 
 def contacts(con) -> pd.DataFrame:
-    return _df(con, """
+    return frame(con, """
         SELECT id, name, relationship, company, title, influence, advocacy_stage, cadence_days,
                last_interaction, interactions
         FROM v_contact_touch ORDER BY name
@@ -80,7 +76,7 @@ def contacts(con) -> pd.DataFrame:
 
 
 def interactions(con, limit: int = 50) -> pd.DataFrame:
-    return _df(con, """
+    return frame(con, """
         SELECT i.date, c.name AS contact, c.relationship, i.channel, i.notes, i.follow_up_due
         FROM interaction i JOIN contact c ON c.id = i.contact_id
         ORDER BY i.date DESC, i.id DESC LIMIT ?
@@ -88,7 +84,7 @@ def interactions(con, limit: int = 50) -> pd.DataFrame:
 
 
 def visibility(con) -> pd.DataFrame:
-    return _df(con, "SELECT * FROM visibility_item ORDER BY date DESC, id DESC")
+    return frame(con, "SELECT * FROM visibility_item ORDER BY date DESC, id DESC")
 
 
 def names(con, table: str) -> list[str]:
@@ -98,11 +94,11 @@ def names(con, table: str) -> list[str]:
 
 
 def competencies(con) -> pd.DataFrame:
-    return _df(con, "SELECT key, name, grp AS \"group\", description FROM competency ORDER BY grp, name")
+    return frame(con, "SELECT key, name, grp AS \"group\", description FROM competency ORDER BY grp, name")
 
 
 def ladder_levels(con) -> pd.DataFrame:
-    return _df(con, "SELECT code, track, rank, title, summary FROM ladder_level ORDER BY track DESC, rank")
+    return frame(con, "SELECT code, track, rank, title, summary FROM ladder_level ORDER BY track DESC, rank")
 
 
 def employers(con) -> list[str]:
@@ -149,4 +145,4 @@ def ladder_info(con) -> dict | None:
 
 
 def market_sources(con) -> pd.DataFrame:
-    return _df(con, "SELECT table_name, file, rows FROM market_source ORDER BY table_name")
+    return frame(con, "SELECT table_name, file, rows FROM market_source ORDER BY table_name")

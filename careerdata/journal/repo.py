@@ -12,27 +12,21 @@ from __future__ import annotations
 import duckdb
 
 from careerdata.core.errors import InputError
+from careerdata.core.text import name_key
 from careerdata.models import career as m
-from careerdata.offers.repo import insert_offer
-from careerdata.store.db import transaction
-
-Cursor = duckdb.DuckDBPyConnection
+from careerdata.store.db import Cursor, transaction
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def _id_by_name(cur: Cursor, table: str, name: str, field: str) -> int:
+def id_by_name(cur: Cursor, table: str, name: str, field: str) -> int:
     """Look up an id by case-insensitive name in an allowlisted table."""
     assert table in {"skill", "contact", "target_role"}
-    row = cur.execute(f"SELECT id FROM {table} WHERE name_key = ?", [_key(name)]).fetchone()
+    row = cur.execute(f"SELECT id FROM {table} WHERE name_key = ?", [name_key(name)]).fetchone()
     if row is None:
         raise InputError(f"{field}: unknown {table.replace('_', ' ')} {name!r}")
     return row[0]
 
 
-def _accomplishment_id(cur: Cursor, title: str, field: str) -> int:
+def accomplishment_id(cur: Cursor, title: str, field: str) -> int:
     row = cur.execute(
         "SELECT id FROM accomplishment WHERE lower(title) = lower(?) ORDER BY id LIMIT 1", [title]
     ).fetchone()
@@ -52,7 +46,7 @@ def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
         _set_meta(cur, key, value)
 
 
-def _save_profile(cur: Cursor, p: m.Profile) -> None:
+def write_profile(cur: Cursor, p: m.Profile) -> None:
     cur.execute(
         """INSERT OR REPLACE INTO profile (id, name, headline, current_title, current_level, current_pay,
                review_cycle_start, review_cycle_end, updated_at)
@@ -64,10 +58,10 @@ def _save_profile(cur: Cursor, p: m.Profile) -> None:
 
 def save_profile(con, profile: m.Profile) -> None:
     with transaction(con) as cur:
-        _save_profile(cur, profile)
+        write_profile(cur, profile)
 
 
-def _insert_position(cur: Cursor, p: m.Position) -> int:
+def insert_position(cur: Cursor, p: m.Position) -> int:
     return cur.execute(
         "INSERT INTO position (employer, title, level, start_date, end_date) VALUES (?, ?, ?, ?, ?) RETURNING id",
         [p.employer, p.title, p.level, p.start_date, p.end_date],
@@ -76,40 +70,40 @@ def _insert_position(cur: Cursor, p: m.Position) -> int:
 
 # --- skills ---------------------------------------------------------------------------
 
-def _insert_skill(cur: Cursor, s: m.Skill) -> int:
-    existing = cur.execute("SELECT id FROM skill WHERE name_key = ?", [_key(s.name)]).fetchone()
+def insert_skill(cur: Cursor, s: m.Skill) -> int:
+    existing = cur.execute("SELECT id FROM skill WHERE name_key = ?", [name_key(s.name)]).fetchone()
     if existing:
         raise InputError(f"skill.name: a skill called {s.name!r} already exists")
     return cur.execute(
         "INSERT INTO skill (name, name_key, kind, taxonomy_id, notes) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        [s.name, _key(s.name), s.kind, s.taxonomy_id, s.notes],
+        [s.name, name_key(s.name), s.kind, s.taxonomy_id, s.notes],
     ).fetchone()[0]
 
 
 def add_skill(con, skill: m.Skill, first_assessment: m.SkillAssessment | None = None) -> int:
     """Add a skill, with the user's level today, in one transaction."""
     with transaction(con) as cur:
-        skill_id = _insert_skill(cur, skill)
+        skill_id = insert_skill(cur, skill)
         if first_assessment is not None:
-            _insert_assessment(cur, first_assessment)
+            insert_assessment(cur, first_assessment)
         return skill_id
 
 
 def update_skill(con, skill_id: int, skill: m.Skill) -> None:
     with transaction(con) as cur:
         clash = cur.execute(
-            "SELECT id FROM skill WHERE name_key = ? AND id <> ?", [_key(skill.name), skill_id]
+            "SELECT id FROM skill WHERE name_key = ? AND id <> ?", [name_key(skill.name), skill_id]
         ).fetchone()
         if clash:
             raise InputError(f"skill.name: another skill is already called {skill.name!r}")
         cur.execute(
             "UPDATE skill SET name = ?, name_key = ?, kind = ?, taxonomy_id = ?, notes = ? WHERE id = ?",
-            [skill.name, _key(skill.name), skill.kind, skill.taxonomy_id, skill.notes, skill_id],
+            [skill.name, name_key(skill.name), skill.kind, skill.taxonomy_id, skill.notes, skill_id],
         )
 
 
-def _insert_assessment(cur: Cursor, a: m.SkillAssessment, field: str = "assessment.skill") -> int:
-    skill_id = _id_by_name(cur, "skill", a.skill, field)
+def insert_assessment(cur: Cursor, a: m.SkillAssessment, field: str = "assessment.skill") -> int:
+    skill_id = id_by_name(cur, "skill", a.skill, field)
     return cur.execute(
         "INSERT INTO skill_assessment (skill_id, as_of, self_level, note) VALUES (?, ?, ?, ?) RETURNING id",
         [skill_id, a.as_of, a.self_level, a.note],
@@ -119,14 +113,14 @@ def _insert_assessment(cur: Cursor, a: m.SkillAssessment, field: str = "assessme
 def record_assessment(con, assessment: m.SkillAssessment) -> int:
     """Append a self-assessment (assessments are never edited, so the history stays honest)."""
     with transaction(con) as cur:
-        return _insert_assessment(cur, assessment)
+        return insert_assessment(cur, assessment)
 
 
 # --- accomplishments ------------------------------------------------------------------
 
-def _write_accomplishment_children(cur: Cursor, acc_id: int, a: m.Accomplishment, where: str) -> None:
+def write_accomplishment_children(cur: Cursor, acc_id: int, a: m.Accomplishment, where: str) -> None:
     for i, name in enumerate(a.skills):
-        skill_id = _id_by_name(cur, "skill", name, f"{where}skills[{i}]")
+        skill_id = id_by_name(cur, "skill", name, f"{where}skills[{i}]")
         cur.execute("INSERT INTO accomplishment_skill VALUES (?, ?)", [acc_id, skill_id])
     wanted = list(dict.fromkeys(a.competencies))
     if wanted:
@@ -144,7 +138,7 @@ def _write_accomplishment_children(cur: Cursor, acc_id: int, a: m.Accomplishment
         )
     for i, metric in enumerate(a.metrics):
         verifier = (
-            _id_by_name(cur, "contact", metric.verified_by, f"{where}metrics[{i}].verified_by")
+            id_by_name(cur, "contact", metric.verified_by, f"{where}metrics[{i}].verified_by")
             if metric.verified_by
             else None
         )
@@ -157,7 +151,7 @@ def _write_accomplishment_children(cur: Cursor, acc_id: int, a: m.Accomplishment
         )
 
 
-def _insert_accomplishment(cur: Cursor, a: m.Accomplishment, where: str = "") -> int:
+def insert_accomplishment(cur: Cursor, a: m.Accomplishment, where: str = "") -> int:
     acc_id = cur.execute(
         """INSERT INTO accomplishment (title, start_date, end_date, employer, scope, situation, task, action,
                result, links)
@@ -165,13 +159,13 @@ def _insert_accomplishment(cur: Cursor, a: m.Accomplishment, where: str = "") ->
         [a.title, a.start_date, a.end_date, a.employer, a.scope, a.situation, a.task, a.action, a.result,
          a.links],
     ).fetchone()[0]
-    _write_accomplishment_children(cur, acc_id, a, where)
+    write_accomplishment_children(cur, acc_id, a, where)
     return acc_id
 
 
 def add_accomplishment(con, accomplishment: m.Accomplishment) -> int:
     with transaction(con) as cur:
-        return _insert_accomplishment(cur, accomplishment)
+        return insert_accomplishment(cur, accomplishment)
 
 
 def _delete_accomplishment_children(cur: Cursor, acc_id: int) -> None:
@@ -213,7 +207,7 @@ def update_accomplishment(con, acc_id: int, accomplishment: m.Accomplishment) ->
             ).fetchall()
         }
         a = a.model_copy(update={"competencies": [c for c in wanted if c not in existing]})
-        _write_accomplishment_children(cur, acc_id, a, "")
+        write_accomplishment_children(cur, acc_id, a, "")
 
 
 def delete_accomplishment(con, acc_id: int) -> None:
@@ -226,42 +220,42 @@ def delete_accomplishment(con, acc_id: int) -> None:
 
 # --- network, visibility, roles, pipeline, conversations ------------------------------
 
-def _insert_contact(cur: Cursor, c: m.Contact) -> int:
-    if cur.execute("SELECT count(*) FROM contact WHERE name_key = ?", [_key(c.name)]).fetchone()[0]:
+def insert_contact(cur: Cursor, c: m.Contact) -> int:
+    if cur.execute("SELECT count(*) FROM contact WHERE name_key = ?", [name_key(c.name)]).fetchone()[0]:
         raise InputError(f"contact.name: a contact called {c.name!r} already exists")
     return cur.execute(
         """INSERT INTO contact (name, name_key, relationship, company, title, influence, advocacy_stage,
                cadence_days, notes)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-        [c.name, _key(c.name), c.relationship, c.company, c.title, c.influence, c.advocacy_stage,
+        [c.name, name_key(c.name), c.relationship, c.company, c.title, c.influence, c.advocacy_stage,
          c.cadence_days, c.notes],
     ).fetchone()[0]
 
 
 def add_contact(con, contact: m.Contact) -> int:
     with transaction(con) as cur:
-        return _insert_contact(cur, contact)
+        return insert_contact(cur, contact)
 
 
-def _insert_interaction(cur: Cursor, i: m.Interaction, where: str = "") -> int:
-    contact_id = _id_by_name(cur, "contact", i.contact, f"{where}contact")
+def insert_interaction(cur: Cursor, i: m.Interaction, where: str = "") -> int:
+    contact_id = id_by_name(cur, "contact", i.contact, f"{where}contact")
     iid = cur.execute(
         "INSERT INTO interaction (contact_id, date, channel, notes, follow_up_due) VALUES (?, ?, ?, ?, ?) "
         "RETURNING id",
         [contact_id, i.date, i.channel, i.notes, i.follow_up_due],
     ).fetchone()[0]
     for n, title in enumerate(dict.fromkeys(i.accomplishments)):
-        acc_id = _accomplishment_id(cur, title, f"{where}accomplishments[{n}]")
+        acc_id = accomplishment_id(cur, title, f"{where}accomplishments[{n}]")
         cur.execute("INSERT INTO interaction_accomplishment VALUES (?, ?)", [iid, acc_id])
     return iid
 
 
 def add_interaction(con, interaction: m.Interaction) -> int:
     with transaction(con) as cur:
-        return _insert_interaction(cur, interaction)
+        return insert_interaction(cur, interaction)
 
 
-def _insert_visibility(cur: Cursor, v: m.VisibilityItem) -> int:
+def insert_visibility(cur: Cursor, v: m.VisibilityItem) -> int:
     return cur.execute(
         """INSERT INTO visibility_item (title, kind, venue, date, audience, reach, is_external, url)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
@@ -271,22 +265,22 @@ def _insert_visibility(cur: Cursor, v: m.VisibilityItem) -> int:
 
 def add_visibility_item(con, item: m.VisibilityItem) -> int:
     with transaction(con) as cur:
-        return _insert_visibility(cur, item)
+        return insert_visibility(cur, item)
 
 
-def _insert_target_role(cur: Cursor, r: m.TargetRole, where: str = "") -> int:
-    if cur.execute("SELECT count(*) FROM target_role WHERE name_key = ?", [_key(r.name)]).fetchone()[0]:
+def insert_target_role(cur: Cursor, r: m.TargetRole, where: str = "") -> int:
+    if cur.execute("SELECT count(*) FROM target_role WHERE name_key = ?", [name_key(r.name)]).fetchone()[0]:
         raise InputError(f"{where}name: a target role called {r.name!r} already exists")
     rid = cur.execute(
         """INSERT INTO target_role (name, name_key, level, company, onet_soc_code, pay_min, pay_max, notes)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-        [r.name, _key(r.name), r.level, r.company, r.onet_soc_code, r.pay_min, r.pay_max, r.notes],
+        [r.name, name_key(r.name), r.level, r.company, r.onet_soc_code, r.pay_min, r.pay_max, r.notes],
     ).fetchone()[0]
     seen = set()
     for n, s in enumerate(r.skills):
-        if _key(s.skill) in seen:
+        if name_key(s.skill) in seen:
             raise InputError(f"{where}skills[{n}].skill: {s.skill!r} is listed twice")
-        seen.add(_key(s.skill))
+        seen.add(name_key(s.skill))
         cur.execute(
             "INSERT INTO target_role_skill VALUES (?, ?, ?, ?, ?)",
             [rid, s.skill, s.importance, s.required_level, s.must_have],
@@ -301,11 +295,11 @@ def _insert_target_role(cur: Cursor, r: m.TargetRole, where: str = "") -> int:
 
 def add_target_role(con, role: m.TargetRole) -> int:
     with transaction(con) as cur:
-        return _insert_target_role(cur, role)
+        return insert_target_role(cur, role)
 
 
-def _insert_opportunity(cur: Cursor, o: m.Opportunity, where: str = "") -> int:
-    role_id = _id_by_name(cur, "target_role", o.target_role, f"{where}target_role") if o.target_role else None
+def insert_opportunity(cur: Cursor, o: m.Opportunity, where: str = "") -> int:
+    role_id = id_by_name(cur, "target_role", o.target_role, f"{where}target_role") if o.target_role else None
     oid = cur.execute(
         """INSERT INTO opportunity (title, kind, company, target_role_id, stage, opened_on, next_step,
                follow_up_due, notes)
@@ -313,7 +307,7 @@ def _insert_opportunity(cur: Cursor, o: m.Opportunity, where: str = "") -> int:
         [o.title, o.kind, o.company, role_id, o.stage, o.opened_on, o.next_step, o.follow_up_due, o.notes],
     ).fetchone()[0]
     for n, name in enumerate(dict.fromkeys(o.contacts)):
-        cid = _id_by_name(cur, "contact", name, f"{where}contacts[{n}]")
+        cid = id_by_name(cur, "contact", name, f"{where}contacts[{n}]")
         cur.execute("INSERT INTO opportunity_contact VALUES (?, ?)", [oid, cid])
     stages = {h.stage: h.entered_on for h in o.history}
     stages.setdefault(o.stage, max([o.opened_on, *stages.values()]))
@@ -324,11 +318,11 @@ def _insert_opportunity(cur: Cursor, o: m.Opportunity, where: str = "") -> int:
 
 def add_opportunity(con, opportunity: m.Opportunity) -> int:
     with transaction(con) as cur:
-        return _insert_opportunity(cur, opportunity)
+        return insert_opportunity(cur, opportunity)
 
 
-def _insert_conversation(cur: Cursor, c: m.Conversation, where: str = "") -> int:
-    counterpart = _id_by_name(cur, "contact", c.counterpart, f"{where}counterpart") if c.counterpart else None
+def insert_conversation(cur: Cursor, c: m.Conversation, where: str = "") -> int:
+    counterpart = id_by_name(cur, "contact", c.counterpart, f"{where}counterpart") if c.counterpart else None
     cid = cur.execute(
         """INSERT INTO conversation (title, kind, counterpart_contact_id, planned_for, goal, talking_points,
                anchor, target, walk_away, status, outcome)
@@ -352,7 +346,7 @@ def _insert_conversation(cur: Cursor, c: m.Conversation, where: str = "") -> int
 
 def add_conversation(con, conversation: m.Conversation) -> int:
     with transaction(con) as cur:
-        return _insert_conversation(cur, conversation)
+        return insert_conversation(cur, conversation)
 
 
 # --- ladder & whole files -------------------------------------------------------------
@@ -375,37 +369,3 @@ def replace_ladder(con, ladder: m.Ladder) -> None:
     """Load a company's ladder in place of the current one (evidence links keep their keys)."""
     with transaction(con) as cur:
         _replace_ladder(cur, ladder)
-
-
-def load_career_file(con, career: m.CareerFile) -> dict[str, int]:
-    """Write a whole career (the demo persona or a user's file) in one transaction."""
-    with transaction(con) as cur:
-        _save_profile(cur, career.profile)
-        for p in career.positions:
-            _insert_position(cur, p)
-        for s in career.skills:
-            _insert_skill(cur, s)
-        for n, a in enumerate(career.assessments):
-            _insert_assessment(cur, a, f"assessments[{n}].skill")
-        for c in career.contacts:
-            _insert_contact(cur, c)
-        for n, a in enumerate(career.accomplishments):
-            _insert_accomplishment(cur, a, f"accomplishments[{n}].")
-        for n, i in enumerate(career.interactions):
-            _insert_interaction(cur, i, f"interactions[{n}].")
-        for v in career.visibility:
-            _insert_visibility(cur, v)
-        for n, r in enumerate(career.target_roles):
-            _insert_target_role(cur, r, f"target_roles[{n}].")
-        for n, o in enumerate(career.opportunities):
-            _insert_opportunity(cur, o, f"opportunities[{n}].")
-        for n, c in enumerate(career.conversations):
-            _insert_conversation(cur, c, f"conversations[{n}].")
-        for n, o in enumerate(career.offers):
-            insert_offer(cur, o, f"offers[{n}].")
-    return {
-        "skills": len(career.skills),
-        "accomplishments": len(career.accomplishments),
-        "metrics": sum(len(a.metrics) for a in career.accomplishments),
-        "contacts": len(career.contacts),
-    }

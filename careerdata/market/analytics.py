@@ -15,8 +15,9 @@ import math
 
 import pandas as pd
 
+from careerdata.core.text import text_or_none
 from careerdata.figures import fit as ffit
-from careerdata.matrix.skill_value import _none, rated_code
+from careerdata.matrix.skill_value import rated_code
 
 
 def user_element_levels(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: pd.DataFrame | None = None,
@@ -28,7 +29,7 @@ def user_element_levels(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: 
         level = dict(zip(skills["id"], skills["self_level"].fillna(0), strict=True))
     out: dict[str, float] = {}
     for row in mappings.itertuples(index=False):
-        element = _none(row.element_id)
+        element = text_or_none(row.element_id)
         if element:
             out[element] = max(out.get(element, 0.0), float(level.get(row.skill_id, 0.0) or 0.0))
     return out

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.journal.queries import _df, skills
+from careerdata.journal.queries import skills
+from careerdata.store.db import frame
 
 
 @dataclass
@@ -43,40 +44,40 @@ def matrix_inputs(con) -> MarketInputs:
     proxies = dict(con.cursor().execute("SELECT onet_soc_code, proxy_onet_soc_code FROM market_proxy").fetchall())
     return MarketInputs(
         skills=skills(con),
-        default_map=_df(con, "SELECT skill, element_id, technology FROM market_skill_map"),
-        user_map=_df(con, "SELECT skill_id, element_id, technology FROM skill_map_user"),
-        elements=_df(con, "SELECT element_id, name, domain FROM market_skill_definition ORDER BY element_id"),
-        technologies=_df(con, "SELECT DISTINCT technology FROM market_technology")["technology"],
-        evidence=_df(con, """
+        default_map=frame(con, "SELECT skill, element_id, technology FROM market_skill_map"),
+        user_map=frame(con, "SELECT skill_id, element_id, technology FROM skill_map_user"),
+        elements=frame(con, "SELECT element_id, name, domain FROM market_skill_definition ORDER BY element_id"),
+        technologies=frame(con, "SELECT DISTINCT technology FROM market_technology")["technology"],
+        evidence=frame(con, """
             SELECT x.skill_id, coalesce(a.end_date, a.start_date) AS done_on, a.scope,
                    count(m.id) AS metrics, count(m.id) FILTER (WHERE m.confidence = 'verified') AS verified
             FROM accomplishment_skill x
             JOIN accomplishment a ON a.id = x.accomplishment_id
             LEFT JOIN impact_metric m ON m.accomplishment_id = a.id
             GROUP BY x.skill_id, a.id, done_on, a.scope"""),
-        estimates=_df(con, "SELECT skill_id, value, note, as_of FROM skill_value_estimate"),
-        ratings=_df(con, """
+        estimates=frame(con, "SELECT skill_id, value, note, as_of FROM skill_value_estimate"),
+        ratings=frame(con, """
             SELECT onet_soc_code, element_id, skill AS name, 'skill' AS kind, importance, level
             FROM market_role_skill
             UNION ALL
             SELECT onet_soc_code, element_id, knowledge_area, 'knowledge', importance, level
             FROM market_role_knowledge"""),
-        tech=_df(con, "SELECT onet_soc_code, technology, hot_technology, in_demand FROM market_technology"),
-        roles=_df(con, "SELECT * FROM market_role ORDER BY title"),
-        projections=_df(con, "SELECT * FROM market_projection"),
+        tech=frame(con, "SELECT onet_soc_code, technology, hot_technology, in_demand FROM market_technology"),
+        roles=frame(con, "SELECT * FROM market_role ORDER BY title"),
+        projections=frame(con, "SELECT * FROM market_projection"),
         proxies=proxies,
         reference_median=float(ref[0]) if ref else 0.0,
         reference_year=int(ref[1]) if ref else None,
-        target_roles=_df(con, "SELECT id, name, level, company, onet_soc_code, pay_min, pay_max FROM target_role "
+        target_roles=frame(con, "SELECT id, name, level, company, onet_soc_code, pay_min, pay_max FROM target_role "
                               "ORDER BY name"),
-        ladder=_df(con, """
+        ladder=frame(con, """
             SELECT l.code AS level_code, l.track, l.rank, l.title, c.key AS competency, c.grp, e.target
             FROM level_expectation e
             JOIN ladder_level l ON l.code = e.level_code
             JOIN competency c ON c.key = e.competency_key
             ORDER BY l.rank, l.code, c.key"""),
-        element_competency=_df(con, "SELECT element_id, competency, competency_group FROM market_element_competency"),
-        aliases=_df(con, "SELECT alias, skill FROM market_skill_alias"),
+        element_competency=frame(con, "SELECT element_id, competency, competency_group FROM market_element_competency"),
+        aliases=frame(con, "SELECT alias, skill FROM market_skill_alias"),
         current_level=profile[0] if profile and profile[0] else None,
         current_pay=float(profile[1]) if profile and profile[1] is not None else None,
     )
@@ -88,7 +89,7 @@ def wage_history(con, soc_codes: list[str]) -> pd.DataFrame:
         return pd.DataFrame(columns=["soc_code", "occ_title", "year", "annual_p10", "annual_p25", "annual_median",
                                      "annual_p75", "annual_p90", "employment", "topcoded_fields"])
     marks = ", ".join("?" for _ in soc_codes)
-    return _df(con, f"""
+    return frame(con, f"""
         SELECT soc_code, occ_title, year, annual_p10, annual_p25, annual_median, annual_p75, annual_p90,
                employment, topcoded_fields
         FROM market_wage WHERE soc_code IN ({marks}) ORDER BY soc_code, year""", list(soc_codes))

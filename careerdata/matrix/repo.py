@@ -3,28 +3,28 @@
 from __future__ import annotations
 
 from careerdata.core.errors import InputError
-from careerdata.journal.repo import _id_by_name
+from careerdata.journal.repo import id_by_name
 from careerdata.models import career as m
 from careerdata.store.db import transaction
 
 
 def set_value_estimate(con, estimate: m.SkillValueEstimate) -> None:
     with transaction(con) as cur:
-        skill_id = _id_by_name(cur, "skill", estimate.skill, "skill")
+        skill_id = id_by_name(cur, "skill", estimate.skill, "skill")
         cur.execute("INSERT OR REPLACE INTO skill_value_estimate VALUES (?, ?, ?, ?)",
                     [skill_id, estimate.value, estimate.note, estimate.as_of])
 
 
 def clear_value_estimate(con, skill: str) -> None:
     with transaction(con) as cur:
-        skill_id = _id_by_name(cur, "skill", skill, "skill")
+        skill_id = id_by_name(cur, "skill", skill, "skill")
         cur.execute("DELETE FROM skill_value_estimate WHERE skill_id = ?", [skill_id])
 
 
 def add_skill_link(con, link: m.SkillLink) -> None:
     """Link a skill to an O*NET element or technology that exists in the loaded market data."""
     with transaction(con) as cur:
-        skill_id = _id_by_name(cur, "skill", link.skill, "skill")
+        skill_id = id_by_name(cur, "skill", link.skill, "skill")
         if link.element_id and not cur.execute(
                 "SELECT count(*) FROM market_skill_definition WHERE element_id = ?", [link.element_id]).fetchone()[0]:
             raise InputError(f"element_id: {link.element_id!r} is not an O*NET skill or knowledge element")

@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from careerdata.core.text import name_key, text_or_none
 from careerdata.market.pay_gradient import pay_weights, skill_pay_gradient
 
 REFERENCE_SOC = "15-1200"  # BLS "Computer Occupations": the pay yardstick
@@ -75,10 +76,6 @@ QUADRANT_MEANING = {
 }
 
 
-def _key(name: str) -> str:
-    return " ".join(str(name).split()).casefold()
-
-
 def is_element_id(value: str | None) -> bool:
     return bool(value) and str(value).startswith("2.") and all(p.isalnum() for p in str(value).split("."))
 
@@ -99,44 +96,37 @@ def resolve_mappings(
     technologies: every O*NET technology name.
     """
     element_ids = set(elements["element_id"])
-    element_by_name = {_key(n): e for e, n in zip(elements["element_id"], elements["name"], strict=True)}
-    tech_by_name = {_key(t): t for t in technologies.dropna().unique()}
+    element_by_name = {name_key(n): e for e, n in zip(elements["element_id"], elements["name"], strict=True)}
+    tech_by_name = {name_key(t): t for t in technologies.dropna().unique()}
     defaults: dict[str, list[tuple[str | None, str | None]]] = {}
     for row in default_map.itertuples(index=False):
-        defaults.setdefault(_key(row.skill), []).append((_none(row.element_id), _none(row.technology)))
+        defaults.setdefault(name_key(row.skill), []).append((text_or_none(row.element_id), text_or_none(row.technology)))
     user: dict[int, list[tuple[str | None, str | None]]] = {}
     for row in user_map.itertuples(index=False):
-        user.setdefault(int(row.skill_id), []).append((_none(row.element_id), _none(row.technology)))
+        user.setdefault(int(row.skill_id), []).append((text_or_none(row.element_id), text_or_none(row.technology)))
 
     rows = []
     for skill in skills.itertuples(index=False):
         links: list[tuple[str | None, str | None, str]] = []
         own = list(user.get(int(skill.id), []))
-        tax = _none(skill.taxonomy_id)
+        tax = text_or_none(skill.taxonomy_id)
         if tax:
             if tax in element_ids:
                 own.append((tax, None))
-            elif _key(tax) in tech_by_name:
-                own.append((None, tech_by_name[_key(tax)]))
+            elif name_key(tax) in tech_by_name:
+                own.append((None, tech_by_name[name_key(tax)]))
         links = [(e, t, "your link") for e, t in own]
         if not links:
-            links = [(e, t, "default map") for e, t in defaults.get(_key(skill.name), [])]
+            links = [(e, t, "default map") for e, t in defaults.get(name_key(skill.name), [])]
         if not links:
-            if _key(skill.name) in element_by_name:
-                links = [(element_by_name[_key(skill.name)], None, "name match")]
-            elif _key(skill.name) in tech_by_name:
-                links = [(None, tech_by_name[_key(skill.name)], "name match")]
+            if name_key(skill.name) in element_by_name:
+                links = [(element_by_name[name_key(skill.name)], None, "name match")]
+            elif name_key(skill.name) in tech_by_name:
+                links = [(None, tech_by_name[name_key(skill.name)], "name match")]
         for element, tech, how in dict.fromkeys(links):
             rows.append({"skill_id": int(skill.id), "element_id": element, "technology": tech, "mapped_by": how})
     frame = pd.DataFrame(rows, columns=["skill_id", "element_id", "technology", "mapped_by"], dtype=object)
     return frame.astype({"skill_id": "int64"})
-
-
-def _none(value):
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return None
-    value = str(value).strip()
-    return value or None
 
 
 # --- 2. relevance -----------------------------------------------------------------------
@@ -221,7 +211,7 @@ def link_components(mappings: pd.DataFrame, ratings: pd.DataFrame, tech: pd.Data
                                             strict=True)}
     rows = []
     for row in mappings.itertuples(index=False):
-        element, technology = _none(row.element_id), _none(row.technology)
+        element, technology = text_or_none(row.element_id), text_or_none(row.technology)
         if element:
             link, key, pay = f"O*NET element {element}", element, weights.get(element, 1.0)
             if element not in by_element:
@@ -535,14 +525,14 @@ def resolve_role(inputs, role: str | None) -> tuple[str, list[RoleTarget]]:
         if ALL_TARGETS in choices:
             return ALL_TARGETS, choices[ALL_TARGETS]
         raise LookupError("no target role has an O*NET occupation yet; pass --role with an O*NET-SOC code")
-    wanted = _key(role)
+    wanted = name_key(role)
     for row in inputs.target_roles.itertuples(index=False):
-        if _key(row.name) == wanted:
+        if name_key(row.name) == wanted:
             if not row.onet_soc_code:
                 raise LookupError(f"target role {row.name!r} has no O*NET occupation; set one first")
             return row.name, [RoleTarget(row.onet_soc_code, row.level or None, row.name)]
     for row in inputs.roles.itertuples(index=False):
-        if wanted in (_key(row.onet_soc_code), _key(row.title)):
+        if wanted in (name_key(row.onet_soc_code), name_key(row.title)):
             return f"{row.title} ({row.onet_soc_code})", [RoleTarget(row.onet_soc_code, None, row.title)]
     raise LookupError(f"unknown role {role!r}: use a target-role name, an O*NET-SOC code or an O*NET title")
 

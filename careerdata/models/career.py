@@ -14,35 +14,24 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from careerdata.core import vocab
 from careerdata.models.offers import Offer
 
-SKILL_KINDS = ("technical", "domain", "soft", "leadership")
-SCOPES = ("team", "org", "company", "external")
-IMPACT_CATEGORIES = ("revenue", "cost", "time", "reliability", "users", "risk")
-CONFIDENCES = ("verified", "measured", "estimated")
-RELATIONSHIPS = ("manager", "skip", "sponsor", "mentor", "peer", "report", "stakeholder", "recruiter")
-ADVOCACY_STAGES = ("unknown", "aware", "supporter", "advocate", "sponsor")
-INTERACTION_CHANNELS = ("1:1", "meeting", "call", "chat", "email", "coffee", "event", "other")
-VISIBILITY_KINDS = ("talk", "post", "oss", "internal_demo", "doc")
-OPPORTUNITY_KINDS = ("promotion", "internal_move", "new_job")
-OPPORTUNITY_STAGES = ("lead", "conversation", "application", "interview", "offer", "accepted", "lost")
-CONVERSATION_KINDS = ("raise", "promotion", "scope", "on_call", "other")
-CONVERSATION_STATUSES = ("planned", "rehearsing", "done", "cancelled")
-LADDER_TRACKS = ("IC", "EM")
-
-SkillKind = Literal["technical", "domain", "soft", "leadership"]
-Scope = Literal["team", "org", "company", "external"]
-ImpactCategory = Literal["revenue", "cost", "time", "reliability", "users", "risk"]
-Confidence = Literal["verified", "measured", "estimated"]
-Relationship = Literal["manager", "skip", "sponsor", "mentor", "peer", "report", "stakeholder", "recruiter"]
-AdvocacyStage = Literal["unknown", "aware", "supporter", "advocate", "sponsor"]
-Channel = Literal["1:1", "meeting", "call", "chat", "email", "coffee", "event", "other"]
-VisibilityKind = Literal["talk", "post", "oss", "internal_demo", "doc"]
-OpportunityKind = Literal["promotion", "internal_move", "new_job"]
-OpportunityStage = Literal["lead", "conversation", "application", "interview", "offer", "accepted", "lost"]
-ConversationKind = Literal["raise", "promotion", "scope", "on_call", "other"]
-ConversationStatus = Literal["planned", "rehearsing", "done", "cancelled"]
-Track = Literal["IC", "EM"]
+SkillKind = Literal[vocab.SKILL_KINDS]
+Scope = Literal[vocab.SCOPES]
+ImpactCategory = Literal[vocab.IMPACT_CATEGORIES]
+Confidence = Literal[vocab.CONFIDENCES]
+Relationship = Literal[vocab.RELATIONSHIPS]
+AdvocacyStage = Literal[vocab.ADVOCACY_STAGES]
+Channel = Literal[vocab.INTERACTION_CHANNELS]
+VisibilityKind = Literal[vocab.VISIBILITY_KINDS]
+OpportunityKind = Literal[vocab.OPPORTUNITY_KINDS]
+OpportunityStage = Literal[vocab.OPPORTUNITY_STAGES]
+ConversationKind = Literal[vocab.CONVERSATION_KINDS]
+ConversationStatus = Literal[vocab.CONVERSATION_STATUSES]
+Track = Literal[vocab.LADDER_TRACKS]
+PayPointKind = Literal[vocab.PAY_POINT_KINDS]
+CompetencyGroup = Literal[vocab.COMPETENCY_GROUPS]
 
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 LongText = Annotated[str, Field(max_length=10_000)]
@@ -222,7 +211,7 @@ class TargetRoleSkill(Model):
 
 class PayPoint(Model):
     amount: Money
-    kind: Literal["offer", "posted_range", "peer", "recruiter", "other"] = "other"
+    kind: PayPointKind = "other"
     as_of: dt.date
     note: str = Field(default="", max_length=500)
 
@@ -327,7 +316,7 @@ class LadderLevel(Model):
 class Competency(Model):
     key: Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$")]
     name: Name
-    group: Literal["technical", "execution", "people", "influence"]
+    group: CompetencyGroup
     description: LongText = ""
 
 

@@ -1,17 +1,16 @@
-"""Pydantic models for the career-sales features (network cadence, visibility, pipeline, conversations).
+"""What the Network page writes beyond the journal's contacts and visibility items: cadence tiers and
+visibility expectations per level.
 
-The core entities (Contact, Interaction, VisibilityItem, Opportunity, Conversation, Objection,
-Rehearsal) live in `careerdata.models`; these are the extra things the sales pages write.
+The core entities (Contact, Interaction, VisibilityItem) live in `careerdata.models.career`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from careerdata.models.career import ONET_SOC_PATTERN, Model, OpportunityStage, Relationship
+from careerdata.models.career import Model, Relationship
 
 
 class CadenceTier(Model):
@@ -40,35 +39,6 @@ class VisibilityExpectation(Model):
         if self.external_per_year > self.items_per_year:
             raise ValueError("external_per_year cannot be more than items_per_year")
         return self
-
-
-class StageMove(Model):
-    """An opportunity moving to a stage on a date (forward, to lost, or reopened)."""
-
-    stage: OpportunityStage
-    entered_on: dt.date
-    next_step: str = Field(default="", max_length=500)
-    follow_up_due: dt.date | None = None
-
-    @field_validator("follow_up_due", mode="before")
-    @classmethod
-    def _blank(cls, value):
-        if isinstance(value, str) and not value.strip():
-            return None
-        return value
-
-
-class PayOccupation(Model):
-    """The O*NET-SOC occupation whose BLS percentiles a conversation quotes."""
-
-    onet_soc_code: str
-
-    @field_validator("onet_soc_code")
-    @classmethod
-    def _soc(cls, value):
-        if not ONET_SOC_PATTERN.match(value):
-            raise ValueError("must be an O*NET-SOC code like 15-1252.00")
-        return value
 
 
 class CadenceTierTable(Model):

@@ -16,9 +16,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-EQUITY_KINDS = ("none", "rsu", "options")
-EQUITY_KIND_LABELS = {"none": "No equity", "rsu": "RSUs (grant value)", "options": "Stock options"}
-EquityKind = Literal["none", "rsu", "options"]
+from careerdata.core import vocab
+
+EquityKind = Literal[vocab.EQUITY_KINDS]
 
 MAX_MONEY = Decimal("1000000000")  # a billion in any currency: more is a typo
 Money = Annotated[Decimal, Field(ge=0, le=MAX_MONEY, max_digits=14, decimal_places=2)]

@@ -11,14 +11,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from careerdata.core import vocab
 from careerdata.models.career import Interaction, Model
 
 LevelCode = Annotated[str, Field(min_length=1, max_length=20)]
 CompetencyKey = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$")]
 StepKey = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$")]
 
-LINK_DECISIONS = ("confirmed", "rejected")
-PLAN_STATUSES = ("open", "done", "skipped")
 MAX_CASE_CHARS = 200_000
 
 
@@ -43,7 +42,7 @@ class LinkDecision(Model):
 
     accomplishment_id: Annotated[int, Field(ge=1)]
     competency_key: CompetencyKey
-    decision: Literal["confirmed", "rejected"]
+    decision: Literal[vocab.LINK_DECISIONS]
 
 
 class CaseVersion(Model):
@@ -70,7 +69,7 @@ class ReviewDate(Model):
 
 class PlanStepStatus(Model):
     step_key: StepKey
-    status: Literal["open", "done", "skipped"]
+    status: Literal[vocab.PLAN_STATUSES]
 
 
 class PlanStepLog(Model):

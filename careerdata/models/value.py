@@ -11,10 +11,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from careerdata.core import vocab
 from careerdata.models.career import Model, Name
 
-PITCH_KINDS = ("30s", "2min")
-PITCH_KIND_LABELS = {"30s": "30-second pitch", "2min": "2-minute pitch"}
 MAX_PITCH_CHARS = 6000
 TARGET_KEY = re.compile(r"^(role:[1-9][0-9]*|onet:\d{2}-\d{4}\.\d{2})$")
 
@@ -25,7 +24,7 @@ class PitchVersion(Model):
     target_key: Annotated[str, Field(pattern=TARGET_KEY.pattern)]
     target_label: Name
     target_role_id: Annotated[int, Field(ge=1)] | None = None
-    kind: Literal["30s", "2min"]
+    kind: Literal[vocab.PITCH_KINDS]
     text: Annotated[str, Field(min_length=20, max_length=MAX_PITCH_CHARS)]
 
     @model_validator(mode="after")

@@ -1,8 +1,8 @@
-"""Cached models of the Network and Pipeline pages: each page's reads and analysis as one unit.
+"""Cached models of the Network page: its reads and analysis as one unit.
 
 Read through `careerdata.ui.state.read(fn, *hashable_args)`, so a warm rerun of a page is a
-cache hit instead of recomputing cadence, visibility and pipeline numbers over every contact,
-item and opportunity. Every number still comes from `careerdata.network.analytics`.
+cache hit instead of recomputing cadence and visibility numbers over every contact
+and item. Every number still comes from `careerdata.network.analytics`.
 
 The charts that depend only on the file (and the arguments here) are built here too: building a
 Plotly figure validates every property and costs 10-40 ms a chart, while a cached one comes back
@@ -108,45 +108,3 @@ def network_wins(con, today: dt.date, years: int | None) -> WinsView:
         "tell": [", ".join(wk.unaware_of(t)) for t in wins["title"]],
     })
     return WinsView(key=key, wins=wins, who_knows=wk, heatmap=cs.who_knows_heatmap(wk), table=table)
-
-
-# --- pipeline --------------------------------------------------------------------------
-
-
-@dataclass
-class PipelineView:
-    total: int  # opportunities of every kind (the filter aside)
-    opps: pd.DataFrame  # opportunities of the kinds picked
-    live: pd.DataFrame  # open ones, furthest along first
-    due: pd.DataFrame  # follow-ups due within 14 days, most overdue first
-    funnel: pd.DataFrame
-    stints: pd.DataFrame
-    stage_time: pd.DataFrame
-    rate: float | None
-    kpi: sa.PipelineKpis
-    funnel_chart: go.Figure | None  # None without opportunities
-    time_chart: go.Figure | None  # time in stage; None without stage history
-
-
-def pipeline(con, today: dt.date, kinds: tuple[str, ...]) -> PipelineView:
-    all_opps = qs.opportunities(con)
-    opps = all_opps[all_opps["kind"].isin(list(kinds))].reset_index(drop=True)
-    stages = qs.opportunity_stages(con)
-    stages = stages[stages["opportunity_id"].isin(opps["id"])]
-    due = sa.follow_ups(opps, today)
-    stints = sa.stage_stints(opps, stages, today)
-    funnel = sa.pipeline_funnel(opps, stages)
-    stage_time = sa.time_in_stage(stints)
-    return PipelineView(
-        total=len(all_opps),
-        opps=opps,
-        live=sa.open_opportunities(opps),
-        due=due,
-        funnel=funnel,
-        stints=stints,
-        stage_time=stage_time,
-        rate=sa.win_rate(opps),
-        kpi=sa.pipeline_kpis(opps, stints, due),
-        funnel_chart=cs.pipeline_funnel_chart(funnel) if not opps.empty else None,
-        time_chart=cs.time_in_stage_chart(stints, stage_time) if not stints.empty else None,
-    )

@@ -4,7 +4,7 @@ BLS OEWS wages are annual base pay (they leave out equity and non-production bon
 sign-on), national and across every experience level, in US dollars. So an offer is placed by
 its **base**, only when it is in USD, against the percentiles of its occupation (the offer's
 O*NET-SOC code, else its opportunity's target role's, else the user's most-used target-role
-occupation). Where the base sits: `careerdata.network.analytics.pay_percentile`, the same
+occupation). Where the base sits: `careerdata.conversations.analytics.pay_percentile`, the same
 interpolation the Conversations page uses. The band a negotiation aims base pay at is the BLS
 50th-90th percentiles, labelled as such.
 """
@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from careerdata.network.analytics import PERCENTILES, pay_percentile
+from careerdata.conversations.analytics import PERCENTILES, pay_percentile
 from careerdata.offers.negotiation import Band
 
 

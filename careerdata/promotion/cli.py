@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 from careerdata.core import clock, errors
-from careerdata.promotion import analytics as pa
+from careerdata.promotion import case as pcase
+from careerdata.promotion import draft as pdraft
+from careerdata.promotion import evidence as pa
 from careerdata.promotion import export as promo_export
 from careerdata.promotion import queries as pq
 from careerdata.store import db
@@ -64,7 +66,7 @@ def cmd_promo(args) -> int:
     if versions is not None and not versions.empty and not args.generate:
         markdown = str(versions.iloc[0]["markdown"])
     else:
-        markdown = pa.draft_case(pa.analyse(inputs, target, start, end, today))
+        markdown = pdraft.draft_case(pcase.analyse(inputs, target, start, end, today))
     title = f"Promotion case: {target}"
     data = promo_export.export(markdown, args.format, title)
     if args.output:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from careerdata.journal import queries
-from careerdata.journal.queries import _df
+from careerdata.store.db import frame
 
 
 @dataclass(frozen=True)
@@ -62,33 +62,33 @@ def _case_inputs(con, cycle: tuple[dt.date, dt.date, dt.date] | None) -> CaseInp
         profile=queries.profile(con),
         current_employer=employers[0] if employers else None,
         levels=queries.ladder_levels(con),
-        competencies=_df(con, 'SELECT key, name, grp AS "group", description FROM competency ORDER BY rowid'),
-        expectations=_df(con, """
+        competencies=frame(con, 'SELECT key, name, grp AS "group", description FROM competency ORDER BY rowid'),
+        expectations=frame(con, """
             SELECT level_code, competency_key, target, text FROM level_expectation
             ORDER BY level_code, competency_key"""),
-        accomplishments=_df(con, f"""
+        accomplishments=frame(con, f"""
             SELECT a.id, a.title, a.start_date, a.end_date, a.scope, a.employer, a.situation, a.task, a.action,
                    a.result, a.links, e.metrics, e.money_usd, e.hours
             FROM accomplishment a JOIN v_accomplishment_evidence e ON e.accomplishment_id = a.id
             {only_cycle('a.id')}
             ORDER BY coalesce(a.end_date, a.start_date) DESC, a.id DESC""", params),
-        skills=_df(con, f"""
+        skills=frame(con, f"""
             SELECT x.accomplishment_id, s.name, s.kind
             FROM accomplishment_skill x JOIN skill s ON s.id = x.skill_id
             {only_cycle('x.accomplishment_id')}
             ORDER BY x.accomplishment_id, s.name""", params),
-        links=_df(con, f"""
+        links=frame(con, f"""
             SELECT accomplishment_id, competency_key, status FROM accomplishment_competency
             {only_cycle('accomplishment_id')}
             ORDER BY accomplishment_id, competency_key""", params),
-        metrics=_df(con, f"""
+        metrics=frame(con, f"""
             SELECT m.id, m.accomplishment_id, m.category, m.description, m.baseline, m.new_value, m.unit,
                    m.money_usd, m.hours, m.confidence, c.name AS verified_by
             FROM impact_metric m LEFT JOIN contact c ON c.id = m.verified_by_contact_id
             {only_cycle('m.accomplishment_id')}
             ORDER BY m.accomplishment_id, m.id""", params),
         contacts=contact_touch(con),
-        seen=_df(con, f"""
+        seen=frame(con, f"""
             SELECT i.contact_id, x.accomplishment_id, 'told' AS how, max(i.date) AS date
             FROM interaction_accomplishment x JOIN interaction i ON i.id = x.interaction_id
             {only_cycle('x.accomplishment_id')}
@@ -104,14 +104,14 @@ def _case_inputs(con, cycle: tuple[dt.date, dt.date, dt.date] | None) -> CaseInp
 def accomplishment_spans(con) -> pd.DataFrame:
     """Every accomplishment's title and dates, in `case_inputs` order: the linter catches a draft line
     naming a win from outside the cycle."""
-    return _df(con, """
+    return frame(con, """
         SELECT a.id, a.title, a.start_date, a.end_date FROM accomplishment a
         ORDER BY coalesce(a.end_date, a.start_date) DESC, a.id DESC""")
 
 
 def contact_touch(con) -> pd.DataFrame:
     """Every contact with the last time you talked (the advocates, the plan and the linter)."""
-    return _df(con, """
+    return frame(con, """
         SELECT id, name, relationship, company, title, influence, advocacy_stage, cadence_days,
                last_interaction, interactions
         FROM v_contact_touch ORDER BY name""")
@@ -144,14 +144,14 @@ def promo_case(con, target_level: str, cycle_start: dt.date, cycle_end: dt.date)
 
 def case_versions(con, case_id: int) -> pd.DataFrame:
     """Saved drafts of a case, newest first."""
-    return _df(con, """
+    return frame(con, """
         SELECT version, created_at, coalesce(note, '') AS note, markdown, length(markdown) AS chars
         FROM promo_case_version WHERE promo_case_id = ? ORDER BY version DESC""", [case_id])
 
 
 def plan_states(con, case_id: int) -> pd.DataFrame:
     """What the user did with each plan step: status and the conversation logged against it."""
-    return _df(con, """
+    return frame(con, """
         SELECT p.step_key, p.status, p.interaction_id, i.date AS logged_on, i.channel, i.notes,
                c.name AS contact
         FROM promo_plan_step p

@@ -7,10 +7,10 @@ target level and review cycle, so merely looking at a target level writes nothin
 from __future__ import annotations
 
 from careerdata.core.errors import InputError
-from careerdata.journal.repo import Cursor, _insert_interaction
+from careerdata.journal.repo import insert_interaction
 from careerdata.models.promotion import CaseKey, CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
-from careerdata.promotion.analytics import PLAN_STEP_KEYS
-from careerdata.store.db import transaction
+from careerdata.promotion.plan import PLAN_STEP_KEYS
+from careerdata.store.db import Cursor, transaction
 
 
 def _ensure_case(cur: Cursor, case: CaseKey) -> int:
@@ -94,7 +94,7 @@ def log_plan_step(con, case: CaseKey, entry: PlanStepLog) -> int:
     _check_step(entry.step_key)
     with transaction(con) as cur:
         case_id = _ensure_case(cur, case)
-        interaction_id = _insert_interaction(cur, entry.interaction, "interaction.")
+        interaction_id = insert_interaction(cur, entry.interaction, "interaction.")
         _set_step(cur, case_id, entry.step_key, "done", interaction_id)
         return interaction_id
 

@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from careerdata.core.text import name_key, text_or_none
 from careerdata.figures import fit as ffit
-from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, _key, _none, rated_code
+from careerdata.matrix.skill_value import IMPORTANT_ELEMENT, rated_code
 from careerdata.roles.pay import PayEstimate, pay_estimate
 
 DEFAULT_WEEKS_PER_LEVEL = 4.0
@@ -88,7 +89,7 @@ def _linked_names(skills: pd.DataFrame, mappings: pd.DataFrame) -> dict[tuple[st
     by_id = dict(zip(skills["id"], skills["name"], strict=True))
     out: dict[tuple[str, str], str] = {}
     for row in mappings.itertuples(index=False):
-        element, tech = _none(row.element_id), _none(row.technology)
+        element, tech = text_or_none(row.element_id), text_or_none(row.technology)
         key = ("e", element) if element else ("t", tech)
         out.setdefault(key, by_id.get(row.skill_id, ""))
     return out
@@ -111,19 +112,19 @@ def level_lookup(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: pd.Data
             out[key] = candidate
 
     for skill_id in by_id:
-        offer(_key(by_id[skill_id].name), skill_id)
+        offer(name_key(by_id[skill_id].name), skill_id)
     for row in mappings.itertuples(index=False):
-        element, tech = _none(row.element_id), _none(row.technology)
+        element, tech = text_or_none(row.element_id), text_or_none(row.technology)
         if element and element in element_names:
-            offer(_key(element_names[element]), int(row.skill_id))
+            offer(name_key(element_names[element]), int(row.skill_id))
         if tech:
-            offer(_key(tech), int(row.skill_id))
+            offer(name_key(tech), int(row.skill_id))
     return out
 
 
 def with_current(requirements: pd.DataFrame, lookup: dict[str, tuple[float, float, str]]) -> pd.DataFrame:
     """Requirements plus your self and evidence levels and the skill that matched."""
-    found = [lookup.get(_key(s), (0.0, 0.0, "")) for s in requirements["skill"]]
+    found = [lookup.get(name_key(s), (0.0, 0.0, "")) for s in requirements["skill"]]
     return requirements.assign(
         current_self=[f[0] for f in found], current_evidence=[f[1] for f in found],
         your_skill=[f[2] for f in found]).reset_index(drop=True)
@@ -148,7 +149,7 @@ def must_have_gate(req: pd.DataFrame, basis: str = "self") -> Gate:
     """The gate set by the weakest must-have (1.0 when every must-have is met or there are none)."""
     if req.empty:
         return Gate(1.0)
-    current = req[_col(basis)].astype(float)
+    current = req[score_column(basis)].astype(float)
     met = (current / req["required_level"].astype(float)).clip(upper=1.0)
     must = met[req["must_have"].astype(bool)]
     if must.empty or must.min() >= 1.0:
@@ -181,13 +182,13 @@ def fit_score(req: pd.DataFrame, basis: str = "self", role_level: str = "") -> F
     """Importance-weighted coverage of the requirements, discounted (never zeroed) by the weakest must-have."""
     if req.empty or req["importance"].sum() <= 0:
         return Fit(0.0, 0.0, 1.0, None, "0: the role has no requirements yet")
-    coverage = ffit.coverage(req["importance"], req[_col(basis)], req["required_level"])  # figures.fit
+    coverage = ffit.coverage(req["importance"], req[score_column(basis)], req["required_level"])  # figures.fit
     gate = must_have_gate(req, basis)
     fit, cov = round(100 * coverage * gate.factor, 1), round(100 * coverage, 1)
     return Fit(fit, cov, round(gate.factor, 3), gate.skill, fit_reason(fit, cov, gate, role_level))
 
 
-def _col(basis: str) -> str:
+def score_column(basis: str) -> str:
     if basis not in ("self", "evidence"):
         raise ValueError("basis is 'self' or 'evidence'")
     return "current_self" if basis == "self" else "current_evidence"
@@ -195,7 +196,7 @@ def _col(basis: str) -> str:
 
 def gaps(req: pd.DataFrame, basis: str = "self") -> pd.DataFrame:
     """Requirements you are below, biggest weighted shortfall first."""
-    current = req[_col(basis)].astype(float)
+    current = req[score_column(basis)].astype(float)
     short = (req["required_level"] - current).clip(lower=0)
     out = req.assign(current=current, shortfall=short.round(1), weight=(req["importance"] * short).round(1))
     out = out[out["shortfall"] > 0]
@@ -210,7 +211,7 @@ def learning_plan(req: pd.DataFrame, efforts: dict[str, float], basis: str = "se
     (so a must-have that gates the score comes first when it unlocks most), divided by its
     effort in weeks; the best one is taken and the projected fit recomputed.
     """
-    col = _col(basis)
+    col = score_column(basis)
     open_gaps = gaps(req, basis)
     weeks_for = {g.skill: float(efforts.get(g.skill, DEFAULT_WEEKS_PER_LEVEL * max(g.shortfall, 0.5)))
                  for g in open_gaps.itertuples(index=False)}
@@ -250,11 +251,11 @@ def supporting_evidence(req: pd.DataFrame, evidence: pd.DataFrame, today: dt.dat
     the role's required skills it used (matched to your skill) × recency (halved every two years)
     × 1.5 when it has a metric.
     """
-    weight = {_key(s): float(i) for s, i in zip(req["your_skill"].where(req["your_skill"] != "", req["skill"]),
+    weight = {name_key(s): float(i) for s, i in zip(req["your_skill"].where(req["your_skill"] != "", req["skill"]),
                                                req["importance"], strict=True)}
     if evidence.empty or not weight:
         return pd.DataFrame(columns=["title", "done_on", "skills", "metrics", "money_usd", "score"])
-    keys = {name: _key(name) for name in evidence["skill"].unique()}
+    keys = {name: name_key(name) for name in evidence["skill"].unique()}
     data = evidence.assign(w=evidence["skill"].map(lambda s: weight.get(keys[s], 0.0)))
     data = data[data["w"] > 0]
     if data.empty:
@@ -281,7 +282,7 @@ def saved_specs(inputs, data, mappings: pd.DataFrame) -> list[RoleSpec]:
     for r in data.roles.itertuples(index=False):
         req = data.requirements[data.requirements["target_role_id"] == r.id][REQ_COLUMNS].reset_index(drop=True)
         notes = []
-        code = _none(r.onet_soc_code)
+        code = text_or_none(r.onet_soc_code)
         if req.empty and code:
             req, stand_in = occupation_requirements(code, inputs, mappings)
             notes.append("requirements drafted from the O*NET profile (none saved yet)")
@@ -312,11 +313,11 @@ def occupation_spec(code: str, inputs, mappings: pd.DataFrame) -> RoleSpec:
 
 def resolve_specs(names: list[str], inputs, data, mappings: pd.DataFrame) -> list[RoleSpec]:
     """Target-role names, O*NET-SOC codes or O*NET titles (occupation or alternate) -> roles."""
-    saved = {_key(s.name): s for s in saved_specs(inputs, data, mappings)}
-    titles = {_key(t): c for c, t in zip(data.titles["onet_soc_code"], data.titles["title"], strict=True)}
+    saved = {name_key(s.name): s for s in saved_specs(inputs, data, mappings)}
+    titles = {name_key(t): c for c, t in zip(data.titles["onet_soc_code"], data.titles["title"], strict=True)}
     out = []
     for name in names:
-        key = _key(name)
+        key = name_key(name)
         if key in saved:
             out.append(saved[key])
         elif name.strip() in set(inputs.roles["onet_soc_code"]):
@@ -396,10 +397,10 @@ def level_pay(level: str, ladder: pd.DataFrame, facts: MarketFacts) -> tuple[Pay
 
 def search_occupations(titles: pd.DataFrame, query: str, limit: int = 25) -> pd.DataFrame:
     """O*NET occupations whose title or an alternate/reported title contains every word of `query`."""
-    words = [w for w in _key(query).split() if w]
+    words = [w for w in name_key(query).split() if w]
     if not words:
         return pd.DataFrame(columns=["onet_soc_code", "label"])
-    keys = titles["title"].map(_key)
+    keys = titles["title"].map(name_key)
     hit = titles[keys.map(lambda t: all(w in t for w in words))]
     occupation = titles[titles["kind"] == "occupation"].set_index("onet_soc_code")["title"]
     rows = []

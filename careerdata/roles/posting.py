@@ -38,6 +38,8 @@ from dataclasses import dataclass
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from careerdata.core.text import name_key
+
 MUST, NICE, MENTIONED = "must-have", "nice-to-have", "mentioned"
 IMPORTANCE_ORDER = {MUST: 3, NICE: 2, MENTIONED: 1}
 SUGGESTED_IMPORTANCE = {MUST: 5, NICE: 2, MENTIONED: 3}  # importance 1–5 for a requirement drafted from it
@@ -72,10 +74,6 @@ class Term:
     exact_case: bool
 
 
-def _key(text: str) -> str:
-    return " ".join(str(text).split()).casefold()
-
-
 def vocabulary(your_skills: list[str], aliases: pd.DataFrame, known_skills: list[str],
                technologies: list[str]) -> dict[str, Term]:
     """casefolded phrase -> Term; earlier sources win (your skills, aliases, skill map, O*NET)."""
@@ -83,9 +81,9 @@ def vocabulary(your_skills: list[str], aliases: pd.DataFrame, known_skills: list
 
     def add(phrase: str, skill: str, source: str, exact_case: bool = False) -> None:
         phrase = " ".join(str(phrase).split())
-        if len(phrase) < 1 or _key(phrase) in vocab:
+        if len(phrase) < 1 or name_key(phrase) in vocab:
             return
-        vocab[_key(phrase)] = Term(phrase, skill, source, exact_case or len(phrase) <= 3)
+        vocab[name_key(phrase)] = Term(phrase, skill, source, exact_case or len(phrase) <= 3)
 
     for name in your_skills:
         add(name, name, "your skill")
@@ -104,7 +102,7 @@ def vocabulary(your_skills: list[str], aliases: pd.DataFrame, known_skills: list
 
 def section_importance(line: str, current: str) -> tuple[str, bool]:
     """(importance for this line, whether the line is a heading that sets it for what follows)."""
-    lowered = _key(line).strip("#*-• ")
+    lowered = name_key(line).strip("#*-• ")
     heading = _HEADING.match(line.strip("*")) and len(lowered.split()) <= 8 and (
         line.rstrip().endswith(":") or line.lstrip().startswith("#") or any(c in lowered for c in MUST_CUES + NICE_CUES))
     if heading:
@@ -154,9 +152,9 @@ def _fuzzy_hits(line: str, fuzzy: dict[str, Term], choices: list[str],
             if any(a < end and start < b for a, b in taken):
                 continue
             window = line[start:end]
-            if len(window) < FUZZY_MIN_LENGTH or _key(window) in CONTEXT_WORDS:
+            if len(window) < FUZZY_MIN_LENGTH or name_key(window) in CONTEXT_WORDS:
                 continue
-            best = process.extractOne(_key(window), choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            best = process.extractOne(name_key(window), choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if best is None:
                 continue
             taken.append((start, end))
@@ -184,13 +182,13 @@ def match_posting(text: str, vocab: dict[str, Term], owner: dict[str, str]) -> p
         taken: list[tuple[int, int]] = []
         hits = _exact_hits(line, vocab, taken) + _fuzzy_hits(line, fuzzy, choices, taken)
         for term, phrase in hits:
-            if _key(phrase) in CONTEXT_WORDS and term.source != "alias":
+            if name_key(phrase) in CONTEXT_WORDS and term.source != "alias":
                 continue
-            mine = owner.get(_key(term.skill))
+            mine = owner.get(name_key(term.skill))
             name = mine or term.skill
-            row = found.get(_key(name))
+            row = found.get(name_key(name))
             if row is None:
-                found[_key(name)] = {"skill": name, "matched": phrase, "importance": importance,
+                found[name_key(name)] = {"skill": name, "matched": phrase, "importance": importance,
                                      "known": mine is not None, "source": term.source}
             elif IMPORTANCE_ORDER[importance] > IMPORTANCE_ORDER[row["importance"]]:
                 row["importance"] = importance
@@ -218,11 +216,11 @@ def pay_range(text: str) -> list[float] | None:
 def skill_owner(skills: pd.DataFrame, mappings: pd.DataFrame) -> dict[str, str]:
     """casefolded skill name or linked O*NET technology -> the user's skill name."""
     names = dict(zip(skills["id"], skills["name"], strict=True))
-    owner = {_key(n): str(n) for n in skills["name"]}
+    owner = {name_key(n): str(n) for n in skills["name"]}
     for row in mappings.itertuples(index=False):
         tech = row.technology
         if isinstance(tech, str) and tech and row.skill_id in names:
-            owner.setdefault(_key(tech), str(names[row.skill_id]))
+            owner.setdefault(name_key(tech), str(names[row.skill_id]))
     return owner
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.journal.queries import _df
 from careerdata.models import career as m
+from careerdata.store.db import frame
 
 
 @dataclass
@@ -22,21 +22,21 @@ class RoleData:
 
 def role_data(con) -> RoleData:
     return RoleData(
-        roles=_df(con, "SELECT * FROM target_role ORDER BY name"),
-        requirements=_df(con, """
+        roles=frame(con, "SELECT * FROM target_role ORDER BY name"),
+        requirements=frame(con, """
             SELECT target_role_id, skill_name AS skill, importance, required_level, must_have
             FROM target_role_skill ORDER BY target_role_id, importance DESC, skill_name"""),
-        pay_points=_df(con, "SELECT target_role_id, amount, kind, as_of, note FROM target_role_pay_point "
+        pay_points=frame(con, "SELECT target_role_id, amount, kind, as_of, note FROM target_role_pay_point "
                             "ORDER BY as_of"),
-        efforts=_df(con, "SELECT target_role_id, skill_name, effort_weeks FROM target_role_gap_effort"),
-        evidence=_df(con, """
+        efforts=frame(con, "SELECT target_role_id, skill_name, effort_weeks FROM target_role_gap_effort"),
+        evidence=frame(con, """
             SELECT a.id AS accomplishment_id, a.title, coalesce(a.end_date, a.start_date) AS done_on,
                    s.name AS skill, e.metrics, e.money_usd
             FROM accomplishment a
             JOIN accomplishment_skill x ON x.accomplishment_id = a.id
             JOIN skill s ON s.id = x.skill_id
             JOIN v_accomplishment_evidence e ON e.accomplishment_id = a.id"""),
-        titles=_df(con, """
+        titles=frame(con, """
             SELECT onet_soc_code, title, 'occupation' AS kind FROM market_occupation
             UNION ALL
             SELECT onet_soc_code, job_title, title_type FROM market_job_title
@@ -69,7 +69,7 @@ def target_role_model(con, role_id: int) -> m.TargetRole:
 
 def occupation_titles(con) -> pd.DataFrame:
     """O*NET occupation titles with their alternate and reported titles, for the role search."""
-    return _df(con, """
+    return frame(con, """
         SELECT onet_soc_code, title, 'occupation' AS kind FROM market_occupation
         UNION ALL
         SELECT onet_soc_code, job_title, title_type FROM market_job_title

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from careerdata.core.errors import InputError
-from careerdata.journal.repo import _insert_target_role, _key
+from careerdata.core.text import name_key
+from careerdata.journal.repo import insert_target_role
 from careerdata.models import career as m
 from careerdata.store.db import transaction
 
@@ -18,20 +19,20 @@ def update_target_role(con, role_id: int, role: m.TargetRole) -> None:
     with transaction(con) as cur:
         _require_role(cur, role_id)
         clash = cur.execute("SELECT count(*) FROM target_role WHERE name_key = ? AND id <> ?",
-                            [_key(role.name), role_id]).fetchone()[0]
+                            [name_key(role.name), role_id]).fetchone()[0]
         if clash:
             raise InputError(f"name: another target role is already called {role.name!r}")
         cur.execute("""UPDATE target_role SET name = ?, name_key = ?, level = ?, company = ?, onet_soc_code = ?,
                            pay_min = ?, pay_max = ?, notes = ? WHERE id = ?""",
-                    [role.name, _key(role.name), role.level, role.company, role.onet_soc_code, role.pay_min,
+                    [role.name, name_key(role.name), role.level, role.company, role.onet_soc_code, role.pay_min,
                      role.pay_max, role.notes, role_id])
         cur.execute("DELETE FROM target_role_skill WHERE target_role_id = ?", [role_id])
         cur.execute("DELETE FROM target_role_pay_point WHERE target_role_id = ?", [role_id])
         seen = set()
         for n, s in enumerate(role.skills):
-            if _key(s.skill) in seen:
+            if name_key(s.skill) in seen:
                 raise InputError(f"skills[{n}].skill: {s.skill!r} is listed twice")
-            seen.add(_key(s.skill))
+            seen.add(name_key(s.skill))
             cur.execute("INSERT INTO target_role_skill VALUES (?, ?, ?, ?, ?)",
                         [role_id, s.skill, s.importance, s.required_level, s.must_have])
         for p in role.pay_points:
@@ -41,7 +42,7 @@ def update_target_role(con, role_id: int, role: m.TargetRole) -> None:
 
 def create_target_role(con, role: m.TargetRole) -> int:
     with transaction(con) as cur:
-        return _insert_target_role(cur, role)
+        return insert_target_role(cur, role)
 
 
 def delete_target_role(con, role_id: int) -> None:

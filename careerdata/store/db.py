@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from careerdata.core.errors import (
     CareerDataError,
@@ -381,3 +382,18 @@ def row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows per table, for `careerdata info` (table names come from the allowlist above)."""
     cur = con.cursor()
     return {t: cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CORE_TABLES}
+
+
+def frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
+    """Run one parameterised read on its own cursor (safe across Streamlit's threads) as a DataFrame."""
+    return con.cursor().execute(sql, params or []).df()
+
+
+Cursor = duckdb.DuckDBPyConnection  # a cursor already inside `transaction(...)`
+
+
+def require_row(cur: Cursor, table: str, row_id: int, what: str) -> None:
+    """Refuse a write to a row that is gone (deleted in another tab): InputError naming it."""
+    assert table in {"contact", "opportunity", "conversation", "conversation_objection", "conversation_rehearsal"}
+    if cur.execute(f"SELECT count(*) FROM {table} WHERE id = ?", [row_id]).fetchone()[0] == 0:
+        raise InputError(f"{what} {row_id} does not exist (was it deleted?)")

@@ -86,6 +86,17 @@ def write(action: Callable[..., T], *args, **kwargs) -> T:
         st.cache_data.clear()
 
 
+def run(action: Callable[..., T], *args, **kwargs) -> T:
+    """Run a function that writes nothing on the shared connection, uncached: an import's dry run or a
+    file built for download, whose inputs are not hashable or whose result is not worth keeping."""
+    return action(connection(), *args, **kwargs)
+
+
+def schema_version() -> int:
+    """The open file's schema version (shown on the About page)."""
+    return db.schema_version(connection())
+
+
 def demo_loaded() -> bool:
     return is_demo(connection())
 

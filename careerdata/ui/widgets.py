@@ -14,11 +14,11 @@ import pandas as pd
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
-from careerdata.core.charts import IMPACT_CATEGORY_LABELS
+from careerdata.core import vocab
 from careerdata.core.clock import today
 from careerdata.core.errors import CareerDataError
 from careerdata.models import career as m
-from careerdata.ui import forms
+from careerdata.ui.forms import common as forms
 
 M = TypeVar("M", bound=BaseModel)
 EARLIEST = dt.date(1970, 1, 1)
@@ -85,7 +85,7 @@ def accomplishment_form(
         options = list(dict.fromkeys(([a.employer] if a and a.employer else []) + employers))
         c3.selectbox("Employer", options, index=0 if options else None, accept_new_options=True,
                      key=f"{key}_employer", placeholder="Type or pick an employer")
-        c4.radio("Scope", m.SCOPES, index=m.SCOPES.index(a.scope) if a else 0, horizontal=True,
+        c4.radio("Scope", vocab.SCOPES, index=vocab.SCOPES.index(a.scope) if a else 0, horizontal=True,
                  key=f"{key}_scope", help="Who felt the impact: your team, your org, the company, or outside it.")
         s1, s2 = st.columns(2)
         s1.text_area("Situation", value=a.situation if a else "", key=f"{key}_situation", height=90,
@@ -111,8 +111,8 @@ def accomplishment_form(
             num_rows="dynamic", key=f"{key}_metrics", width="stretch", hide_index=True, placeholder="—",
             column_config={
                 "category": st.column_config.SelectboxColumn(
-                    "Category", options=list(m.IMPACT_CATEGORIES), required=True,
-                    format_func=lambda c: IMPACT_CATEGORY_LABELS.get(c, c)),
+                    "Category", options=list(vocab.IMPACT_CATEGORIES), required=True,
+                    format_func=lambda c: vocab.IMPACT_CATEGORY_LABELS.get(c, c)),
                 "description": st.column_config.TextColumn("What changed", required=True, width="large"),
                 "baseline": st.column_config.NumberColumn("Baseline"),
                 "new_value": st.column_config.NumberColumn("New value"),
@@ -120,7 +120,7 @@ def accomplishment_form(
                 "money_usd": st.column_config.NumberColumn("Money (USD/yr)", min_value=0, format="dollar"),
                 "hours": st.column_config.NumberColumn("Hours saved/yr", min_value=0),
                 "confidence": st.column_config.SelectboxColumn(
-                    "Confidence", options=list(m.CONFIDENCES), default="estimated",
+                    "Confidence", options=list(vocab.CONFIDENCES), default="estimated",
                     help="verified: confirmed by a named person · measured: from a dashboard · estimated: your guess"),
                 "verified_by": st.column_config.SelectboxColumn("Verified by", options=contacts),
             },
@@ -153,7 +153,7 @@ LIST_PAGE_SIZE = 20  # items shown with their own buttons at a time; the rest ar
 def pager(key: str, total: int, noun: str, order: str, page_size: int = LIST_PAGE_SIZE) -> tuple[int, int]:
     """The [start, end) slice of a long list to show, with a caption that says how many are hidden
     and a page picker (nothing extra when everything fits on one page)."""
-    from careerdata.network.analytics import page_bounds, page_count, showing_label
+    from careerdata.ui.paging import page_bounds, page_count, showing_label
 
     pages = page_count(total, page_size)
     if pages <= 1:

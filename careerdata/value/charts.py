@@ -9,9 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from careerdata.core.charts import IMPACT_CATEGORY_COLORS, IMPACT_CATEGORY_LABELS, USER_COLOR, apply_theme, wrap_label
+from careerdata.core import vocab
+from careerdata.core.charts import IMPACT_CATEGORY_COLORS, USER_COLOR, apply_theme, wrap_label
 from careerdata.core.money import format_money
-from careerdata.value.analytics import CONFIDENCE_ORDER, LEDGER_MEASURES
+from careerdata.value.ledger import LEDGER_MEASURES
 
 COMPETENCY_NEED_COLOR = "#64748B"  # a ladder step-up: not an impact category
 # Confidence is drawn as how solid a bar is (SVG fill patterns do not render reliably in hidden tabs).
@@ -73,9 +74,9 @@ def ledger_chart(entries: pd.DataFrame, cumulative: pd.DataFrame, quarters: list
     traces = []
     parts = dict(iter(entries.groupby(["category", "confidence"], sort=False))) if not entries.empty else {}
     for category, color in IMPACT_CATEGORY_COLORS.items():
-        label = IMPACT_CATEGORY_LABELS[category]
+        label = vocab.IMPACT_CATEGORY_LABELS[category]
         shown = False
-        for conf in CONFIDENCE_ORDER:
+        for conf in vocab.CONFIDENCES:
             part = parts.get((category, conf))
             if part is None or part.empty or part["value"].sum() <= 0:
                 continue
@@ -94,7 +95,7 @@ def ledger_chart(entries: pd.DataFrame, cumulative: pd.DataFrame, quarters: list
         if shown:  # one clean legend entry per category
             traces.append({"type": "bar", "x": [None], "y": [None], "name": label, "marker": {"color": color},
                            "legendgroup": category, "hoverinfo": "skip"})
-    for conf in CONFIDENCE_ORDER:
+    for conf in vocab.CONFIDENCES:
         if not entries.empty and (entries.loc[entries["confidence"] == conf, "value"] > 0).any():
             traces.append({"type": "bar", "x": [None], "y": [None], "name": CONFIDENCE_NAMES[conf],
                            "hoverinfo": "skip", "marker": {"color": _rgba("#4B5563", CONFIDENCE_OPACITY[conf]),
@@ -104,7 +105,7 @@ def ledger_chart(entries: pd.DataFrame, cumulative: pd.DataFrame, quarters: list
         "name": "Cumulative (right axis)", "yaxis": "y2", "mode": "lines",
         "line": {"color": USER_COLOR, "width": 3, "shape": "hv"},
         "customdata": [[*vals, q] for vals, q in zip(
-            cumulative[[f"cumulative_{c}" for c in CONFIDENCE_ORDER]].to_numpy().tolist(), cumulative["quarter"],
+            cumulative[[f"cumulative_{c}" for c in vocab.CONFIDENCES]].to_numpy().tolist(), cumulative["quarter"],
             strict=True)],
         "hovertemplate": ("<b>Cumulative to %{customdata[3]}</b><br>"
                           + ("$%{y:,.0f} a year" if money else "%{y:,.0f} hours a year")

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.journal.queries import _df, impact_metrics, ladder_info, profile
+from careerdata.journal.queries import impact_metrics, ladder_info, profile
+from careerdata.store.db import frame
 
 _METRICS_SQL = """
     SELECT m.id, m.accomplishment_id, a.title AS accomplishment, coalesce(a.end_date, a.start_date) AS done_on,
@@ -44,9 +45,9 @@ def ladder_inputs(con) -> LadderInputs:
     return LadderInputs(
         profile=profile(con),
         ladder=ladder_info(con),
-        levels=_df(con, "SELECT code, track, rank, title, summary FROM ladder_level ORDER BY track DESC, rank, code"),
-        competencies=_df(con, 'SELECT key, name, grp AS "group", description FROM competency ORDER BY key'),
-        expectations=_df(con, "SELECT level_code, competency_key, target, text FROM level_expectation "
+        levels=frame(con, "SELECT code, track, rank, title, summary FROM ladder_level ORDER BY track DESC, rank, code"),
+        competencies=frame(con, 'SELECT key, name, grp AS "group", description FROM competency ORDER BY key'),
+        expectations=frame(con, "SELECT level_code, competency_key, target, text FROM level_expectation "
                               "ORDER BY level_code, competency_key"),
     )
 
@@ -67,30 +68,30 @@ def selector_inputs(con) -> SelectorInputs:
         ORDER BY coalesce(end_date, start_date) DESC, id DESC LIMIT 1""").fetchone()
     return SelectorInputs(
         ladder=ladder_inputs(con),
-        target_roles=_df(con, "SELECT id, name, level, company, onet_soc_code, pay_min, pay_max FROM target_role "
+        target_roles=frame(con, "SELECT id, name, level, company, onet_soc_code, pay_min, pay_max FROM target_role "
                               "ORDER BY name"),
-        roles=_df(con, "SELECT onet_soc_code, title FROM market_role ORDER BY title"),
+        roles=frame(con, "SELECT onet_soc_code, title FROM market_role ORDER BY title"),
         employer=row[0] if row else None,
     )
 
 
 def accomplishment_texts(con) -> pd.DataFrame:
     """id, title, done_on, scope, employer and the STAR text of every accomplishment, newest first."""
-    return _df(con, """
+    return frame(con, """
         SELECT id, title, coalesce(end_date, start_date) AS done_on, scope, employer,
                situation, task, action, result
         FROM accomplishment ORDER BY done_on DESC, id DESC""")
 
 
 def competency_links(con) -> pd.DataFrame:
-    return _df(con, "SELECT accomplishment_id, competency_key FROM accomplishment_competency "
+    return frame(con, "SELECT accomplishment_id, competency_key FROM accomplishment_competency "
                     "WHERE status <> 'rejected' ORDER BY accomplishment_id, competency_key")
 
 
 def competency_evidence(con) -> pd.DataFrame:
     """competency_key, accomplishment_id, start_date, end_date, done_on, scope, metrics, verified: one row per
     (competency, actively linked accomplishment)."""
-    return _df(con, """
+    return frame(con, """
         SELECT x.competency_key, a.id AS accomplishment_id, a.start_date, a.end_date,
                coalesce(a.end_date, a.start_date) AS done_on, a.scope,
                count(m.id) AS metrics, count(m.id) FILTER (WHERE m.confidence = 'verified') AS verified
@@ -108,21 +109,21 @@ def occupation_tasks(con, codes: tuple[str, ...] | list[str] | None = None) -> p
         SELECT onet_soc_code, task_id, task, coalesce(task_type, '') AS task_type, incumbents_responding
         FROM market_task {where} ORDER BY onet_soc_code, task_id"""
     if codes is None:
-        return _df(con, sql.format(where=""))
+        return frame(con, sql.format(where=""))
     codes = [c for c in codes if c]
     if not codes:
-        return _df(con, sql.format(where="WHERE false"))
-    return _df(con, sql.format(where=f"WHERE onet_soc_code IN ({', '.join('?' for _ in codes)})"), codes)
+        return frame(con, sql.format(where="WHERE false"))
+    return frame(con, sql.format(where=f"WHERE onet_soc_code IN ({', '.join('?' for _ in codes)})"), codes)
 
 
 def role_skills(con) -> pd.DataFrame:
-    return _df(con, "SELECT target_role_id, skill_name, importance, required_level, must_have "
+    return frame(con, "SELECT target_role_id, skill_name, importance, required_level, must_have "
                     "FROM target_role_skill ORDER BY target_role_id, importance DESC, skill_name")
 
 
 def ledger_metrics(con) -> pd.DataFrame:
     """The columns of the impact metrics that the impact ledger adds up, in impact_metrics' order."""
-    return _df(con, """
+    return frame(con, """
         SELECT coalesce(a.end_date, a.start_date) AS done_on, m.category, m.confidence, m.money_usd, m.hours
         FROM impact_metric m JOIN accomplishment a ON a.id = m.accomplishment_id
         ORDER BY done_on DESC, m.id""")
@@ -130,7 +131,7 @@ def ledger_metrics(con) -> pd.DataFrame:
 
 def metrics_between(con, start: dt.date, end: dt.date) -> pd.DataFrame:
     """`impact_metrics` of the accomplishments done from start to end (inclusive), in the same order."""
-    return _df(con, _METRICS_SQL.format(where="WHERE coalesce(a.end_date, a.start_date) BETWEEN ? AND ?"),
+    return frame(con, _METRICS_SQL.format(where="WHERE coalesce(a.end_date, a.start_date) BETWEEN ? AND ?"),
                [start, end])
 
 
@@ -174,6 +175,6 @@ def value_inputs(con) -> ValueInputs:
 
 def pitch_versions(con, target_key: str) -> pd.DataFrame:
     """Every saved version of the pitches for one target, newest first."""
-    return _df(con, """
+    return frame(con, """
         SELECT id, kind, version, text, created_at, target_label
         FROM pitch WHERE target_key = ? ORDER BY kind, version DESC""", [target_key])

@@ -4,7 +4,7 @@ Each function reads what one part of a page shows and runs its analysis, so a re
 tab, a radio) is one cache hit per part: the target selector (`customers`), the customer and the
 offer for one target (`value`), the impact ledger for one measure and period (`ledger`), the
 metrics behind one bar (`ledger_drill`) and the competitor benchmarks for one target
-(`competitors`). Every number still comes from `careerdata.value.analytics` and
+(`competitors`). Every number still comes from `careerdata.value.offer` and
 `careerdata.competitors.analytics`; what is returned is only what the page shows (the full table
 of offer matches, for instance, stays here), including its Plotly figures: building a figure
 costs tens of milliseconds, taking a cached one back a few.
@@ -18,33 +18,31 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerdata.core import vocab
 from careerdata.journal.queries import impact_metrics
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
-from careerdata.value import analytics as vp
+from careerdata.value import customer as vc
+from careerdata.value import ledger as vl
+from careerdata.value import offer as vp
+from careerdata.value import pitch as vpitch
 from careerdata.value import queries as q
+from careerdata.value import targets as vt
 from careerdata.value.charts import ledger_chart, needs_chart
+from careerdata.value.targets import pick_target, target_choices
 
 # --- the target selector (both pages) -----------------------------------------------------------
 
 
 @dataclass
 class Customers:
-    choices: list[vp.Target]
+    choices: list[vt.Target]
     default: str | None  # key of the target to open with
     profile: dict
     current_level: str | None
     ladder_name: str
     no_target_roles: bool
     has_competencies: bool
-
-
-def target_choices(sel: q.SelectorInputs) -> tuple[list[vp.Target], str | None]:
-    lad = sel.ladder
-    current_level = (lad.profile or {}).get("current_level") or None
-    choices = vp.targets(sel.target_roles, sel.roles, lad.levels, current_level)
-    default = choices[vp.default_target(choices, lad.levels, current_level, sel.employer)].key if choices else None
-    return choices, default
 
 
 def customers(con) -> Customers:
@@ -57,19 +55,12 @@ def customers(con) -> Customers:
                      no_target_roles=sel.target_roles.empty, has_competencies=not sel.ladder.competencies.empty)
 
 
-def pick_target(choices: list[vp.Target], key: str) -> vp.Target:
-    for t in choices:
-        if t.key == key:
-            return t
-    raise KeyError(f"no target {key!r}")
-
-
 # --- value proposition: the customer and the offer ------------------------------------------------
 
 
 @dataclass
 class ValueView:
-    target: vp.Target
+    target: vt.Target
     has_tasks: bool
     task_stand_in: str | None
     jobs: pd.DataFrame
@@ -111,10 +102,10 @@ def value(con, target_key: str, today: dt.date) -> ValueView:
     links = q.competency_links(con)
 
     proxy = inputs.proxies.get(target.onet_code) if target.onet_code else None
-    tasks, task_stand_in = vp.occupation_tasks(q.occupation_tasks(con, (target.onet_code, proxy)),
+    tasks, task_stand_in = vc.occupation_tasks(q.occupation_tasks(con, (target.onet_code, proxy)),
                                                target.onet_code, inputs.proxies)
-    jobs = vp.customer_jobs(target, lad.expectations, lad.competencies, tasks)
-    needs = vp.customer_needs(jobs, target, current_level, lad.expectations, lad.competencies)
+    jobs = vc.customer_jobs(target, lad.expectations, lad.competencies, tasks)
+    needs = vc.customer_needs(jobs, target, current_level, lad.expectations, lad.competencies)
     impact = vp.accomplishment_impact(accomplishments, metrics)
     matches = vp.offer_matches(needs, accomplishments, metrics, links, impact=impact)
     coverage = vp.need_coverage(needs, matches)
@@ -130,8 +121,8 @@ def value(con, target_key: str, today: dt.date) -> ValueView:
         summary=summary, strongest=strongest,
         stand_ins=matrix.stand_ins if matrix is not None else {}, proofs=_proofs(needs, matches),
         statement=vp.value_statement(profile, target, needs, strongest, summary),
-        drafts={kind: vp.draft_pitch(kind, profile, target, needs, strongest, evidence, summary)
-                for kind in vp.PITCH_KINDS},
+        drafts={kind: vpitch.draft_pitch(kind, profile, target, needs, strongest, evidence, summary)
+                for kind in vocab.PITCH_KINDS},
         has_wins=has_wins, has_metrics=not metrics.empty, reference_year=inputs.reference_year)
 
 
@@ -154,9 +145,9 @@ class LedgerView:
 def ledger(con, measure: str, last_quarters: int | None, today: dt.date) -> LedgerView:
     """The career P&L for one measure; last_quarters: only the latest N quarters (None: all time)."""
     metrics = q.ledger_metrics(con)
-    all_quarters = vp.ledger_quarters(metrics, today)
-    entries = vp.ledger(metrics, measure)
-    cumulative = vp.ledger_cumulative(entries, all_quarters)
+    all_quarters = vl.ledger_quarters(metrics, today)
+    entries = vl.ledger(metrics, measure)
+    cumulative = vl.ledger_cumulative(entries, all_quarters)
     quarters = all_quarters[-last_quarters:] if last_quarters else all_quarters
     shown = entries[entries["quarter"].isin(quarters)]
     with_values = shown[shown["value"] > 0]
@@ -166,10 +157,10 @@ def ledger(con, measure: str, last_quarters: int | None, today: dt.date) -> Ledg
     shown_cumulative = cumulative[cumulative["quarter"].isin(quarters)]
     return LedgerView(
         quarters=quarters, entries=shown, cumulative=shown_cumulative,
-        by_confidence=vp.ledger_by_confidence(entries), by_category=vp.ledger_by_category(entries),
+        by_confidence=vl.ledger_by_confidence(entries), by_category=vl.ledger_by_category(entries),
         bar_quarters=bar_quarters,
         biggest=with_values.groupby("quarter")["value"].sum().idxmax() if bar_quarters else None,
-        categories={qr: [c for c in vp.CATEGORIES if c in present[qr]] for qr in bar_quarters},
+        categories={qr: [c for c in vocab.IMPACT_CATEGORIES if c in present[qr]] for qr in bar_quarters},
         figure=ledger_chart(shown, shown_cumulative, quarters, measure) if shown["value"].sum() > 0 else None)
 
 
@@ -188,4 +179,4 @@ def ledger_drill(con, quarter: str, category: str | None, measure: str) -> pd.Da
     # a quarter whose names are all blank reads them as objects; the whole table reads them as text
     text = [c for c in ("accomplishment", "category", "description", "unit", "confidence", "verified_by")
             if metrics[c].dtype == object]
-    return vp.ledger_drill(metrics.astype(dict.fromkeys(text, "str")), quarter, category, measure)
+    return vl.ledger_drill(metrics.astype(dict.fromkeys(text, "str")), quarter, category, measure)

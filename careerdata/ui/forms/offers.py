@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import streamlit as st
 
-from careerdata.models.offers import EQUITY_KIND_LABELS, EQUITY_KINDS, Offer
+from careerdata.core import vocab
+from careerdata.models.offers import Offer
 from careerdata.ui import widgets
 
 CURRENT_JOB = "— my current job —"
@@ -64,8 +65,8 @@ def offer_form(key: str, initial: Offer | None, opportunities: list[str], submit
         refresh = c4.number_input("Refresher grant a year", min_value=0.0, max_value=1e9, step=1000.0, format="%.2f",
                                   value=_num(o.refresh_per_year) if o else 0.0, key=f"{key}_refresh")
         d1, d2, d3, d4, d5, d6 = st.columns([2, 2, 2, 2, 2, 2])
-        kind = d1.selectbox("Equity", EQUITY_KINDS, format_func=EQUITY_KIND_LABELS.get, key=f"{key}_ekind",
-                            index=EQUITY_KINDS.index(o.equity_kind) if o else 1)
+        kind = d1.selectbox("Equity", vocab.EQUITY_KINDS, format_func=vocab.EQUITY_KIND_LABELS.get, key=f"{key}_ekind",
+                            index=vocab.EQUITY_KINDS.index(o.equity_kind) if o else 1)
         value = d2.number_input("RSU grant value", min_value=0.0, max_value=1e9, step=1000.0, format="%.2f",
                                 value=_num(o.equity_value) if o else None, key=f"{key}_evalue")
         count = d3.number_input("Options: count", min_value=0.0, max_value=1e9, step=100.0, format="%.0f",

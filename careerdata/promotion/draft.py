@@ -1,0 +1,185 @@
+"""The drafted case in Markdown, built from a `CaseAnalysis`, and the diff between two saved versions.
+
+Every claim is the user's own win, written as action, result and metric; user text is escaped so it
+is shown literally."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from careerdata.core.dates import format_day, format_span
+from careerdata.core.money import format_money
+from careerdata.core.text import escape_md, format_number, plural
+from careerdata.promotion.case import CaseAnalysis, scope_counts
+from careerdata.promotion.evidence import EVIDENCE_SECTIONS, SCOPE_PHRASES, SECTIONS, has_links
+from careerdata.promotion.lint import has_number
+
+
+def _claim(a, metrics: pd.DataFrame, first_metric: dict[int, int] | None = None) -> str:
+    """One evidence bullet: the title (past tense), when and where, the result, a metric and a link.
+
+    `first_metric` maps an accomplishment id to the position of its first row in `metrics`
+    (see `_first_rows`), so a draft of many wins does not filter the metrics once per win."""
+    body = (a.result or a.action or "").strip()
+    line = f"- **{escape_md(a.title)}** ({format_span(a.start_date, a.end_date)}, {SCOPE_PHRASES.get(a.scope, a.scope)})"
+    if body:
+        line += f": {escape_md(body)}"
+    if not has_number(body):
+        first = _first_rows(metrics) if first_metric is None else first_metric
+        if a.id in first:
+            m = metrics.iloc[first[a.id]]
+            line += f" Metric: {escape_md(m['description'])}, {_before_after(m)}."
+    links = list(a.links) if has_links(a.links) else []
+    if links:
+        first = str(links[0])
+        if re.match(r"https?://", first):
+            line += f" [link]({first.replace(')', '%29').replace(' ', '%20')})"
+        else:
+            line += f" ({escape_md(first)})"
+    return line
+
+
+def _first_rows(metrics: pd.DataFrame) -> dict[int, int]:
+    """{accomplishment id: position of its first row in `metrics`}."""
+    first: dict[int, int] = {}
+    for pos, acc_id in enumerate(metrics["accomplishment_id"]):
+        first.setdefault(acc_id, pos)
+    return first
+
+
+def _before_after(m) -> str:
+    unit = f" {escape_md(m['unit'])}" if m["unit"] else ""
+    if pd.notna(m["baseline"]) and pd.notna(m["new_value"]):
+        return f"{format_number(m['baseline'])} → {format_number(m['new_value'])}{unit}"
+    if pd.notna(m["new_value"]):
+        return f"{format_number(m['new_value'])}{unit}"
+    return "—"
+
+
+def draft_case(analysis: CaseAnalysis) -> str:
+    """The case as Markdown, deterministically from the data: same data, same text."""
+    a = analysis
+    p = a.profile or {}
+    name = p.get("name") or "The candidate"
+    first = name.split()[0] if p.get("name") else "They"
+    target = f"{a.target_title} ({a.target})" if a.target_title != a.target else a.target
+    t = a.totals
+    r = a.readiness
+    lines = [f"# Promotion case: {escape_md(name)} for {escape_md(target)}", "",
+             f"Review cycle {format_day(a.cycle_start)} – {format_day(a.cycle_end)} · "
+             f"drafted {format_day(a.today)} from the career file", ""]
+
+    # Summary
+    lines += [f"## {SECTIONS['summary']}", ""]
+    who = escape_md(name)
+    if p.get("current_title"):
+        now = escape_md(p["current_title"]) + (f", {escape_md(a.current)}" if a.current else "")
+        who += f" ({now})"
+    summary = f"{who} is proposed for **{escape_md(target)}**."
+    if t.wins:
+        scopes = scope_counts(a.cycle_accs)
+        scope_text = ", ".join(f"{n} {SCOPE_PHRASES[s]}" for s, n in scopes.items())
+        summary += f" In this cycle {escape_md(first)} delivered {plural(t.wins, 'accomplishment')} ({scope_text})"
+        if t.money or t.hours:
+            parts = []
+            if t.money:
+                parts.append(f"**{format_money(t.money)} a year** of quantified impact")
+            if t.hours:
+                parts.append(f"{t.hours:,.0f} hours a year saved")
+            summary += " with " + " and ".join(parts)
+            if t.money:
+                summary += (f" (own estimates; {format_money(t.verified_money)} of it verified by a colleague)"
+                            if t.verified_money else " (own estimates)")
+        summary += "."
+    else:
+        summary += " No accomplishment is logged in this cycle yet."
+    if r.total:
+        summary += f" The evidence meets the {escape_md(a.target)} bar in {r.at_bar} of {r.total} competencies"
+        summary += "; the gaps and the plan to close them are at the end." if r.at_bar < r.total else "."
+    lines += [summary, ""]
+
+    # Impact
+    lines += [f"## {SECTIONS['impact']}", ""]
+    if t.metrics:
+        cats = ", ".join(f"{c} {format_money(v)}" for c, v in sorted(t.by_category.items(), key=lambda kv: -kv[1]))
+        lead = (f"Quantified impact in the cycle: **{format_money(t.money)} a year**"
+                + (f" ({cats})" if cats else "")
+                + f" and **{t.hours:,.0f} hours a year** saved, from {plural(t.metrics, 'metric')} on "
+                f"{t.quantified_wins} of {plural(t.wins, 'accomplishment')}. Money figures are own annualised "
+                "estimates.")
+        lines += [lead, ""]
+        lines += ["| Accomplishment | What changed | Before → after | Value a year | Confidence |",
+                  "| --- | --- | --- | --- | --- |"]
+        titles = dict(zip(a.cycle_accs["id"], a.cycle_accs["title"], strict=True))
+        ordered = a.metrics.assign(_m=a.metrics["money_usd"].fillna(-1), _h=a.metrics["hours"].fillna(-1))
+        ordered = ordered.sort_values(["_m", "_h", "id"], ascending=[False, False, True])
+        for m in ordered.itertuples():
+            value = format_money(m.money_usd) if pd.notna(m.money_usd) else (
+                f"{m.hours:,.0f} h" if pd.notna(m.hours) else "—")
+            conf = m.confidence + (f" by {escape_md(m.verified_by)}" if m.verified_by and pd.notna(m.verified_by) else "")
+            row = m._asdict()
+            lines.append(f"| {escape_md(titles.get(m.accomplishment_id, ''))} | {escape_md(m.description)} | "
+                         f"{_before_after(row)} | {value} | {conf} |")
+        lines.append("")
+    else:
+        lines += ["_No impact metric on an accomplishment in this cycle yet: add a baseline and a new value._", ""]
+
+    # Evidence sections
+    by_id = {int(x.id): x for x in a.cycle_accs.itertuples()} if not a.cycle_accs.empty else {}
+    first_metric = _first_rows(a.metrics)
+    for key in EVIDENCE_SECTIONS:
+        lines += [f"## {SECTIONS[key]}", ""]
+        ids = a.sections.get(key, [])
+        if key == "scope" and by_id:
+            scopes = scope_counts(a.cycle_accs)
+            lines += ["Scope in the cycle: " + ", ".join(f"{n} {SCOPE_PHRASES[s]}" for s, n in scopes.items())
+                      + (" accomplishments." if sum(scopes.values()) > 1 else " accomplishment."), ""]
+        if ids:
+            lines += [_claim(by_id[i], a.metrics, first_metric) for i in ids] + [""]
+        else:
+            lines += ["_Nothing in this cycle is linked to this section yet._", ""]
+
+    # Advocates
+    lines += [f"## {SECTIONS['advocates']}", ""]
+    if a.advocates.empty:
+        lines += ["_No supporter, advocate or sponsor recorded yet: add contacts and their advocacy stage._", ""]
+    else:
+        for c in a.advocates.itertuples():
+            when = f"last spoke {format_day(c.last_interaction)}" if c.last_interaction else "no conversation logged"
+            what = ("has seen " + ", ".join(f"“{escape_md(s)}”" for s in c.seen[:3])) if c.seen else \
+                "has not yet been told about a win from this cycle"
+            lines.append(f"- **{escape_md(c.name)}**, {c.relationship} ({c.advocacy_stage}, influence "
+                         f"{int(c.influence)}/5; {when}): {what}.")
+        lines.append("")
+
+    # Gaps and plan
+    lines += [f"## {SECTIONS['gaps']}", ""]
+    if not a.gaps:
+        lines += [f"- No gap against the {escape_md(a.target)} expectations in this cycle. Plan: keep logging wins "
+                  "as they happen and keep advocates current.", ""]
+    for g in a.gaps:
+        state = "no evidence in this cycle" if g.strength <= 0 else f"evidence {g.strength:.1f} of {g.target}"
+        lines.append(f"- **{escape_md(g.name)}**: {state} ({escape_md(a.target)} expects {g.target}/5: "
+                     f"{escape_md(g.expectation)}) Plan: {escape_md(' '.join(g.plan))}")
+    lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+@dataclass(frozen=True)
+class VersionDiff:
+    text: str  # unified diff ('' when identical)
+    added: int
+    removed: int
+
+
+def version_diff(old: str, new: str, old_label: str = "before", new_label: str = "after") -> VersionDiff:
+    """A unified diff of two drafts (difflib), with the count of added and removed lines."""
+    lines = list(difflib.unified_diff(old.splitlines(), new.splitlines(), fromfile=old_label, tofile=new_label,
+                                      lineterm="", n=1))
+    added = sum(1 for x in lines if x.startswith("+") and not x.startswith("+++"))
+    removed = sum(1 for x in lines if x.startswith("-") and not x.startswith("---"))
+    return VersionDiff("\n".join(lines), added, removed)
