@@ -67,8 +67,9 @@ GLOSSARY: dict[str, tuple[str, str]] = {
         "Σ importance × min(1, your level ÷ O*NET level × 5/7) ÷ Σ importance over an O*NET occupation's "
         "important skills (importance ≥ 3), 0–100. No must-haves.", "careerdata.figures.fit.occupation_match"),
     "Role fit": (
-        "The same importance-weighted coverage over a target role's requirements, times the must-have gate "
-        "(the weakest must-have's coverage), 0–100. Stricter than the occupation match.",
+        "The same importance-weighted coverage over a target role's requirements, times the soft must-have gate "
+        "(0.5 + 0.5 × the weakest must-have's coverage: a missing must-have halves it, never zeroes it), 0–100. "
+        "Stricter than the occupation match.",
         "careerdata.figures.fit.role_fit"),
     "Relationship and advocacy stage": (
         "Relationship says who a contact is to you (manager, senior leader, mentor, peer...); advocacy stage "
