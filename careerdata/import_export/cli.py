@@ -17,8 +17,11 @@ PROGRESS_FROM = 500  # records: larger imports report progress on stderr when it
 
 
 def register(sub, add_db) -> None:
-    imp = sub.add_parser("import", help="import a JSON Resume, a LinkedIn export or a CSV (preview with --dry-run)")
-    kinds = imp.add_subparsers(dest="format", required=True, metavar="{jsonresume,linkedin,csv}")
+    from careerdata.import_export import trail_cli
+
+    imp = sub.add_parser("import", help="import a JSON Resume, a LinkedIn export, a CSV, git history or gh pull "
+                                        "requests (preview with --dry-run)")
+    kinds = imp.add_subparsers(dest="format", required=True, metavar="{jsonresume,linkedin,csv,git,gh}")
 
     p = kinds.add_parser("jsonresume", help="a JSON Resume file (jsonresume.org, v1.0.0)")
     p.add_argument("file", help="resume.json")
@@ -38,9 +41,11 @@ def register(sub, add_db) -> None:
     p.add_argument("file", help="the CSV file")
     _import_flags(p, add_db)
     imp.set_defaults(func=cmd_import)
+    trail_cli.add_import_parsers(kinds, add_db)
 
-    exp = sub.add_parser("export", help="export a JSON Resume, a Markdown brag document or a CSV per entity")
-    kinds = exp.add_subparsers(dest="format", required=True, metavar="{jsonresume,brag,csv}")
+    exp = sub.add_parser("export", help="export a JSON Resume, a Markdown brag document, a CSV per entity or "
+                                        "a calendar of your plan")
+    kinds = exp.add_subparsers(dest="format", required=True, metavar="{jsonresume,brag,csv,ics}")
     p = kinds.add_parser("jsonresume", help="JSON Resume v1.0.0")
     _export_flags(p, add_db)
     p = kinds.add_parser("brag", help="Markdown brag document: wins by ladder competency, with their impact")
@@ -52,6 +57,7 @@ def register(sub, add_db) -> None:
     p.add_argument("entity", choices=list(CSV_ENTITIES))
     _export_flags(p, add_db)
     exp.set_defaults(func=cmd_export)
+    trail_cli.add_export_parser(kinds, add_db)
 
     p = sub.add_parser("backup", help="full backup: Parquet per table plus manifest.json, in a new folder")
     p.add_argument("dir", help="a folder that does not exist yet (or is empty)")
