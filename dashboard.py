@@ -1,11 +1,16 @@
 """Career Product Dashboard: page config, navigation over app_pages/, the shared sidebar."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from careerdata.core.errors import CareerDataError
 from careerdata.ui import layout, state
 
-st.set_page_config(page_title="Career Product Dashboard", page_icon="📈", layout="wide")
+# A local file: a ":material/...:" page_icon makes every page load fetch the tab icon from fonts.gstatic.com,
+# and an emoji is a blank box where no emoji font is installed.
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
+st.set_page_config(page_title="Career Product Dashboard", page_icon=str(FAVICON), layout="wide")
 
 try:
     created = state.ensure_database(state.db_path())

@@ -14,7 +14,7 @@ from careerdata.market.loader import OEWS_ATTRIBUTION
 from careerdata.models import conversations as mc
 from careerdata.network import analytics as sa
 from careerdata.network import queries as qs
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state, widgets, worktrail
 from careerdata.ui.forms import conversations as cvf
 
 layout.header("Conversations", "Which hard conversation comes next, and are you ready for it?")
@@ -180,6 +180,7 @@ with tab_obj:
     cvf.objections_tab(conv, objections, cid)
 
 with tab_reh:
+    worktrail.calendar_download(("rehearsals",), "conversations_ics", now)
     cvf.rehearsals_tab(rehearsals, is_money, cid, now)
 
 with tab_plan:

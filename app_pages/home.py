@@ -7,7 +7,7 @@ from careerdata.core.money import format_money
 from careerdata.figures import impact, network
 from careerdata.home import charts as home_charts
 from careerdata.home import view as views_home
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state, widgets, worktrail
 
 layout.header("Your career, as a product", "What value have you delivered, and what should you do next to get it seen?")
 
@@ -29,6 +29,8 @@ with st.container(border=True):
     st.markdown(f"#### {layout.escape_markdown(view.headline)}")
     if not profile:
         layout.page_link("journal", label="Add your name, title and headline in the Journal", icon=":material/person:")
+
+worktrail.weekly_checkin(view.checkin)
 
 share = view.share_with_metric
 last_visibility = view.days_since_visibility

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from careerdata.journal import queries, repo
-from careerdata.ui import layout, state, widgets
+from careerdata.journal import view as journal_view
+from careerdata.ui import layout, state, widgets, worktrail
 from careerdata.ui.forms import journal as jof
 
 layout.header("Journal", "What did you do, what was it worth, and who knows about it? Log it while it is fresh.")
@@ -22,8 +23,9 @@ tab_labels = {
     "skills": f"Skills ({len(skills)})",
     "people": "People & visibility",
     "profile": "Profile",
+    "queue": f"From git ({state.read(journal_view.review_queue).counts['new']})",
 }
-tab_log, tab_list, tab_skills, tab_people, tab_profile = st.tabs(
+tab_log, tab_list, tab_skills, tab_people, tab_profile, tab_queue = st.tabs(
     list(tab_labels.values()), default=tab_labels.get(st.query_params.get("tab", "log"), tab_labels["log"])
 )
 
@@ -52,3 +54,6 @@ with tab_people:
 
 with tab_profile:
     jof.profile_tab()
+
+with tab_queue:
+    worktrail.review_queue()

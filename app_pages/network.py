@@ -6,7 +6,7 @@ from careerdata.core.clock import today
 from careerdata.journal import queries
 from careerdata.network import analytics as sa
 from careerdata.network import view as vs
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state, widgets, worktrail
 from careerdata.ui.forms import network as nwf
 
 layout.header("Network", "Who will speak up for you when you are not in the room, and who are you losing touch with?")
@@ -86,6 +86,7 @@ tab_touch, tab_wins, tab_vis, tab_contacts, tab_cadence = st.tabs(
     list(tab_labels.values()), default=tab_labels.get(st.query_params.get("tab", "touch"), tab_labels["touch"]))
 
 with tab_touch:
+    worktrail.calendar_download(("cadence", "followups"), "network_ics", now)
     nwf.touch_tab(status, losing, view, now)
 
 with tab_wins:

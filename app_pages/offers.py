@@ -91,11 +91,15 @@ with tab_market:
         st.plotly_chart(fig, theme=None, key=f"offer_market_{occ}")
         p = next(e.placement for e in view.entries if e.placement.occupation == occ and e.placement.points)
         st.caption(f"Grey: BLS OEWS May {p.year} national annual wage percentiles for {p.title} ({occ}), all "
-                   f"experience levels, base pay only; shaded: the 50th–90th percentile band. {' '.join(p.notes)} "
-                   f"{OEWS_ATTRIBUTION} Indigo: the base of each offer (your figures).")
+                   f"experience levels, base pay only. Light bars: the band each base is measured against, the "
+                   "estimate for the offer's ladder level (an estimate: the level mapped to a percentile band, as on "
+                   f"Target roles) or else the 50th–90th percentiles. {' '.join(p.notes)} {OEWS_ATTRIBUTION} Indigo: "
+                   "the base of each offer (your figures).")
     for e in view.entries:
+        vs_level = f"; {e.placement.versus_level}" if e.placement.versus_level else ""
+        band = f" ({e.placement.band.label})" if e.placement.band else ""
         st.markdown(f"- **{esc(e.comp.offer.label)}**: base {esc(comp.money(e.comp.offer.base, e.comp.currency))}, "
-                    f"{esc(e.placement.where)}.")
+                    f"{esc(e.placement.where)}{esc(vs_level)}{esc(band)}.")
 
 with tab_negotiate:
     if not offers_only:
@@ -105,7 +109,8 @@ with tab_negotiate:
                            format_func=lambda i: view.entry(i).comp.offer.label)
         e = view.entry(nid)
         cur, plan, script = e.comp.currency, e.plan, e.script
-        n1, n2, n3, n4 = st.columns(4)
+        numbers = st.container(horizontal=True, wrap=True)  # two by two on a narrow window
+        n1, n2, n3, n4 = (numbers.container(width=KPI_WIDTH) for _ in range(4))
         n1.metric("Offer as it stands", comp.money(e.comp.average, cur), help="4-year total / 4.", border=True)
         n2.metric("Anchor (open here)", comp.money(plan.anchor, cur), border=True)
         n3.metric("Target", comp.money(plan.target, cur), border=True)

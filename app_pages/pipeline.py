@@ -6,7 +6,7 @@ from careerdata.core import vocab
 from careerdata.core.clock import today
 from careerdata.journal import queries, repo
 from careerdata.pipeline import view as plv
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state, widgets, worktrail
 from careerdata.ui.forms import pipeline as plf
 
 layout.header("Pipeline", "Which opportunities are moving, where do they stall, and which follow-up is due?")
@@ -74,6 +74,7 @@ with tab_open:
     plf.open_tab(live, now)
 
 with tab_follow:
+    worktrail.calendar_download(("followups",), "pipeline_ics", now)
     plf.follow_ups_tab(due, now)
 
 with tab_all:

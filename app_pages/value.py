@@ -3,7 +3,7 @@
 import streamlit as st
 
 from careerdata.core.clock import today
-from careerdata.core.money import format_money
+from careerdata.figures import impact as fimpact
 from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECTIONS_ATTRIBUTION, PROXY_ATTRIBUTION
 from careerdata.ui import layout, state, widgets
 from careerdata.ui.forms import value as vaf
@@ -49,12 +49,12 @@ k = st.columns(4)
 k[0].metric("Needs you can prove", f"{summary.covered} of {summary.needs}" if summary.needs else "—",
             help="Pains and gains of this customer with at least one accomplishment that addresses them "
                  f"(match score ≥ {vp.MATCH_MIN}; see “How it's computed”).", border=True)
-k[1].metric("Impact behind that proof", format_money(summary.money_usd) if summary.money_usd else "—",
+k[1].metric("Impact behind that proof", fimpact.money_run_rate_label(summary.money_usd) if summary.money_usd else "—",
             delta=f"{summary.verified_share:.0%} verified" if summary.verified_share is not None else None,
             delta_color="off", delta_arrow="off",
             help="Sum of the annualised money of the impact metrics of every accomplishment that addresses at "
                  "least one need. Your own estimates, USD per year.", border=True)
-k[2].metric("Hours saved behind it", f"{summary.hours:,.0f} h/yr" if summary.hours else "—",
+k[2].metric("Hours saved behind it", fimpact.hours_run_rate_label(summary.hours) if summary.hours else "—",
             help="Hours per year your addressing accomplishments saved others (your estimates).", border=True)
 top_skill = strongest.iloc[0] if not strongest.empty else None
 k[3].metric("Strongest skill", top_skill["name"] if top_skill is not None else "—",

@@ -179,6 +179,10 @@ def test_the_demo_offers_compare_and_negotiate_from_the_personas_evidence(demo_c
     # offer 382,300 a year; best alternative Harborview 356,000; 5% above the offer 401,415 -> 402,000
     assert (tide.plan.anchor, tide.plan.target, tide.plan.walk_away) == (D(427000), D(402000), D(356000))
     assert tide.placement.where == "above the 90th percentile" and tide.placement.year == 2025
+    # the level estimate of Target roles: L6 -> the 75th-90th percentile band of Software Developers
+    assert tide.placement.level_estimate and tide.placement.versus_level == "above the estimate for L6"
+    assert tide.placement.band.label.startswith("Estimate for L6: 75th–90th percentile of Software Developers")
+    assert by["Helio Health"].placement.band.label.startswith("Estimate for L5: 50th–75th percentile")
     assert "Cut AWS spend 31% by rightsizing the scheduling cluster" in tide.script.opening
 
 

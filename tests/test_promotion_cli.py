@@ -31,7 +31,7 @@ def test_promo_prints_the_demo_case_with_real_totals_and_gaps(demo_db):
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("# Promotion case: Priya Raman for Staff Engineer (L6)")
     impact = out.stdout.split("## Impact")[1].split("## Scope")[0]
-    assert f"**{format_money(money)} a year**" in impact
+    assert f"**{format_money(money)}/yr run-rate**" in impact  # as on the Promotion case page
     assert "**People management**: no evidence" in out.stdout.split("## Gaps and plan")[1]
 
 

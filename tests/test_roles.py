@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pandas as pd
 from helpers import button, open_app, texts
 
+from careerdata.figures import fit as ffit
 from careerdata.roles import analytics as rl
 from careerdata.store import db
 
@@ -48,6 +49,9 @@ def test_a_missing_must_have_halves_the_fit_never_zeroes_it():
     assert (met.fit, met.reason) == (100.0, "100: coverage of the requirements; no must-have gap")
     gate = rl.must_have_gate(req)
     assert (gate.factor, gate.skill, gate.required, gate.current) == (0.5, "People management", 4.0, 0.0)
+    # the pure gate: coverage 0.25 and 1.0 on the must-haves -> 0.5 + 0.5 × 0.25, set by position 0
+    assert ffit.soft_gate(pd.Series([0.25, 0.5, 1.0]), pd.Series([True, False, True])) == (0.625, 0)
+    assert ffit.soft_gate(pd.Series([1.0, 0.5]), pd.Series([True, False])) == (1.0, None)
 
 
 def test_gaps_put_must_haves_first_then_the_biggest_weighted_shortfall():

@@ -181,13 +181,17 @@ def test_a_sqlite_file_is_refused_with_exit_3_before_duckdb_looks_for_an_extensi
                         "allow_community_extensions": "false"}
 
 
-def test_the_tab_icon_and_page_icons_are_bundled_not_fetched():
-    from careerdata.ui.layout import PAGES
+def test_the_tab_icon_is_a_local_file_not_a_material_icon_fetched_from_google():
+    """Streamlit turns a ":material/...:" page_icon into a favicon URL on fonts.gstatic.com; the
+    browser tests' request recorder (tests/test_browser.py) proves no page load asks for it."""
+    import ast
 
-    source = (Path(__file__).resolve().parents[1] / "dashboard.py").read_text()
-    assert "page_icon=\":material" not in source and "page_icon=':material" not in source
-    # Streamlit turns a ":material/...:" page icon into a favicon fetched from fonts.gstatic.com.
-    assert all(not icon.startswith(":material") for _file, _title, icon, _url in PAGES.values())
+    root = Path(__file__).resolve().parents[1]
+    tree = ast.parse((root / "dashboard.py").read_text())
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") == "set_page_config"]
+    icon = next(k.value for k in calls[0].keywords if k.arg == "page_icon")
+    assert ast.unparse(icon) == "str(FAVICON)"
+    assert (root / "assets" / "favicon.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 # --- spreadsheet cells -------------------------------------------------------------------------

@@ -10,8 +10,9 @@ Two honestly different figures share one core:
   Shown as "73/100 occupation match".
 * **Role fit** (Target roles): coverage of a target role's requirements (yours, or derived from its
   occupation), times the must-have gate: `gate(met, must_have)` returns the factor (0–1) and the
-  requirement that sets it. The default `hard_gate` is the weakest must-have's coverage; a softer
-  gate can be passed in without changing anything else. Shown as "Role fit (0–100): 58".
+  requirement that sets it. Target roles uses `soft_gate` (0.5 + 0.5 × the weakest must-have's
+  coverage: one missing must-have halves the fit, never zeroes it, and the page says why);
+  `hard_gate` (the weakest must-have's coverage itself) is kept for comparison. Shown as "Role fit (0–100): 58".
 
 A role built on the same occupation can score lower than the occupation match because its
 must-haves and its own required levels are stricter; the two labels say which one is which.
@@ -73,6 +74,21 @@ def hard_gate(met: pd.Series, must_have: pd.Series) -> tuple[float, int | None]:
     if must.empty or must.min() >= 1.0:
         return 1.0, None
     return float(must.min()), int(must.idxmin())
+
+
+MUST_HAVE_FLOOR = 0.5  # the soft gate when a must-have is missing entirely: the fit is halved, never zeroed
+
+
+def soft_gate(met: pd.Series, must_have: pd.Series) -> tuple[float, int | None]:
+    """The gate Target roles uses: MUST_HAVE_FLOOR + (1 − MUST_HAVE_FLOOR) × the weakest must-have's coverage.
+
+    1.0 when every must-have is met or there are none; returns (factor, position of the weakest
+    must-have). A must-have you lack entirely halves the fit instead of zeroing it.
+    """
+    must = met[must_have.astype(bool).to_numpy()]
+    if must.empty or must.min() >= 1.0:
+        return 1.0, None
+    return MUST_HAVE_FLOOR + (1.0 - MUST_HAVE_FLOOR) * float(must.min()), int(must.idxmin())
 
 
 @dataclass(frozen=True)

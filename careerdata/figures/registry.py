@@ -67,8 +67,9 @@ GLOSSARY: dict[str, tuple[str, str]] = {
         "Σ importance × min(1, your level ÷ O*NET level × 5/7) ÷ Σ importance over an O*NET occupation's "
         "important skills (importance ≥ 3), 0–100. No must-haves.", "careerdata.figures.fit.occupation_match"),
     "Role fit": (
-        "The same importance-weighted coverage over a target role's requirements, times the must-have gate "
-        "(the weakest must-have's coverage), 0–100. Stricter than the occupation match.",
+        "The same importance-weighted coverage over a target role's requirements, times the soft must-have gate "
+        "(0.5 + 0.5 × the weakest must-have's coverage: a missing must-have halves it, never zeroes it), 0–100. "
+        "Stricter than the occupation match.",
         "careerdata.figures.fit.role_fit"),
     "Relationship and advocacy stage": (
         "Relationship says who a contact is to you (manager, senior leader, mentor, peer...); advocacy stage "
@@ -197,10 +198,25 @@ def network_figures(con, today: dt.date) -> list[Figure]:
                  "Relationship and advocacy stage", ("home", "network"))]
 
 
+def value_figures(con, today: dt.date) -> list[Figure]:
+    """The run-rate of the wins behind the Value proposition's default offer (a subset of all wins)."""
+    from careerdata.value import view as value_view
+
+    customers = value_view.customers(con)
+    if not customers.default:
+        return []
+    summary = value_view.value(con, customers.default, today).summary
+    if not summary.money_usd:
+        return []
+    return [_fig("value_proof_run_rate", "Impact behind the value proposition's proof", summary.money_usd, "USD/yr",
+                 impact.money_run_rate_label(summary.money_usd), "Impact run-rate", ("value",))]
+
+
 def figures(con, today: dt.date) -> list[Figure]:
     """Every headline figure of the career file (see the module docstring)."""
     return [*home_figures(con, today), *cycle_figures(con, today), *readiness_figures(con, today),
-            *competitors_figures(con, today), *role_figures(con, today), *network_figures(con, today)]
+            *competitors_figures(con, today), *role_figures(con, today), *network_figures(con, today),
+            *value_figures(con, today)]
 
 
 __all__ = ["CLI", "GLOSSARY", "Figure", "cycle", "evidence", "figures", "fit", "moat", "readiness"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from careerdata.home import checkin as ck
 from careerdata.home import first_run as fr
 from careerdata.home import overview as ov
 from careerdata.journal import queries
@@ -32,6 +33,7 @@ class HomeView:
     recent_wins: pd.DataFrame
     quarters: pd.DataFrame
     impact_by_quarter: pd.DataFrame
+    checkin: ck.CheckInStatus
 
 
 def home(con, today: dt.date) -> HomeView:
@@ -42,6 +44,7 @@ def home(con, today: dt.date) -> HomeView:
     contacts = queries.contacts(con)
     visibility = queries.visibility(con)
     totals = ov.impact_totals(metrics, today)
+    checkin = ck.checkin_status(con, today)
     return HomeView(
         profile=profile,
         headline=ov.value_headline(profile, accs, skills, totals),
@@ -53,10 +56,12 @@ def home(con, today: dt.date) -> HomeView:
         skills_with_evidence=ov.skills_with_evidence(skills),
         overdue_contacts=len(ov.overdue_contacts(contacts, today)),
         days_since_visibility=ov.days_since_last(visibility["date"], today) if not visibility.empty else None,
-        nudges=ov.nudges(accs, contacts, visibility, today),
+        nudges=sorted(ov.nudges(accs, contacts, visibility, today) + ck.checkin_nudges(checkin, today),
+                      key=lambda n: n.priority),
         recent_wins=ov.recent_wins(accs),
         quarters=ov.quarterly_activity(accs, today),
         impact_by_quarter=ov.impact_by_quarter(metrics, today) if not metrics.empty else pd.DataFrame(),
+        checkin=checkin,
     )
 
 

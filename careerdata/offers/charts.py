@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from careerdata.core.charts import BENCHMARK_COLOR, MUTED_COLOR, USER_COLOR, apply_theme, wrap_label
 from careerdata.offers.comp import COMPONENT_LABELS, COMPONENTS, YEARS, OfferComp, money
 from careerdata.offers.market import Placement
+from careerdata.offers.negotiation import Band
 
 OFFER_COLORS = ("#4F46E5", "#0D9488", "#D97706", "#DB2777", "#2563EB", "#9333EA")
 CURRENT_JOB_COLOR = BENCHMARK_COLOR
@@ -85,15 +86,16 @@ def components_chart(group: list[OfferComp]) -> go.Figure:
     fig.update_layout(barmode="stack", legend_title_text="")
     fig.update_yaxes(autorange="reversed", title_text="")
     fig.update_xaxes(title_text=f"Four-year total ({cur})", tickprefix=_symbol(cur), tickformat=",.0f")
-    title = f"Equity is {equity_share[top]:.0%} of {top}'s four years" if equity_share[top] else \
+    title = f"Equity makes up {equity_share[top]:.0%} of the {top} package over four years" if equity_share[top] else \
         "All cash: no equity in these packages"
     return apply_theme(fig, title=title, height=230 + 55 * len(group))
 
 
-def placement_chart(rows: list[tuple[str, float, str]], placement: Placement) -> go.Figure:
-    """BLS percentiles (grey) and each offer's base (indigo) on one axis of annual USD pay.
+def placement_chart(rows: list[tuple[str, float, str, Band | None]], placement: Placement) -> go.Figure:
+    """BLS percentiles (grey ticks), each offer's base (indigo) and the band it is measured against
+    (a grey bar on its row: the level estimate, or the BLS 50th-90th percentiles), in annual USD.
 
-    rows: (offer label, base, where it sits in words).
+    rows: (offer label, base, where it sits in words, its band).
     """
     fig = go.Figure()
     xs = [w for _, w in placement.points]
@@ -101,18 +103,21 @@ def placement_chart(rows: list[tuple[str, float, str]], placement: Placement) ->
                     marker={"color": BENCHMARK_COLOR, "size": 12, "symbol": "line-ns-open", "line": {"width": 3}},
                     text=[("Median" if p == 50 else f"{p}th") for p, _ in placement.points], textposition="top center",
                     hovertemplate="%{text} percentile: $%{x:,.0f} a year<extra></extra>")
-    if placement.band is not None:
-        fig.add_shape(type="rect", x0=float(placement.band.low), x1=float(placement.band.high), y0=-0.4, y1=0.4,
-                      yref="y", fillcolor=MUTED_COLOR, opacity=0.5, line_width=0, layer="below")
-    fig.add_scatter(x=[b for _, b, _ in rows], y=[label for label, _, _ in rows], mode="markers",
+    for n, (label, _, _, band) in enumerate(rows):
+        if band is not None:
+            fig.add_scatter(x=[float(band.low), float(band.high)], y=[label, label], mode="lines",
+                            line={"color": MUTED_COLOR, "width": 14}, name="Band to aim at", showlegend=n == 0,
+                            customdata=[band.label, band.label],
+                            hovertemplate="%{customdata}<extra></extra>")
+    fig.add_scatter(x=[b for _, b, _, _ in rows], y=[label for label, _, _, _ in rows], mode="markers",
                     name="Offered base (yours)", marker={"color": USER_COLOR, "size": 13},
-                    customdata=[[label, where] for label, _, where in rows],
+                    customdata=[[label, where] for label, _, where, _ in rows],
                     hovertemplate="%{customdata[0]}: base $%{x:,.0f}, %{customdata[1]}<extra></extra>")
     fig.update_xaxes(title_text="Annual base pay (USD)", tickprefix="$", tickformat=",.0f")
     fig.update_yaxes(title_text="", range=[len(rows) + 0.5, -1.1])  # room above the first row for the labels
     best = max(rows, key=lambda r: r[1])
-    title = f"{best[0]}'s base is {best[2]} of {placement.title}"
-    return apply_theme(fig, title=title, height=160 + 50 * len(rows))
+    title = f"{best[0]}: base {best[2]} of {placement.title}"
+    return apply_theme(fig, title=title, height=170 + 50 * len(rows))
 
 
 __all__ = ["YEARS", "colors", "components_chart", "finding", "placement_chart", "years_chart"]

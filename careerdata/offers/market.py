@@ -5,7 +5,11 @@ sign-on), national and across every experience level, in US dollars. So an offer
 its **base**, only when it is in USD, against the percentiles of its occupation (the offer's
 O*NET-SOC code, else its opportunity's target role's, else the user's most-used target-role
 occupation). Where the base sits: `careerdata.conversations.analytics.pay_percentile`, the same
-interpolation the Conversations page uses. The band a negotiation aims base pay at is the BLS
+interpolation the Conversations page uses.
+
+The band a negotiation aims base pay at: where the offer's level is in the user's ladder, the
+level-aware pay estimate of `careerdata.roles.pay.pay_estimate` (the ladder level mapped to a
+percentile band of the occupation, labelled as an estimate, as on Target roles); otherwise the BLS
 50th-90th percentiles, labelled as such.
 """
 
@@ -18,6 +22,7 @@ import pandas as pd
 
 from careerdata.conversations.analytics import PERCENTILES, pay_percentile
 from careerdata.offers.negotiation import Band
+from careerdata.roles.pay import pay_estimate
 
 
 @dataclass(frozen=True)
@@ -29,14 +34,29 @@ class Placement:
     where: str  # "about the 92nd percentile" / "above the 90th percentile" / why it is not placed
     band: Band | None
     notes: tuple[str, ...] = ()
+    level_estimate: bool = False  # the band is the estimate for the offer's ladder level (else BLS 50th-90th)
+    versus_level: str = ""  # "within your estimate for L6" / "above ..." / "" without one
 
 
 def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
-def place(base: Decimal, currency: str, occupation: str | None, market: pd.DataFrame) -> Placement:
-    """Place an annual base among the occupation's BLS percentiles (USD only), with the BLS band."""
+def _level_band(level: str, ladder: pd.DataFrame, points: dict[int, float], title: str,
+                year: int | None) -> Band | None:
+    row = ladder[ladder["level_code"] == level] if level else ladder.iloc[0:0]
+    if row.empty:
+        return None
+    est = pay_estimate(points, level, str(row.iloc[0]["track"]), int(row.iloc[0]["rank"]), title, year)
+    if est is None:
+        return None
+    return Band(Decimal(str(round(est.low))), Decimal(str(round(est.point))), Decimal(str(round(est.high))),
+                est.label)
+
+
+def place(base: Decimal, currency: str, occupation: str | None, market: pd.DataFrame, level: str = "",
+          ladder: pd.DataFrame | None = None) -> Placement:
+    """Place an annual base among the occupation's BLS percentiles (USD only), with the band to aim at."""
     if currency != "USD":
         return Placement(occupation, None, None, (), f"not placed: BLS pay is in US dollars and this offer is in "
                                                      f"{currency}", None)
@@ -58,7 +78,11 @@ def place(base: Decimal, currency: str, occupation: str | None, market: pd.DataF
     if r.get("topcoded_fields"):
         notes.append("BLS top-codes the highest wages; those percentiles are left out.")
     known = dict(points)
-    band = None
+    band = _level_band(level, ladder, known, str(r["title"]), year) if ladder is not None else None
+    if band is not None:
+        side = "below" if base < band.low else "above" if base > band.high else "within"
+        return Placement(occupation, str(r["title"]), year, points, pos.label if pos else "not placed", band,
+                         tuple(notes), True, f"{side} the estimate for {level}")
     if 50 in known and 90 in known:
         mid = known.get(75, (known[50] + known[90]) / 2)
         band = Band(Decimal(str(round(known[50]))), Decimal(str(round(mid))), Decimal(str(round(known[90]))),

@@ -78,12 +78,13 @@ def offers(con, today: dt.date) -> OffersView:
     market = queries.market_pay(con)
     fallback = queries.default_occupation(con)
     wins = queries.quantified_wins(con)
+    ladder = queries.ladder_levels(con)
     comps = {s.id: comp.compute(s.offer, today) for s in stored}
     everyone = list(comps.values())
     entries = []
     for s in stored:
         c = comps[s.id]
-        placement = place(s.offer.base, s.offer.currency, s.occupation or fallback, market)
+        placement = place(s.offer.base, s.offer.currency, s.occupation or fallback, market, s.offer.level, ladder)
         p = sc = None
         if not s.offer.current_job:
             p = negotiation.plan(c, [x for x in everyone if x is not c], placement.band, wins, today)
@@ -98,8 +99,8 @@ def offers(con, today: dt.date) -> OffersView:
         if e.placement.points:
             by_occ.setdefault(e.placement.occupation, []).append(e)
     placement_charts = {
-        occ: charts.placement_chart([(e.comp.offer.label, float(e.comp.offer.base), e.placement.where) for e in es],
-                                    es[0].placement)
+        occ: charts.placement_chart([(e.comp.offer.label, float(e.comp.offer.base), e.placement.where,
+                                      e.placement.band) for e in es], es[0].placement)
         for occ, es in by_occ.items()}
     return OffersView(
         entries=entries, groups=groups,

@@ -14,6 +14,7 @@ import pandas as pd
 from careerdata.core.dates import format_day, format_span
 from careerdata.core.money import format_money
 from careerdata.core.text import escape_md, format_number, plural
+from careerdata.figures import impact as fimpact
 from careerdata.promotion.case import CaseAnalysis, scope_counts
 from careerdata.promotion.evidence import EVIDENCE_SECTIONS, SCOPE_PHRASES, SECTIONS, has_links
 from careerdata.promotion.lint import has_number
@@ -87,7 +88,7 @@ def draft_case(analysis: CaseAnalysis) -> str:
         if t.money or t.hours:
             parts = []
             if t.money:
-                parts.append(f"**{format_money(t.money)} a year** of quantified impact")
+                parts.append(f"**{fimpact.money_run_rate_label(t.money)}** of quantified impact")
             if t.hours:
                 parts.append(f"{t.hours:,.0f} hours a year saved")
             summary += " with " + " and ".join(parts)
@@ -106,7 +107,7 @@ def draft_case(analysis: CaseAnalysis) -> str:
     lines += [f"## {SECTIONS['impact']}", ""]
     if t.metrics:
         cats = ", ".join(f"{c} {format_money(v)}" for c, v in sorted(t.by_category.items(), key=lambda kv: -kv[1]))
-        lead = (f"Quantified impact in the cycle: **{format_money(t.money)} a year**"
+        lead = (f"Quantified impact in the cycle: **{fimpact.money_run_rate_label(t.money)}**"
                 + (f" ({cats})" if cats else "")
                 + f" and **{t.hours:,.0f} hours a year** saved, from {plural(t.metrics, 'metric')} on "
                 f"{t.quantified_wins} of {plural(t.wins, 'accomplishment')}. Money figures are own annualised "

@@ -132,7 +132,7 @@ def with_current(requirements: pd.DataFrame, lookup: dict[str, tuple[float, floa
 
 # --- fit, gaps, plan --------------------------------------------------------------------
 
-MUST_HAVE_FLOOR = 0.5  # the gate when a must-have is missing entirely: the fit is halved, never zeroed
+MUST_HAVE_FLOOR = ffit.MUST_HAVE_FLOOR
 
 
 @dataclass(frozen=True)
@@ -146,17 +146,16 @@ class Gate:
 
 
 def must_have_gate(req: pd.DataFrame, basis: str = "self") -> Gate:
-    """The gate set by the weakest must-have (1.0 when every must-have is met or there are none)."""
+    """The gate set by the weakest must-have, with the requirement, its required level and yours."""
     if req.empty:
         return Gate(1.0)
+    req = req.reset_index(drop=True)
     current = req[score_column(basis)].astype(float)
     met = (current / req["required_level"].astype(float)).clip(upper=1.0)
-    must = met[req["must_have"].astype(bool)]
-    if must.empty or must.min() >= 1.0:
+    factor, worst = ffit.soft_gate(met, req["must_have"])
+    if worst is None:
         return Gate(1.0)
-    worst = must.idxmin()
-    return Gate(MUST_HAVE_FLOOR + (1.0 - MUST_HAVE_FLOOR) * float(must.min()), str(req.loc[worst, "skill"]),
-                float(req.loc[worst, "required_level"]), float(current[worst]))
+    return Gate(factor, str(req.loc[worst, "skill"]), float(req.loc[worst, "required_level"]), float(current[worst]))
 
 
 @dataclass(frozen=True)

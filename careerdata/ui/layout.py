@@ -7,24 +7,25 @@ import streamlit as st
 from careerdata.store import db
 from careerdata.ui import state
 
-# key -> (file, title, icon, url path); dashboard.py builds the navigation from this. Icons are emoji:
-# a ":material/...:" page icon makes the browser fetch the tab icon from fonts.gstatic.com.
+# key -> (file, title, icon, url path); dashboard.py builds the navigation from this. Material icons
+# here are drawn from the font bundled with Streamlit's frontend; only the tab icon (page_icon in
+# dashboard.py) would be fetched from Google, so that one is a local file.
 # SECTIONS orders the navigation; a key only shows once its page is registered in PAGES.
 PAGES: dict[str, tuple[str, str, str, str]] = {
-    "home": ("app_pages/home.py", "Home", "🏠", "home"),
-    "matrix": ("app_pages/matrix.py", "Skill-value matrix", "🎯", "matrix"),
-    "market": ("app_pages/market.py", "Market", "📈", "market"),
-    "value": ("app_pages/value.py", "Value proposition", "🤝", "value-proposition"),
-    "competitors": ("app_pages/competitors.py", "Competitors", "👥", "competitors"),
-    "promotion": ("app_pages/promotion.py", "Promotion case", "🏅", "promotion"),
-    "network": ("app_pages/network.py", "Network", "🕸️", "network"),
-    "pipeline": ("app_pages/pipeline.py", "Pipeline", "🔀", "pipeline"),
-    "conversations": ("app_pages/conversations.py", "Conversations", "💬", "conversations"),
-    "offers": ("app_pages/offers.py", "Offers", "💼", "offers"),
-    "roles": ("app_pages/roles.py", "Target roles", "⚖️", "target-roles"),
-    "journal": ("app_pages/journal.py", "Journal", "📝", "journal"),
-    "import_export": ("app_pages/import_export.py", "Import & export", "🔄", "import-export"),
-    "about": ("app_pages/about.py", "About & data sources", "ℹ️", "about"),
+    "home": ("app_pages/home.py", "Home", ":material/space_dashboard:", "home"),
+    "matrix": ("app_pages/matrix.py", "Skill-value matrix", ":material/scatter_plot:", "matrix"),
+    "market": ("app_pages/market.py", "Market", ":material/query_stats:", "market"),
+    "value": ("app_pages/value.py", "Value proposition", ":material/handshake:", "value-proposition"),
+    "competitors": ("app_pages/competitors.py", "Competitors", ":material/groups:", "competitors"),
+    "promotion": ("app_pages/promotion.py", "Promotion case", ":material/workspace_premium:", "promotion"),
+    "network": ("app_pages/network.py", "Network", ":material/hub:", "network"),
+    "pipeline": ("app_pages/pipeline.py", "Pipeline", ":material/filter_alt:", "pipeline"),
+    "conversations": ("app_pages/conversations.py", "Conversations", ":material/forum:", "conversations"),
+    "offers": ("app_pages/offers.py", "Offers", ":material/request_quote:", "offers"),
+    "roles": ("app_pages/roles.py", "Target roles", ":material/compare_arrows:", "target-roles"),
+    "journal": ("app_pages/journal.py", "Journal", ":material/edit_note:", "journal"),
+    "import_export": ("app_pages/import_export.py", "Import & export", ":material/sync_alt:", "import-export"),
+    "about": ("app_pages/about.py", "About & data sources", ":material/info:", "about"),
 }
 SECTIONS: dict[str, list[str]] = {
     "Overview": ["home"],
@@ -82,7 +83,7 @@ def sidebar(created_now: bool) -> None:
             st.success("First launch: created a career file with the demo persona so you can explore.")
         demo = state.demo_loaded()
         st.markdown("**Career file**")
-        st.code(str(path), language=None, wrap_lines=True)
+        st.caption(escape_markdown(str(path)))  # plain text: a code block would load a highlighter first
         if db.is_connection_read_only(state.connection()):
             st.warning("This file is read-only: you can explore it, but nothing can be saved. Check its "
                        "permissions.", icon=":material/lock:")

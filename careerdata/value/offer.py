@@ -46,8 +46,8 @@ import numpy as np
 import pandas as pd
 
 from careerdata.core import vocab
-from careerdata.core.money import format_money
 from careerdata.core.text import article, join_words, text_or_none
+from careerdata.figures import impact as fimpact
 from careerdata.value.ledger import metric_phrases
 from careerdata.value.targets import Target
 from careerdata.value.words import content_words, text_features, text_features_cached
@@ -278,7 +278,7 @@ def value_statement(profile: dict | None, target: Target, needs: pd.DataFrame, s
     if summary.wins:
         proof = f", proven by {summary.wins} win{'s' if summary.wins != 1 else ''}"
         if summary.money_usd:
-            proof += f" worth {format_money(summary.money_usd)} a year (your estimates"
+            proof += f" with a {fimpact.money_run_rate_label(summary.money_usd)} (your estimates"
             proof += f", {summary.verified_share:.0%} verified)" if summary.verified_share else ")"
     return f"For {target.short}{need_text}, I offer {join_words(skills['name'].head(3).tolist())}{proof}."
 

@@ -11,7 +11,7 @@ from careerdata.promotion import plan as pplan
 from careerdata.promotion import queries as pq
 from careerdata.promotion import repo as promo_repo
 from careerdata.promotion import view as promotion_view
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state, widgets, worktrail
 
 
 def evidence_tab(a, evidence, MAX_SHOWN_SUGGESTIONS, span, target_label, target):
@@ -208,6 +208,8 @@ def plan_tab(view, case, now, review_date, cycle_start, case_key, a, k):
         p[3].metric("Later", progress["Upcoming"], border=True)
         st.caption("Cultivate the lead months ahead: ask what great looks like at the target level, keep the "
                    "sponsor and skip-level current, and review the draft with your manager mid-cycle.")
+        worktrail.calendar_download(("plan", "review"), "promo_ics", now,
+                                    (case_key.target_level, case_key.cycle_start, case_key.cycle_end))
     status_colors = {"Overdue": "#B91C1C", "Due soon": "#B45309", "Done": "#15803D", "Skipped": "#6B7280"}
     st.dataframe(
         table[["due", "step", "with", "status", "conversation"]].style.map(
