@@ -109,7 +109,8 @@ with tab_negotiate:
                            format_func=lambda i: view.entry(i).comp.offer.label)
         e = view.entry(nid)
         cur, plan, script = e.comp.currency, e.plan, e.script
-        n1, n2, n3, n4 = st.columns(4)
+        numbers = st.container(horizontal=True, wrap=True)  # two by two on a narrow window
+        n1, n2, n3, n4 = (numbers.container(width=KPI_WIDTH) for _ in range(4))
         n1.metric("Offer as it stands", comp.money(e.comp.average, cur), help="4-year total / 4.", border=True)
         n2.metric("Anchor (open here)", comp.money(plan.anchor, cur), border=True)
         n3.metric("Target", comp.money(plan.target, cur), border=True)

@@ -135,9 +135,41 @@ def test_a_large_import_reports_progress_and_matches_names_once(empty_con):
     bundle = read_csv_entity(f"name,relationship,company\n{rows}Person 7,peer,Elsewhere\n".encode(), "contacts.csv",
                              "contacts")
     seen: list[tuple[int, int]] = []
-    report = run_import(empty_con, bundle, progress=lambda done, total: seen.append((done, total)))
+    report = run_import(empty_con, bundle, progress=lambda done, total, what="": seen.append((done, total)))
     assert seen[-1] == (601, 601) and len(seen) <= 101
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     # the repeated name in the same file updates the row it added a moment before
     assert report.totals() == {"added": 600, "updated": 1, "skipped": 0}
     assert empty_con.execute("SELECT company FROM contact WHERE name = 'Person 7'").fetchone() == ("Elsewhere",)
+
+
+def test_a_bad_row_deep_in_a_large_file_is_named_like_a_small_one(empty_con):
+    rows = "".join(f"Skill {i},technical\n" for i in range(5000))
+    text = f"name,kind\n{rows}Bad one,wizardry\n{rows.replace('Skill', 'More')}Bad two,\n"
+    message = refusal(lambda: read_csv_entity(text.encode(), "skills.csv", "skills"), r"^skills.csv row 5002, kind")
+    assert message == "skills.csv row 5002, kind: Input should be 'technical', 'domain', 'soft' or 'leadership'"
+    small = refusal(lambda: read_csv_entity(b"name,kind\nBad one,wizardry\n", "skills.csv", "skills"), "row 2")
+    assert message.removeprefix("skills.csv row 5002") == small.removeprefix("skills.csv row 2")
+    assert entity_counts(empty_con)["skills"] == 0
+
+
+def test_a_large_skills_file_adds_updates_and_skips_in_bulk_like_one_by_one(empty_con):
+    _import(empty_con, "skills", "name,kind,notes\nPython,technical,mine\nGo,technical,\n")
+    rows = "".join(f"Skill {i},domain,note {i}\n" for i in range(3000))
+    # python: a new kind; go: unchanged; skill 5 twice: the second line updates the record the first adds
+    report = _import(empty_con, "skills", f"name,kind,notes\n{rows}PYTHON ,soft,\ngo,technical,\nSkill 5,soft,\n")
+    assert report.counts()["skill"] == {"added": 3000, "updated": 2, "skipped": 1}
+    updated = {c.record: c.fields for c in report.changes if c.action == "updated"}
+    assert updated == {"PYTHON": ("kind",), "Skill 5": ("kind",)}
+    got = dict(empty_con.execute("SELECT name, kind || '/' || notes FROM skill WHERE name IN "
+                                 "('Python', 'Go', 'Skill 5', 'Skill 2999')").fetchall())
+    assert got == {"Python": "soft/mine", "Go": "technical/", "Skill 5": "soft/note 5", "Skill 2999": "domain/note 2999"}
+    again = _import(empty_con, "skills", f"name,kind,notes\n{rows}")
+    assert again.totals() == {"added": 0, "updated": 1, "skipped": 2999}  # Skill 5 goes back to domain
+
+
+def test_export_reports_rows_written_in_chunks(demo_con):
+    seen = []
+    text = export_csv(demo_con, "metrics", progress=lambda done, total, what="": seen.append((done, total, what)))
+    rows = text.count("\n") - 1
+    assert seen and seen[-1] == (rows, rows, "metrics")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 
 
 def register(sub, add_db) -> None:
@@ -13,6 +12,7 @@ def register(sub, add_db) -> None:
                    help="data scale to build and time (repeatable; default: 1, 10 and 100)")
     p.add_argument("--repeats", type=int, default=5, help="warm reruns per page (default 5)")
     p.add_argument("--no-browser", action="store_true", help="skip the headless-Chromium cold-start timing")
+    p.add_argument("--no-io", action="store_true", help="skip the import and export timings")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run)
 
@@ -20,6 +20,7 @@ def register(sub, add_db) -> None:
 def run(args) -> int:
     from careerdata.bench import runner as bench
     from careerdata.core.errors import InputError
+    from careerdata.core.progress import terminal_bar
 
     scales = args.scale or [1, 10, 100]
     if any(s < 1 or s > 1000 for s in scales):
@@ -29,8 +30,7 @@ def run(args) -> int:
     import streamlit.logger
 
     streamlit.logger.set_log_level(logging.ERROR)  # AppTest's bare-mode warnings are noise here
-    report = bench.run(sorted(set(scales)), args.repeats,
-                       progress=None if args.json else (lambda m: print(m, file=sys.stderr, flush=True)),
-                       browser=not args.no_browser)
+    report = bench.run(sorted(set(scales)), args.repeats, progress=terminal_bar("Benchmark"),
+                       browser=not args.no_browser, io=not args.no_io)
     print(json.dumps(report, indent=2) if args.json else bench.format_table(report))
     return 0

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-import pandas as pd
+
+def _missing(value) -> bool:
+    """None, NaN (float or NumPy) or pandas' NA, without importing pandas (Home's KPIs draw before it loads)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN is the one value not equal to itself
+    except TypeError:  # pandas.NA compares to NA, which has no truth value
+        return True
 
 
 def format_money(value: float | None) -> str:
     """$1.2M / $340k / $950: the way people say money."""
-    if value is None or pd.isna(value):
+    if _missing(value):
         return "—"
     sign = "-" if value < 0 else ""
     value = abs(value)
@@ -20,6 +28,6 @@ def format_money(value: float | None) -> str:
 
 def format_money_exact(value: float | None) -> str:
     """$214,670: exact dollars, for talking points and tables."""
-    if value is None or pd.isna(value):
+    if _missing(value):
         return "—"
     return f"${value:,.0f}"

@@ -18,18 +18,17 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
 from careerdata.core import errors
+from careerdata.core.progress import Progress
 from careerdata.store import db
 
 FORMAT = "careerdata-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-Progress = Callable[[int, int], None]
 
 
 def _sql_string(value: str) -> str:
@@ -86,7 +85,7 @@ def write_backup(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progres
             rows = cur.execute(f"SELECT count(*) FROM {_ident(table)}").fetchone()[0]
             manifest["tables"][table] = {"file": file.name, "rows": rows, "sha256": _sha256(file)}
             if progress:
-                progress(n, len(tables))
+                progress(n, len(tables), table)
     finally:
         cur.execute("ROLLBACK")
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
@@ -112,12 +111,12 @@ def backup(con: duckdb.DuckDBPyConnection, folder: Path | str, progress: Progres
     return manifest
 
 
-def backup_zip(con: duckdb.DuckDBPyConnection) -> bytes:
+def backup_zip(con: duckdb.DuckDBPyConnection, progress: Progress | None = None) -> bytes:
     """The same backup as one zip (for a download button): the files at the top level."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="careerdata-backup-") as tmp:
-        write_backup(con, Path(tmp))
+        write_backup(con, Path(tmp), progress)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as zf:  # Parquet is compressed already
             for file in sorted(Path(tmp).iterdir()):
@@ -278,7 +277,7 @@ def _load(con: duckdb.DuckDBPyConnection, folder: Path, manifest: dict, progress
                 raise errors.InputError(f"{info['file']}: {rows} rows restored but the manifest says {info['rows']}")
             counts[table] = rows
             if progress:
-                progress(n, len(tables))
+                progress(n, len(tables), table)
         if "schema_version" not in tables:
             raise errors.InputError(f"{folder}: the backup has no schema_version table")
         # Migrations this build applied below the backup's version that the backup did not have

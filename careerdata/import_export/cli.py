@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 from careerdata.core import errors
+from careerdata.core.progress import terminal_bar
 from careerdata.store import db
 
-PROGRESS_FROM = 500  # records: larger imports report progress on stderr when it is a terminal
+PROGRESS_FROM = 500  # records or rows: smaller work is done before a bar could be seen
 
 
 def register(sub, add_db) -> None:
@@ -99,18 +100,6 @@ def _read(path: str) -> bytes:
     return raw
 
 
-def _progress(label: str):
-    if not sys.stderr.isatty():
-        return None
-
-    def report(done: int, total: int) -> None:
-        if total >= PROGRESS_FROM:
-            end = "\n" if done == total else ""
-            print(f"\r{label} {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
-
-    return report
-
-
 def cmd_import(args) -> int:
     from careerdata.import_export.imports import run_import
 
@@ -128,7 +117,8 @@ def cmd_import(args) -> int:
         bundle = read_csv_entity(_read(args.file), Path(args.file).name, args.entity)
     con = db.connect(db.resolve_db_path(args.db), create=False)
     try:
-        report = run_import(con, bundle, dry_run=args.dry_run, progress=_progress("importing"))
+        report = run_import(con, bundle, dry_run=args.dry_run,
+                            progress=terminal_bar("Checking" if args.dry_run else "Importing", min_total=PROGRESS_FROM))
     finally:
         con.close()
     if args.json:
@@ -185,11 +175,12 @@ def cmd_export(args) -> int:
     con = db.connect(db.resolve_db_path(args.db), create=False)
     try:
         if args.format == "jsonresume":
-            text, what = export.jsonresume_text(con), "JSON Resume"
+            text, what = export.jsonresume_text(con, progress=terminal_bar("Exporting")), "JSON Resume"
         elif args.format == "brag":
             text, what = export.brag_markdown(con, start, end), "brag document"
         else:
-            text, what = export.export_csv(con, args.entity), f"{args.entity} CSV"
+            text = export.export_csv(con, args.entity, progress=terminal_bar("Exporting", min_total=PROGRESS_FROM))
+            what = f"{args.entity} CSV"
     finally:
         con.close()
     _write(text, args.output, what)
@@ -202,7 +193,7 @@ def cmd_backup(args) -> int:
     path = db.resolve_db_path(args.db)
     con = db.connect(path, create=False)
     try:
-        manifest = backup(con, Path(args.dir))
+        manifest = backup(con, Path(args.dir), progress=terminal_bar("Backing up"))
     finally:
         con.close()
     rows = sum(t["rows"] for t in manifest["tables"].values())
@@ -215,6 +206,6 @@ def cmd_restore(args) -> int:
     from careerdata.import_export.backup import restore
 
     path = db.resolve_db_path(args.db)
-    counts = restore(Path(args.dir), path, force=args.force)
+    counts = restore(Path(args.dir), path, force=args.force, progress=terminal_bar("Restoring"))
     print(f"Restored {path} from {args.dir}: {len(counts)} tables, {sum(counts.values()):,} rows")
     return 0

@@ -60,10 +60,6 @@ def populate(con: duckdb.DuckDBPyConnection, *, demo: bool) -> None:
     repo.set_meta(con, "dataset", "demo" if demo else "user")
 
 
-def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
-    return db.get_meta(con, "dataset") == "demo"
-
-
 # Each list of a career file, in write order (what others refer to comes first), with its writer.
 WRITERS = (
     ("positions", lambda cur, x, where: insert_position(cur, x)),

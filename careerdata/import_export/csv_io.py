@@ -20,6 +20,7 @@ import duckdb
 from pydantic import BaseModel, Field
 
 from careerdata.core.errors import InputError
+from careerdata.core.progress import Progress, report
 from careerdata.core.text import neutralise_cell, restore_cell
 from careerdata.import_export.common import Bundle, decode_text, read_csv, require_columns
 from careerdata.models import career as m
@@ -141,17 +142,19 @@ def read_csv_entity(raw: bytes, name: str, entity: str) -> Bundle:
     table = read_csv(text, name)
     require_columns(table, spec.required, allowed=spec.columns)
     bundle = Bundle(source=name, format=f"csv:{spec.name}")
+    rows = []
+    lists = [c for c in spec.lists if table.has(c)]
     for row_no, row in table.rows:
-        data: dict = {}
-        for column in spec.columns:
-            value = restore_cell(row.get(column, ""))  # our own export's neutralised cells read back exactly
+        data = {}
+        for column, cell in row.items():
+            value = restore_cell(cell)  # our own export's neutralised cells read back exactly
             if value == "":
-                continue
-            if column in spec.lists:
-                data[column] = [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
-            else:
-                data[column] = value
-        bundle.add(spec.entity, spec.model, data, f"{name} row {row_no}")
+                continue  # blank: not stated
+            if column in lists:
+                value = [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+            data[column] = value
+        rows.append((data, f"{name} row {row_no}"))
+    bundle.add_many(spec.entity, spec.model, rows)
     if not table.rows:
         bundle.notes.append(f"{name} has a header but no rows")
     return bundle
@@ -176,18 +179,28 @@ def _cell(value) -> str:
     return neutralise_cell(str(value))
 
 
-def export_csv(con: duckdb.DuckDBPyConnection, entity: str) -> str:
-    """One entity's rows in its template's columns (header only when there are none)."""
+EXPORT_CHUNK_ROWS = 5_000
+
+
+def export_csv(con: duckdb.DuckDBPyConnection, entity: str, progress: Progress | None = None) -> str:
+    """One entity's rows in its template's columns (header only when there are none).
+
+    Rows are fetched and written 5,000 at a time, reporting rows written of the total to `progress`.
+    """
     spec = entity_spec(entity)
     cur = con.cursor()
+    total = cur.execute(f"SELECT count(*) FROM ({spec.export_sql})").fetchone()[0] if progress else 0
     cur.execute(spec.export_sql)
     names = [d[0] for d in cur.description]
     assert tuple(names) == spec.columns, (names, spec.columns)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(spec.columns)
-    for row in cur.fetchall():
-        writer.writerow([_cell(v) for v in row])
+    done = 0
+    while rows := cur.fetchmany(EXPORT_CHUNK_ROWS):
+        writer.writerows([_cell(v) for v in row] for row in rows)
+        done += len(rows)
+        report(progress, done, total, spec.name)
     return out.getvalue()
 
 

@@ -16,6 +16,7 @@ import duckdb
 from careerdata.core import vocab
 from careerdata.core.clock import today
 from careerdata.core.money import format_money
+from careerdata.core.progress import Progress, report
 from careerdata.core.text import name_key
 from careerdata.figures import cycle, impact
 from careerdata.import_export.csv_io import CSV_ENTITIES, export_csv
@@ -44,7 +45,7 @@ def _url(value: str | None) -> str | None:
 
 # --- JSON Resume ------------------------------------------------------------------------------
 
-def export_jsonresume(con: duckdb.DuckDBPyConnection) -> dict:
+def export_jsonresume(con: duckdb.DuckDBPyConnection, progress: Progress | None = None) -> dict:
     """The career file as a JSON Resume v1.0.0 document.
 
     Positions become `work` (newest first) with the titles of the accomplishments done there
@@ -53,6 +54,7 @@ def export_jsonresume(con: duckdb.DuckDBPyConnection) -> dict:
     talks, posts and docs become `publications`. People (contacts, references) are private and
     are not exported.
     """
+    report(progress, 0, 4, "reading positions and wins")
     profile = queries.profile(con) or {}
     basics = {k: v for k, v in {"name": profile.get("name"), "label": profile.get("current_title"),
                                 "summary": profile.get("headline")}.items() if v}
@@ -63,6 +65,7 @@ def export_jsonresume(con: duckdb.DuckDBPyConnection) -> dict:
                (SELECT list(s.name ORDER BY s.name_key) FROM accomplishment_skill x JOIN skill s ON s.id = x.skill_id
                  WHERE x.accomplishment_id = a.id) AS skills
         FROM accomplishment a ORDER BY a.start_date, a.id""")
+    report(progress, 1, 4, "placing wins at positions")
     highlights: dict[int, list[str]] = {p["id"]: [] for p in positions}
     projects = []
     for w in wins:
@@ -94,12 +97,14 @@ def export_jsonresume(con: duckdb.DuckDBPyConnection) -> dict:
         if highlights[p["id"]]:
             entry["highlights"] = highlights[p["id"]]
         work.append(entry)
+    report(progress, 2, 4, "skills")
     skills = []
     for s in _rows(con, "SELECT name, self_level FROM v_skill_latest ORDER BY kind, lower(name)"):
         entry = {"name": s["name"]}
         if s["self_level"]:
             entry["level"] = LEVEL_WORDS[int(s["self_level"])]
         skills.append(entry)
+    report(progress, 3, 4, "publications")
     publications = []
     for v in _rows(con, "SELECT title, kind, venue, date, url FROM visibility_item "
                         "WHERE is_external AND kind IN ('talk', 'post', 'doc') ORDER BY date DESC, id DESC"):
@@ -114,11 +119,12 @@ def export_jsonresume(con: duckdb.DuckDBPyConnection) -> dict:
         if value:
             resume[key] = value
     resume["meta"] = {"version": "v1.0.0", "lastModified": f"{today().isoformat()}T00:00:00"}
+    report(progress, 4, 4)
     return resume
 
 
-def jsonresume_text(con: duckdb.DuckDBPyConnection) -> str:
-    return json.dumps(export_jsonresume(con), indent=2, ensure_ascii=False) + "\n"
+def jsonresume_text(con: duckdb.DuckDBPyConnection, progress: Progress | None = None) -> str:
+    return json.dumps(export_jsonresume(con, progress), indent=2, ensure_ascii=False) + "\n"
 
 
 # --- brag document --------------------------------------------------------------------------

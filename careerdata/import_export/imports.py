@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from careerdata.core.errors import InputError
+from careerdata.core.progress import Progress
 from careerdata.core.text import name_key
 from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, KEY_FIELDS, Bundle, Item
 from careerdata.journal import repo
@@ -44,7 +45,6 @@ from careerdata.offers import repo as offers_repo
 from careerdata.store.db import transaction, write_error
 
 Cursor = duckdb.DuckDBPyConnection
-Progress = Callable[[int, int], None]
 
 ADDED, UPDATED, SKIPPED = "added", "updated", "skipped"
 
@@ -102,31 +102,54 @@ class _DryRun(Exception):
 
 def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool = False,
                progress: Progress | None = None) -> ImportReport:
-    """Write (or with `dry_run`, preview) a bundle in one transaction: all of it or nothing."""
+    """Write (or with `dry_run`, preview) a bundle in one transaction: all of it or nothing.
+
+    Skills and contacts (the bulk of big files: a résumé's keywords, a LinkedIn network) are
+    matched in memory against one read of their table and written with one INSERT and one
+    UPDATE per set of changed columns; the other entities, which look up what they refer to,
+    are written record by record. Either way the report lists every record with its source.
+    """
     report = ImportReport(bundle.source, bundle.format, dry_run, notes=list(bundle.notes))
     items = sorted(bundle.items, key=lambda i: ENTITY_ORDER.index(i.entity))
     total = len(items)
     step = max(1, total // 100)
     known: dict[str, dict[str, dict]] = {}  # skills and contacts by name key, read once per import
+    done = 0
     try:
         with transaction(con) as cur:
-            for n, it in enumerate(items, start=1):
-                try:
-                    report.changes.append(_UPSERTS[it.entity](cur, it, known))
-                except InputError as err:
-                    raise InputError(f"{it.where}, {err}") from None
-                except duckdb.Error as err:
-                    refused = write_error(err, con)
-                    if not isinstance(refused, InputError):  # the file, not this record: read-only, disk full
-                        raise refused from None
-                    raise InputError(f"{it.where}: the database refused it ({str(err).splitlines()[0]})") from None
-                if progress and (n % step == 0 or n == total):
-                    progress(n, total)
+            for entity in ENTITY_ORDER:
+                group = [it for it in items if it.entity == entity]
+                if not group:
+                    continue
+                if entity in NAMED:
+                    report.changes.extend(_upsert_named(cur, NAMED[entity], group, known))
+                    done += len(group)
+                    if progress:
+                        progress(done, total, ENTITY_LABELS[entity])
+                    continue
+                for it in group:
+                    report.changes.append(_upsert_one(con, cur, it, known))
+                    done += 1
+                    if progress and (done % step == 0 or done == total):
+                        progress(done, total, ENTITY_LABELS[entity])
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
     return report
+
+
+def _upsert_one(con, cur: Cursor, it: Item, known: dict) -> Change:
+    """One record's upsert; an error names where it came from."""
+    try:
+        return _UPSERTS[it.entity](cur, it, known)
+    except InputError as err:
+        raise InputError(f"{it.where}, {err}") from None
+    except duckdb.Error as err:
+        refused = write_error(err, con)
+        if not isinstance(refused, InputError):  # the file, not this record: read-only, disk full
+            raise refused from None
+        raise InputError(f"{it.where}: the database refused it ({str(err).splitlines()[0]})") from None
 
 
 # --- comparing ------------------------------------------------------------------------------
@@ -202,22 +225,6 @@ def _find_by_key(cur: Cursor, sql: str, params: list, text_cols: dict[str, str])
     return None
 
 
-def _by_name(cur: Cursor, known: dict, table: str, columns: tuple[str, ...], name: str) -> dict | None:
-    """A skill or contact by name key, from one read of the table per import (big LinkedIn
-    exports hold thousands of connections; a query each would dominate the import)."""
-    assert table in {"skill", "contact"}
-    if table not in known:
-        cur.execute(f"SELECT name_key, id, {', '.join(columns)} FROM {table}")
-        names = [d[0] for d in cur.description][1:]
-        known[table] = {row[0]: dict(zip(names, row[1:], strict=True)) for row in cur.fetchall()}
-    return known[table].get(name_key(name))
-
-
-def _remember(known: dict, table: str, name: str, row: dict) -> None:
-    if table in known:
-        known[table].setdefault(name_key(name), {}).update(row)
-
-
 def _skill_id(cur: Cursor, name: str, field_name: str) -> int:
     row = cur.execute("SELECT id FROM skill WHERE name_key = ?", [name_key(name)]).fetchone()
     if row is None:
@@ -230,6 +237,93 @@ def _contact_id(cur: Cursor, name: str, field_name: str) -> int:
     if row is None:
         raise InputError(f"{field_name}: unknown contact {name!r} (add the contact first, or in the same import)")
     return row[0]
+
+
+# --- skills and contacts in bulk --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Named:
+    """A table whose records are known by name (name_key UNIQUE): written in bulk by an import."""
+
+    table: str
+    fields: tuple[str, ...]  # columns an import may set, besides name and name_key
+    types: tuple[str, ...]  # their SQL types, for the list parameters of the bulk statements
+    skip_note: str = ""  # why an item that may only update (add_if_new=False) was skipped
+
+
+def _upsert_named(cur: Cursor, spec: Named, items: list[Item], known: dict) -> list[Change]:
+    """Decide add / update / skip for every item against one read of the table, then write in bulk.
+
+    A name repeated in the file is matched against its first occurrence, exactly as if the
+    records were written one by one: its stated fields update the record being added.
+    """
+    rows = _known(cur, known, spec.table, spec.fields)
+    new: dict[str, dict] = {}
+    updates: dict[int, dict] = {}
+    out: list[Change] = []
+    for it in items:
+        model = it.model
+        key = name_key(model.name)
+        rec = rows.get(key)
+        if rec is None:
+            if not it.add_if_new:
+                out.append(Change(it.entity, model.name, SKIPPED, (), it.where, spec.skip_note))
+                continue
+            rec = {"name": model.name, "name_key": key, **{f: getattr(model, f) for f in spec.fields}}
+            rows[key] = new[key] = rec
+            out.append(_change(it, model.name, None))
+            continue
+        changes = _diff(rec, model, it.update, spec.fields)
+        if changes:
+            rec.update(changes)
+            if "id" in rec:  # stored before this import; a record added by it is inserted with its final values
+                updates.setdefault(rec["id"], {}).update(changes)
+        out.append(_change(it, model.name, changes))
+    where = f"{items[0].where} to {items[-1].where}" if len(items) > 1 else items[0].where
+    try:
+        _bulk_insert(cur, spec, list(new.values()))
+        _bulk_update(cur, spec, updates)
+    except duckdb.Error as err:
+        refused = write_error(err, cur)
+        if not isinstance(refused, InputError):  # the file, not these records: read-only, disk full
+            raise refused from None
+        raise InputError(f"{where}: the database refused them ({str(err).splitlines()[0]})") from None
+    known.pop(spec.table, None)  # ids of the new rows: read again by whoever needs them
+    return out
+
+
+def _known(cur: Cursor, known: dict, table: str, columns: tuple[str, ...]) -> dict[str, dict]:
+    """A named table's rows by name key ({name_key: {id, name, columns...}}), read once per import."""
+    assert table in {"skill", "contact"}
+    if table not in known:
+        cur.execute(f"SELECT name_key, id, name, {', '.join(columns)} FROM {table}")
+        names = [d[0] for d in cur.description][1:]
+        known[table] = {row[0]: dict(zip(names, row[1:], strict=True)) for row in cur.fetchall()}
+    return known[table]
+
+
+def _bulk_insert(cur: Cursor, spec: Named, rows: list[dict]) -> None:
+    """One INSERT of every new row, its values passed as one list parameter per column (ids from the sequence)."""
+    if not rows:
+        return
+    columns = ("name", "name_key", *spec.fields)
+    types = ("VARCHAR", "VARCHAR", *spec.types)
+    select = ", ".join(f"unnest(?::{t}[])" for t in types)
+    cur.execute(f"INSERT INTO {spec.table} ({', '.join(columns)}) SELECT {select}",
+                [[row[c] for row in rows] for c in columns])
+
+
+def _bulk_update(cur: Cursor, spec: Named, updates: dict[int, dict]) -> None:
+    """One UPDATE ... FROM per set of changed columns (column names from the spec's allowlist)."""
+    by_columns: dict[tuple[str, ...], list[tuple[int, dict]]] = {}
+    for row_id, changes in updates.items():
+        by_columns.setdefault(tuple(f for f in spec.fields if f in changes), []).append((row_id, changes))
+    for columns, group in by_columns.items():
+        types = dict(zip(spec.fields, spec.types, strict=True))
+        source = ", ".join(["unnest(?::BIGINT[]) AS id", *(f"unnest(?::{types[c]}[]) AS {c}" for c in columns)])
+        sets = ", ".join(f"{c} = u.{c}" for c in columns)
+        cur.execute(f"UPDATE {spec.table} SET {sets} FROM (SELECT {source}) u WHERE {spec.table}.id = u.id",
+                    [[row_id for row_id, _ in group], *([ch[c] for _, ch in group] for c in columns)])
 
 
 # --- per entity -----------------------------------------------------------------------------
@@ -277,20 +371,6 @@ def _upsert_position(cur: Cursor, it: Item, known: dict) -> Change:
 SKILL_FIELDS = ("kind", "taxonomy_id", "notes")
 
 
-def _upsert_skill(cur: Cursor, it: Item, known: dict) -> Change:
-    s: m.Skill = it.model
-    existing = _by_name(cur, known, "skill", SKILL_FIELDS, s.name)
-    if existing is None:
-        new_id = repo.insert_skill(cur, s)
-        _remember(known, "skill", s.name, {"id": new_id, **{f: getattr(s, f) for f in SKILL_FIELDS}})
-        return _change(it, s.name, None)
-    changes = _diff(existing, s, it.update, SKILL_FIELDS)
-    if changes:
-        _update(cur, "skill", existing["id"], changes, SKILL_FIELDS)
-        _remember(known, "skill", s.name, changes)
-    return _change(it, s.name, changes)
-
-
 def _upsert_assessment(cur: Cursor, it: Item, known: dict) -> Change:
     a: m.SkillAssessment = it.model
     record = f"{a.skill} on {a.as_of}"
@@ -304,22 +384,11 @@ def _upsert_assessment(cur: Cursor, it: Item, known: dict) -> Change:
 
 
 CONTACT_FIELDS = ("relationship", "company", "title", "influence", "advocacy_stage", "cadence_days", "notes")
-
-
-def _upsert_contact(cur: Cursor, it: Item, known: dict) -> Change:
-    c: m.Contact = it.model
-    existing = _by_name(cur, known, "contact", CONTACT_FIELDS, c.name)
-    if existing is None:
-        if not it.add_if_new:
-            return Change(it.entity, c.name, SKIPPED, (), it.where, "not one of your contacts")
-        new_id = repo.insert_contact(cur, c)
-        _remember(known, "contact", c.name, {"id": new_id, **{f: getattr(c, f) for f in CONTACT_FIELDS}})
-        return _change(it, c.name, None)
-    changes = _diff(existing, c, it.update, CONTACT_FIELDS)
-    if changes:
-        _update(cur, "contact", existing["id"], changes, CONTACT_FIELDS)
-        _remember(known, "contact", c.name, changes)
-    return _change(it, c.name, changes)
+NAMED = {
+    "skill": Named("skill", SKILL_FIELDS, ("VARCHAR", "VARCHAR", "VARCHAR")),
+    "contact": Named("contact", CONTACT_FIELDS, ("VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "INTEGER",
+                                                 "VARCHAR"), "not one of your contacts"),
+}
 
 
 ACCOMPLISHMENT_FIELDS = ("end_date", "employer", "scope", "situation", "task", "action", "result")
@@ -468,9 +537,7 @@ def _upsert_visibility(cur: Cursor, it: Item, known: dict) -> Change:
 _UPSERTS: dict[str, Callable[[Cursor, Item, dict], Change]] = {
     "profile": _upsert_profile,
     "position": _upsert_position,
-    "skill": _upsert_skill,
     "assessment": _upsert_assessment,
-    "contact": _upsert_contact,
     "accomplishment": _upsert_accomplishment,
     "metric": _upsert_metric,
     "interaction": _upsert_interaction,

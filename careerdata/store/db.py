@@ -268,6 +268,11 @@ def get_meta(con: duckdb.DuckDBPyConnection, key: str, default: str | None = Non
     return row[0] if row else default
 
 
+def is_demo(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the file holds the demo persona (`careerdata init --demo`), not the user's own data."""
+    return get_meta(con, "dataset") == "demo"
+
+
 @contextlib.contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """A fresh cursor in its own transaction: commit on success, roll back on any error.

@@ -83,7 +83,7 @@ def sidebar(created_now: bool) -> None:
             st.success("First launch: created a career file with the demo persona so you can explore.")
         demo = state.demo_loaded()
         st.markdown("**Career file**")
-        st.code(str(path), language=None, wrap_lines=True)
+        st.caption(escape_markdown(str(path)))  # plain text: a code block would load a highlighter first
         if db.is_connection_read_only(state.connection()):
             st.warning("This file is read-only: you can explore it, but nothing can be saved. Check its "
                        "permissions.", icon=":material/lock:")

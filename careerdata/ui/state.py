@@ -15,10 +15,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import duckdb
-import pandas as pd
 import streamlit as st
 
-from careerdata.import_export.create import create_database, is_demo
 from careerdata.market.loader import load_missing
 from careerdata.store import db
 
@@ -37,6 +35,8 @@ def ensure_database(path: Path) -> bool:
     """Create the demo file on first launch; True when this call created it."""
     if path.exists():
         return False
+    from careerdata.import_export.create import create_database  # the models and YAML reader: first launch only
+
     create_database(path, demo=True)
     return True
 
@@ -75,7 +75,8 @@ def read(query: Callable[..., T], *args) -> T:
     if not (len(parts) == 3 and parts[0] == "careerdata" and parts[2] in CACHEABLE_MODULES):
         raise ValueError(f"{query!r} is not a function of a careerdata.<feature>.queries or .view module")
     result = _read(str(db_path()), module, query.__name__, args)
-    return result.copy() if isinstance(result, pd.DataFrame) else result
+    pd = sys.modules.get("pandas")  # not imported yet: then no read has returned a DataFrame
+    return result.copy() if pd is not None and isinstance(result, pd.DataFrame) else result
 
 
 def write(action: Callable[..., T], *args, **kwargs) -> T:
@@ -98,7 +99,7 @@ def schema_version() -> int:
 
 
 def demo_loaded() -> bool:
-    return is_demo(connection())
+    return db.is_demo(connection())
 
 
 def start_empty_file() -> None:
@@ -106,4 +107,6 @@ def start_empty_file() -> None:
     path = db_path()
     _connection.clear()  # closes the connection (on_release) so the file can be replaced
     st.cache_data.clear()
+    from careerdata.import_export.create import create_database
+
     create_database(path, demo=False, force=True)

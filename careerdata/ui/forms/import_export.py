@@ -14,6 +14,7 @@ from careerdata.import_export.imports import run_import
 from careerdata.import_export.jsonresume import read_jsonresume
 from careerdata.import_export.linkedin.reader import files_from_uploads, files_from_zip, read_linkedin_files
 from careerdata.ui import layout, state, widgets
+from careerdata.ui.progress import progress_bar
 
 FORMATS = {
     "jsonresume": "JSON Resume",
@@ -39,18 +40,6 @@ def parse_uploads(fmt: str, uploads: list, entity: str | None, all_connections: 
         source = f"{len(uploads)} LinkedIn file(s)"
         files = files_from_uploads({u.name: u.getvalue() for u in uploads}, source)
     return read_linkedin_files(files, source, all_connections=all_connections)
-
-
-def progress_bar(verb: str):
-    """A progress callback drawing a bar: large imports (thousands of connections) take seconds."""
-    bar = st.progress(0.0, text=f"{verb}…")
-
-    def progress(done: int, total: int) -> None:
-        bar.progress(done / total, text=f"{verb} {done:,} of {total:,} records…")
-        if done == total:
-            bar.empty()
-
-    return progress
 
 
 def preview(report) -> None:
