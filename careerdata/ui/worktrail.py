@@ -26,7 +26,7 @@ def _weeks(n: int) -> str:
 def weekly_checkin(status: ck.CheckInStatus) -> None:
     """The two-minute weekly check-in card: what you shipped, who you told, one visible thing; the streak."""
     with st.container(border=True, key="weekly_checkin"):
-        head, streak = st.columns([4, 1], vertical_alignment="center")
+        head, streak = st.columns([2, 1], vertical_alignment="center")
         head.markdown(f"**Weekly check-in** · week of {status.week:%b %-d} · two minutes")
         streak.metric("Streak", _weeks(status.streak), help="Consecutive weeks with a check-in, ending this week "
                       "(or last week, while this one is still open).")
@@ -109,7 +109,7 @@ def review_queue() -> None:
     st.dataframe(
         table[["title", "repo", "when", "kind", "commits", "lines_added", "lines_removed", "people"]],
         hide_index=True, width="stretch", key="queue_table",
-        column_config={"title": st.column_config.TextColumn("Candidate win", width="large"),
+        column_config={"title": st.column_config.TextColumn("Candidate win", width="medium"),
                        "repo": "Repository", "when": "When", "kind": "Type",
                        "commits": st.column_config.NumberColumn("Commits"),
                        "lines_added": st.column_config.NumberColumn("+ lines"),
