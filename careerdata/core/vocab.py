@@ -102,6 +102,22 @@ COMPETENCY_GROUPS = tuple(COMPETENCY_GROUP_LABELS)
 LINK_DECISION_LABELS = {"confirmed": "Confirmed", "rejected": "Rejected"}
 LINK_DECISIONS = tuple(LINK_DECISION_LABELS)
 
+# A metric suggested from the numbers in an imported win, until the user confirms or dismisses it.
+METRIC_SUGGESTION_STATUS_LABELS = {"open": "Waiting", "confirmed": "Confirmed", "dismissed": "Dismissed"}
+METRIC_SUGGESTION_STATUSES = tuple(METRIC_SUGGESTION_STATUS_LABELS)
+
+# A candidate win found in git or GitHub history, in the Journal's review queue.
+WIN_CANDIDATE_STATUS_LABELS = {"new": "Waiting", "accepted": "Accepted", "dismissed": "Dismissed"}
+WIN_CANDIDATE_STATUSES = tuple(WIN_CANDIDATE_STATUS_LABELS)
+
+# Where a candidate win came from: local git history, or a GitHub CLI export of pull requests.
+WIN_CANDIDATE_SOURCE_LABELS = {"git": "git history", "gh": "GitHub pull requests"}
+WIN_CANDIDATE_SOURCES = tuple(WIN_CANDIDATE_SOURCE_LABELS)
+
+# How a person knows a candidate win: they co-authored a commit, or reviewed the pull request.
+WIN_CANDIDATE_PERSON_LABELS = {"co-author": "Co-author", "reviewer": "Reviewer"}
+WIN_CANDIDATE_PERSON_ROLES = tuple(WIN_CANDIDATE_PERSON_LABELS)
+
 PLAN_STATUS_LABELS = {"open": "Open", "done": "Done", "skipped": "Skipped"}
 PLAN_STATUSES = tuple(PLAN_STATUS_LABELS)
 

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from careerdata.core import vocab
 from careerdata.core.errors import InputError
 from careerdata.journal.repo import insert_accomplishment
 from careerdata.models import career as m
 from careerdata.store.db import transaction
 
 Cursor = duckdb.DuckDBPyConnection
-STATUSES = ("new", "accepted", "dismissed")
+STATUSES = vocab.WIN_CANDIDATE_STATUSES
 HOW = {"co-author": "Co-authored", "reviewer": "Reviewed"}
 CHANGE_TYPE_LABELS = {"feat": "feature", "fix": "fix", "perf": "performance", "refactor": "refactor",
                       "docs": "docs", "test": "tests", "build": "build", "ci": "CI", "chore": "chore",
