@@ -17,6 +17,7 @@ if start.empty:  # a new user's file: where to begin, not a page of zeros
     st.markdown("Welcome. Four steps turn this into your career's one-pager: each link opens the place where "
                 "it is done, and this page fills in as you go.")
     widgets.start_here(start)
+    worktrail.weekly_checkin(state.read(views_home.checkin, now))  # the two-minute habit starts on day one
     st.stop()
 if start.progress < 1 and not state.demo_loaded():
     widgets.start_here(start)

@@ -35,4 +35,5 @@ def test_home_on_an_empty_file_is_a_start_here_checklist_with_links(monkeypatch,
         assert step in shown
     labels = {link.proto.label for link in at.get("page_link")}
     assert {"Import & export", "Target roles", "Log a win", "Rate skills"} <= labels
-    assert not at.metric and not at.get("plotly_chart")  # no page of zeros
+    # no page of zeros: the one figure is the check-in streak, the habit a new user can start today
+    assert [m.label for m in at.metric] == ["Streak"] and not at.get("plotly_chart")

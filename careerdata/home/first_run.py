@@ -63,10 +63,11 @@ def first_run(con, today: dt.date) -> FirstRun:
             (SELECT count(*) FROM contact c WHERE NOT EXISTS (SELECT 1 FROM interaction i WHERE i.contact_id = c.id)),
             (SELECT count(*) FROM target_role r WHERE NOT EXISTS
                 (SELECT 1 FROM target_role_skill s WHERE s.target_role_id = r.id)),
-            (SELECT count(*) FROM profile), (SELECT count(*) FROM meta WHERE key = 'imported')""",
+            (SELECT count(*) FROM profile), (SELECT count(*) FROM meta WHERE key = 'imported'),
+            (SELECT count(*) FROM weekly_checkin)""",
         [today - dt.timedelta(days=RECENT_WIN_DAYS)]).fetchone()
     (positions, skills, wins, roles, recent, unrated, unmeasured, suggested, untouched, bare_roles, profiles,
-     imported) = row
+     imported, checkins) = row
     steps = [
         Link("Import a résumé (JSON Resume) or your LinkedIn data export", "Import & export", "import_export",
              done=bool(imported or positions)),
@@ -94,4 +95,4 @@ def first_run(con, today: dt.date) -> FirstRun:
                          "Add them", "roles"))
     if not profiles and (positions or skills or wins):
         gaps.append(Link("Your profile has no name or title", "Edit your profile", "journal", "profile"))
-    return FirstRun(steps, gaps, empty=not (positions or skills or wins or roles or profiles))
+    return FirstRun(steps, gaps, empty=not (positions or skills or wins or roles or profiles or checkins))

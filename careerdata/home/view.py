@@ -68,3 +68,8 @@ def home(con, today: dt.date) -> HomeView:
 def first_run(con, today: dt.date) -> fr.FirstRun:
     """The "start here" steps and the gaps an import leaves (careerdata.home.first_run), cached as a view."""
     return fr.first_run(con, today)
+
+
+def checkin(con, today: dt.date) -> ck.CheckInStatus:
+    """The weekly check-in alone, for the welcome screen of an empty file (careerdata.home.checkin)."""
+    return ck.checkin_status(con, today)
