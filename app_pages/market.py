@@ -10,7 +10,7 @@ from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECT
 from careerdata.market.pay_gradient import association_sentence
 from careerdata.matrix.queries import matrix_inputs, wage_history
 from careerdata.roles.pay import where_pay_sits
-from careerdata.ui import layout, state
+from careerdata.ui import layout, state, widgets
 
 layout.header("Market", "Where do your skills fit in the job market, what does it pay, and what is in demand?")
 
@@ -95,16 +95,16 @@ if tech.empty:
     st.info("The shipped O\\*NET data lists no hot or in-demand technology for these occupations.")
 else:
     demanded = tech[tech["in_demand_for"] != ""]
-    c1, c2, c3 = st.columns([1, 1, 2])
-    c1.metric("In demand for your targets", f"{int((demanded['you'] == 'have').sum())} of {len(demanded)}",
+    kpis = widgets.kpi_row()
+    kpis.metric("In demand for your targets", f"{int((demanded['you'] == 'have').sum())} of {len(demanded)}",
               help="O*NET In Demand technologies of your target occupations that one of your skills is linked to.",
               border=True)
-    c2.metric("Hot across all postings", f"{int((tech['hot'] & (tech['you'] == 'have')).sum())} of "
+    kpis.metric("Hot across all postings", f"{int((tech['hot'] & (tech['you'] == 'have')).sum())} of "
               f"{int(tech['hot'].sum())}", help="O*NET Hot Technologies listed for your target occupations that "
               "you have.", border=True)
     missing = demanded[demanded["you"] == "missing"].head(6)["technology"].tolist()
     if missing:
-        c3.markdown("**In demand for your targets, not in your skills:** "
+        st.markdown("**In demand for your targets, not in your skills:** "
                     + ", ".join(layout.escape_markdown(t) for t in missing))
     st.dataframe(tech, hide_index=True, width="stretch", height=360, column_config={
         "technology": "Technology", "roles": st.column_config.NumberColumn("Target occupations listing it"),

@@ -27,6 +27,16 @@ EARLIEST = dt.date(1970, 1, 1)
 LEVEL_HELP = "1 = aware of it · 2 = can do it with help · 3 = on your own · 4 = teach others · 5 = known for it"
 
 
+def kpi_row():
+    """The row a page's KPI cards (`st.metric(..., border=True)`) go in: call `.metric` on it.
+
+    A wrapping horizontal container, not `st.columns`: each card is as wide as its label, value
+    and delta need and the row wraps onto a second line when they do not all fit, so nothing is
+    cut to an ellipsis at 1024 px (columns split the width evenly and only stack below 640 px).
+    """
+    return st.container(horizontal=True, gap="small")
+
+
 def show_errors(problems: list[str]) -> None:
     st.error("Not saved. Fix these fields:\n\n" + "\n".join(f"- {layout.escape_markdown(e)}" for e in problems),
              icon=":material/error:")
