@@ -68,7 +68,7 @@ rehearsals = state.read(cvq.rehearsals, cid)
 ready = cv.readiness(rehearsals, objections)
 planned = dates.as_date(conv["planned_for"])
 
-kpis = widgets.kpi_row()
+kpis = layout.kpi_row()
 kpis.metric("When", f"{planned:%d %b %Y}" if planned else "—", delta=dates.when_label(planned, now), delta_color="off",
           delta_arrow="off", border=True, help="The date you plan to have this conversation.")
 kpis.metric("Confidence", f"{ready.latest_after} / 5" if ready.latest_after else "—",

@@ -31,7 +31,7 @@ visibility, vis_summary = view.visibility, view.vis_summary
 target_label, coverage, gap = view.target_label, view.coverage, view.gap
 employer, expectations = view.employer, view.expectations
 
-kpis = widgets.kpi_row()
+kpis = layout.kpi_row()
 kpis.metric("Advocates and sponsors", f"{view.advocates:,} of {len(status):,}",
           help="Contacts at advocate or sponsor stage: people who speak up for you without being asked.", border=True)
 kpis.metric("Losing touch", f"{len(losing):,}",

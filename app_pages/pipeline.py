@@ -21,7 +21,7 @@ view = state.read(plv.pipeline, now, tuple(sorted(kinds)))
 opps, live, due, funnel = view.opps, view.live, view.due, view.funnel
 stints, stage_time, rate, kpi = view.stints, view.stage_time, view.rate, view.kpi
 
-kpis = widgets.kpi_row()
+kpis = layout.kpi_row()
 kpis.metric("Open opportunities", f"{kpi.open:,}",
           delta=f"{kpi.late_stage:,} at interview or offer" if kpi.open else None,
           delta_color="off", delta_arrow="off", help="Leads not yet accepted or lost.", border=True)

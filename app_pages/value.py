@@ -45,7 +45,7 @@ with st.container(border=True):
         layout.page_link("journal", label="Log your first win with its impact", icon=":material/add_circle:",
                          tab="log")
 
-kpis = widgets.kpi_row()
+kpis = layout.kpi_row()
 kpis.metric("Needs you can prove", f"{summary.covered} of {summary.needs}" if summary.needs else "—",
             help="Pains and gains of this customer with at least one accomplishment that addresses them "
                  f"(match score ≥ {vp.MATCH_MIN}; see “How it's computed”).", border=True)

@@ -117,7 +117,7 @@ def ledger_tab(view, now):
         def fmt(v: float) -> str:
             return format_money(v) if money else f"{v:,.0f} h"
 
-        kpis = widgets.kpi_row()
+        kpis = layout.kpi_row()
         kpis.metric("All-time run-rate", fmt(float(conf["value"].sum())),
                      help="Σ of every impact metric's " + ("money (USD a year)" if money else "hours saved a year")
                           + ": the yearly value of everything you have delivered. Your estimates.", border=True)
