@@ -10,7 +10,7 @@ from careerdata.market.loader import OEWS_ATTRIBUTION, ONET_ATTRIBUTION, PROJECT
 from careerdata.market.pay_gradient import association_sentence
 from careerdata.matrix.queries import matrix_inputs, wage_history
 from careerdata.roles.pay import where_pay_sits
-from careerdata.ui import layout, state, widgets
+from careerdata.ui import layout, state
 
 layout.header("Market", "Where do your skills fit in the job market, what does it pay, and what is in demand?")
 
