@@ -45,11 +45,11 @@ PROBLEMS_JS = r"""
     const box = chart.getBoundingClientRect();
     const title = (chart.querySelector('.gtitle') || {}).textContent || `chart ${i + 1}`;
     const texts = [...chart.querySelectorAll(
-      '.gtitle, .xtitle, .ytitle, .legendtext, .annotation-text, .textpoint text, .xtick text, .ytick text, '
+      '.gtitle, .xtitle, .ytitle, .legendtext, .annotation-text, .textpoint text, .bartext, .xtick text, .ytick text, '
       + '.g-xtitle text, .g-ytitle text, .colorbar text, .cbtitle text')]
       .filter(t => (t.textContent || '').trim() && t.getBoundingClientRect().width > 0);
     const rects = texts.map(t => ({t, r: t.getBoundingClientRect(), kind: t.closest('.legend') ? 'legend'
-      : t.classList.contains('gtitle') ? 'title' : t.closest('.textpoint') ? 'label'
+      : t.classList.contains('gtitle') ? 'title' : (t.closest('.textpoint') || t.classList.contains('bartext')) ? 'label'
       : (t.closest('.xtick') || t.closest('.ytick')) ? 'tick' : 'other'}));
     for (const {t, r} of rects) {
       if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
