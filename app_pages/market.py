@@ -20,8 +20,8 @@ if inputs.roles.empty:
     st.stop()
 
 with st.sidebar:
-    basis = st.segmented_control("Fit uses", ["Self-assessed", "Evidence"], default="Self-assessed",
-                                 key="market_basis", help="Which proficiency counts towards your fit to each role.")
+    basis = st.segmented_control("Occupation match uses", ["Self-assessed", "Evidence"], default="Self-assessed",
+                                 key="market_basis", help="Which proficiency counts towards your occupation match.")
 proficiency = "evidence" if basis == "Evidence" else "self"
 
 targets = inputs.target_roles.dropna(subset=["onet_soc_code"])
@@ -37,14 +37,14 @@ wage_year = int(inputs.roles["year"].dropna().max())
 
 st.subheader("Roles map")
 if inputs.skills.empty:
-    layout.empty_state("Add your skills to see how well you fit each occupation.", "journal", "Add skills")
+    layout.empty_state("Add your skills to see how well they match each occupation.", "journal", "Add skills")
 else:
     st.plotly_chart(roles_map_chart(roles), theme=None, key="roles_map")
     stand_ins = roles.dropna(subset=["stand_in"])
     st.caption(
         f"Each bubble is an O\\*NET occupation; size = BLS employment May {wage_year}, colour = BLS projected growth "
         "2024–34, bars = 25th–75th percentile wage. Targets are outlined. "
-        f"{len(stand_ins)} occupations without O\\*NET ratings use a documented stand-in for fit. "
+        f"{len(stand_ins)} occupations without O\\*NET ratings use a documented stand-in for the occupation match. "
         "Sources: O\\*NET® 29.3 (CC BY 4.0); BLS OEWS May 2025; BLS Employment Projections 2024–34.")
 
 st.subheader("Pay for your target occupations")

@@ -107,6 +107,22 @@ def test_evidence_levels_sum_points_per_skill_or_competency():
     assert evidence.level_label(3.4, 2) == "3.4 (2 wins)"
 
 
+def test_a_skill_and_a_competency_resting_on_the_same_wins_have_the_same_evidence_level():
+    """Skill value once kept its own copy of the formula: the Matrix, Market and Target roles read a skill's
+    level through it, Competitors and the Promotion case a competency's. Both now call figures.evidence."""
+    from careerdata.competitors.analytics import competency_profile
+    from careerdata.matrix import skill_value
+
+    wins = {"done_on": [TODAY, TODAY - dt.timedelta(days=400), dt.date(2019, 5, 1)],
+            "scope": ["company", "org", "external"], "metrics": [2, 1, 0], "verified": [1, 0, 0]}
+    skill = skill_value.evidence_levels(pd.DataFrame({"skill_id": [7] * 3, **wins}), TODAY).iloc[0]
+    ladder = pd.DataFrame({"key": ["craft"], "name": ["Craft"], "group": ["technical"]})
+    competency = competency_profile(pd.DataFrame({"competency_key": ["craft"] * 3, **wins}), ladder, TODAY).iloc[0]
+    # 1.5 x 2 x 1 + 1.25 x 1.5 x 0.5^(400/365.25/2) + 1.5 x 1 x 0.5^(years since May 2019 / 2) = 4.39 points
+    assert skill["evidence_points"] == pytest.approx(competency["points"]) == pytest.approx(4.39, abs=0.01)
+    assert skill["evidence_level"] == competency["level"] == 4.1
+
+
 # --- readiness -----------------------------------------------------------------------------------
 
 def test_readiness_counts_competencies_at_the_bar_and_lists_the_gaps_weakest_first():

@@ -31,10 +31,14 @@ def test_market_page_figures_equal_the_shipped_bls_data(monkeypatch, demo_db):
     assert "+$-" not in hover and "−$27,306" in hover  # Installation, signed once
     roles_map = next(f for f in figures if f.layout.title.text.startswith("Of your target occupations"))
     assert not any("stand-in nan" in h or "stand-in None" in h for h in roles_map.data[0].hovertext)
+    # the Market shows the occupation match; "fit" is the role fit of Target roles (careerdata.figures.fit)
+    assert "/100 occupation match)" in roles_map.layout.title.text
+    assert all("occupation match" in h and "fit" not in h.lower() for h in roles_map.data[0].hovertext)
+    assert roles_map.layout.xaxis.title.text.startswith("Occupation match")
 
 
 @pytest.mark.parametrize("page", ["app_pages/market.py"])
 def test_market_page_on_an_empty_file_still_shows_public_data(monkeypatch, empty_db, page):
     at = open_app(monkeypatch, empty_db, page)
-    assert "Add your skills to see how well you fit each occupation." in texts(at)
+    assert "Add your skills to see how well they match each occupation." in texts(at)
     assert len(at.get("plotly_chart")) == 3  # pay percentiles, pay trend, which skills pay

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from careerdata.core.charts import BENCHMARK_COLOR, USER_COLOR, apply_theme
+from careerdata.figures.fit import occupation_match_label
 from careerdata.market.analytics import skill_group
 from careerdata.market.pay_gradient import signed_money
 
@@ -16,11 +17,12 @@ GROUP_COLORS = {
 
 
 def roles_map_chart(frame: pd.DataFrame) -> go.Figure:
-    """Fit vs median pay (p25–p75 bars), size = employment, colour = projected growth."""
+    """Occupation match (`careerdata.figures.fit.occupation_match`) vs median pay (p25–p75 bars), size =
+    employment, colour = projected growth."""
     data = frame.dropna(subset=["fit", "median_wage"])
     size = (data["employment"].fillna(0) ** 0.5) / 18 + 6
     hover = [
-        f"<b>{r.title}</b> ({r.onet_soc_code})<br>Your fit {r.fit:.0f}/100"
+        f"<b>{r.title}</b> ({r.onet_soc_code})<br>{occupation_match_label(r.fit)}"
         + (f" (ratings of stand-in {r.stand_in})" if isinstance(r.stand_in, str) and r.stand_in else "")
         + f"<br>Median pay ${r.median_wage:,.0f} (25th–75th: ${r.p25:,.0f}–${r.p75:,.0f})"
         + (" — wage of the whole SOC group" if r.wage_is_group else "")
@@ -45,13 +47,14 @@ def roles_map_chart(frame: pd.DataFrame) -> go.Figure:
         fig.add_annotation(x=r.fit, y=r.median_wage, text=r.title, showarrow=True, arrowhead=0, ax=ax, ay=ay,
                            font={"size": 12, "color": USER_COLOR}, bgcolor="rgba(255,255,255,0.85)")
     best = data[data["is_target"]].sort_values("fit", ascending=False)
-    title = "Where your skills fit, and what it pays"
+    title = "How your skills match each occupation, and what it pays"
     if not best.empty:
         top = best.iloc[0]
-        title = f"Of your target occupations you fit {top['title']} best ({top['fit']:.0f}/100)"
+        title = (f"Of your target occupations, your skills match {top['title']} best "
+                 f"({occupation_match_label(top['fit'])})")
     low = max(float(data["fit"].min()) - 6, 0) if not data.empty else 0
     high = min(float(data["fit"].max()) + 6, 101) if not data.empty else 100
-    fig.update_xaxes(title="Your fit to the occupation's O*NET skill profile (0–100)", range=[low, high])
+    fig.update_xaxes(title="Occupation match: your skills vs its O*NET skill profile (0–100)", range=[low, high])
     fig.update_yaxes(title="Median annual wage, May 2025 (USD)", tickprefix="$", tickformat="~s")
     return apply_theme(fig, title=title, height=520)
 

@@ -36,9 +36,9 @@ The model, in four steps (all pure functions over small DataFrames):
    Your own estimate, where you set one, replaces the computed value and is labelled as yours.
 
 Proficiency is shown two ways: your latest self-rating (1–5), and an **evidence level** (0–5)
-from the accomplishments linked to the skill: each counts 1 point, × 1.5 with a metric (× 2 with
-a verified one), × 1.25 at org scope and × 1.5 at company or external scope, halved for every two
-years since it was done; evidence level = 5 × (1 − e^(−points / 2.5)).
+from the accomplishments linked to the skill, by the one formula every page uses
+(`careerdata.figures.evidence.evidence_levels`: scope × quality × recency points per win,
+level = 5 × (1 − e^(−points / 2.5))).
 """
 
 from __future__ import annotations
@@ -50,12 +50,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from careerdata.core.text import name_key, text_or_none
+from careerdata.figures import evidence as fevidence
 from careerdata.market.pay_gradient import pay_weights, skill_pay_gradient
 
 REFERENCE_SOC = "15-1200"  # BLS "Computer Occupations": the pay yardstick
 HIGH_PROFICIENCY = 3.5  # above "on your own" (3): you could teach it (4) or are known for it (5)
-EVIDENCE_HALF_LIFE_YEARS = 2.0
-EVIDENCE_SCALE = 2.5
 GAP_UNPROVEN = 1.5  # self minus evidence at or above this: claimed but unproven
 GAP_UNDERRATED = 1.0  # evidence minus self at or above this: proven but under-rated
 IMPORTANT_ELEMENT = 3.0  # O*NET importance from which an element counts towards fit
@@ -349,27 +348,13 @@ def market_values(
 
 # --- proficiency ------------------------------------------------------------------------
 
-SCOPE_WEIGHT = {"team": 1.0, "org": 1.25, "company": 1.5, "external": 1.5}
-
-
 def evidence_levels(evidence: pd.DataFrame, today: dt.date) -> pd.DataFrame:
-    """Evidence level (0–5) per skill from linked accomplishments, recency-weighted.
+    """Evidence level (0–5) per skill: `careerdata.figures.evidence.evidence_levels` keyed by skill_id.
 
     evidence: skill_id, done_on, scope, metrics (count), verified (count of verified metrics).
+    Returns skill_id, evidence_level, evidence_points, accomplishments, quantified.
     """
-    cols = ["skill_id", "evidence_level", "evidence_points", "accomplishments", "quantified"]
-    if evidence.empty:
-        return pd.DataFrame(columns=cols)
-    age_years = ((pd.Timestamp(today) - pd.to_datetime(evidence["done_on"])).dt.days.clip(lower=0) / 365.25)
-    recency = 0.5 ** (age_years / EVIDENCE_HALF_LIFE_YEARS)
-    quality = evidence["verified"].gt(0).map({True: 2.0, False: 1.0}).where(
-        evidence["verified"].gt(0), evidence["metrics"].gt(0).map({True: 1.5, False: 1.0}))
-    scope = evidence["scope"].map(SCOPE_WEIGHT).fillna(1.0)
-    points = evidence.assign(points=recency * quality * scope, quantified=(evidence["metrics"] > 0).astype(int))
-    out = points.groupby("skill_id", as_index=False).agg(
-        evidence_points=("points", "sum"), accomplishments=("points", "size"), quantified=("quantified", "sum"))
-    out["evidence_level"] = (5.0 * (1.0 - (-out["evidence_points"] / EVIDENCE_SCALE).map(math.exp))).round(1)
-    return out[cols]
+    return fevidence.evidence_levels(evidence, today, key="skill_id")
 
 
 def proficiency_finding(self_level: float | None, evidence_level: float) -> str:

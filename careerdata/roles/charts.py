@@ -11,7 +11,7 @@ ROLE_COLORS = ["#4F46E5", "#0D9488", "#D97706", "#DB2777"]
 
 
 def fit_pay_chart(rows: pd.DataFrame, current_pay: float | None) -> go.Figure:
-    """Each role: your fit (x) against BLS median pay (y) with the 25th–75th range."""
+    """Each role: its role fit (`careerdata.figures.fit.role_fit`, x) against BLS median pay (y) with the 25th–75th range."""
     data = rows.dropna(subset=["median_wage"])
     fig = go.Figure()
     for i, r in enumerate(data.itertuples(index=False)):
@@ -22,17 +22,17 @@ def fit_pay_chart(rows: pd.DataFrame, current_pay: float | None) -> go.Figure:
             marker={"size": 18, "color": color}, name=r.role, showlegend=False,
             error_y={"type": "data", "symmetric": False, "array": [(r.p75 or r.median_wage) - r.median_wage],
                      "arrayminus": [r.median_wage - (r.p25 or r.median_wage)], "color": color},
-            hovertext=(f"<b>{r.role}</b><br>Fit {r.fit:.0f}/100<br>{r.occupation}: median ${r.median_wage:,.0f} "
+            hovertext=(f"<b>{r.role}</b><br>Role fit {r.fit:.0f}/100<br>{r.occupation}: median ${r.median_wage:,.0f} "
                        f"(25th–75th ${r.p25:,.0f}–${r.p75:,.0f}), BLS OEWS May {r.year}"),
             hoverinfo="text")
     if current_pay:
         fig.add_hline(y=current_pay, line={"color": BENCHMARK_COLOR, "dash": "dash"},
                       annotation_text=f"your pay ${current_pay:,.0f} (your figure)", annotation_position="bottom right")
-    title = "Fit against pay"
+    title = "Role fit against pay"
     if not data.empty:
         best = data.sort_values(["fit", "median_wage"], ascending=False).iloc[0]
-        title = f"You fit {best['role']} best ({best['fit']:.0f}/100); bars show the middle half of pay"
-    fig.update_xaxes(title="Your fit (0–100)", range=[-5, 105])
+        title = f"Your role fit is highest for {best['role']} ({best['fit']:.0f}/100); bars show the middle half of pay"
+    fig.update_xaxes(title="Role fit (0–100)", range=[-5, 105])
     fig.update_yaxes(title="Median annual wage, BLS OEWS (USD)", tickprefix="$", tickformat="~s")
     return apply_theme(fig, title=title)
 
