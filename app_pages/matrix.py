@@ -76,27 +76,29 @@ with st.expander("How the market value is computed"):
     st.caption(layout.escape_markdown(f"{ONET_ATTRIBUTION} {OEWS_ATTRIBUTION} {PROJECTIONS_ATTRIBUTION}"))
 
 table = sv.ranked_table(frame)
-value_cols = {
-    "name": "Skill", "kind": "Kind", "quadrant": "Quadrant",
-    "market_value": st.column_config.NumberColumn("Market value", format="%.0f"),
+value_cols = {  # widths in px: the tables of the first three tabs fit a 560 px column (a 1024 px screen)
+    "name": st.column_config.TextColumn("Skill", width=170, pinned=True),
+    "kind": st.column_config.TextColumn("Kind", width=85), "quadrant": st.column_config.TextColumn("Quadrant", width=85),
+    "market_value": st.column_config.NumberColumn("Value", format="%.0f", width=55,
+                                                  help="Market value index for the chosen roles"),
     "value_source": "Value from",
-    "self_level": st.column_config.NumberColumn("Self", format="%d"),
-    "evidence_level": st.column_config.NumberColumn("Evidence", format="%.1f"),
-    "accomplishments": st.column_config.NumberColumn("Wins"),
+    "self_level": st.column_config.NumberColumn("Self", format="%d", width=50),
+    "evidence_level": st.column_config.NumberColumn("Evidence", format="%.1f", width=75),
+    "accomplishments": st.column_config.NumberColumn("Wins", width=50),
     "quantified": None,
-    "value_gain": st.column_config.NumberColumn("Value gain", format="%.1f",
-                                                help="Market value × (4 − proficiency) / 4"),
-    "finding": "Finding", "recommendation": "What to do",
+    "value_gain": st.column_config.NumberColumn("Gain", format="%.1f", width=55,
+                                                help="Value gain: market value × (4 − proficiency) / 4"),
+    "finding": st.column_config.TextColumn("Finding", width=140), "recommendation": "What to do",
     "basis": st.column_config.TextColumn("Based on (or why no value)", width="large"),
 }
 tab_invest, tab_lead, tab_unproven, tab_all, tab_own = st.tabs(
     ["Invest next", "Lead with", "Claimed but unproven", "All skills", "Your estimates & links"])
 with tab_invest:
     st.caption("Ranked by the market value you would unlock by reaching level 4 (able to teach it).")
-    st.dataframe(sv.invest_next(frame)[["name", "kind", "quadrant", "market_value", "proficiency", "value_gain",
-                                        "finding"]],
+    st.dataframe(sv.invest_next(frame)[["name", "quadrant", "market_value", "proficiency", "value_gain", "finding"]],
                  hide_index=True, width="stretch",
-                 column_config={**value_cols, "proficiency": st.column_config.NumberColumn("Now", format="%.1f")})
+                 column_config={**value_cols, "proficiency": st.column_config.NumberColumn("Now", format="%.1f",
+                                                                                           width=50)})
 with tab_lead:
     st.caption("Proven and valued: open a pitch or a promotion case with these.")
     lead = sv.lead_with(frame)
@@ -116,6 +118,7 @@ with tab_unproven:
         layout.page_link("journal", label="Log evidence in the Journal", icon=":material/add_circle:",
                          tab="log")
 with tab_all:
+    st.caption("Every skill, most value to gain first; scroll sideways for the sources (the skill stays in view).")
     st.dataframe(table, hide_index=True, width="stretch", column_config=value_cols, height=420)
     st.download_button("Download as CSV", frame_csv(table).encode("utf-8"),
                        file_name="skill-value-matrix.csv", mime="text/csv", icon=":material/download:")
@@ -128,14 +131,14 @@ with tab_own:
         est_skill = st.selectbox("Skill", skill_names, key="est_skill")
         est_value = st.number_input("Value index", 0.0, 300.0, 50.0, step=5.0, key="est_value")
         est_note = st.text_input("Why?", key="est_note", placeholder="e.g. every posting I target asks for it")
-        save_col, clear_col = st.columns(2)
-        if save_col.form_submit_button("Save estimate", type="primary"):
+        buttons = st.container(horizontal=True)
+        if buttons.form_submit_button("Save estimate", type="primary"):
             estimate = widgets.validate(m.SkillValueEstimate, {
                 "skill": est_skill, "value": est_value, "note": est_note, "as_of": today()})
             if estimate and widgets.save(lambda: state.write(repo_sv.set_value_estimate, estimate),
                                          f"Saved your estimate for {est_skill}"):
                 st.rerun()
-        if clear_col.form_submit_button("Clear estimate") and widgets.save(
+        if buttons.form_submit_button("Clear estimate") and widgets.save(
                 lambda: state.write(repo_sv.clear_value_estimate, est_skill), f"Cleared the estimate for {est_skill}"):
             st.rerun()
     with right, st.form("link", border=True):

@@ -261,3 +261,28 @@ def test_cli_matrix_json_lists_every_skill_with_a_quadrant(demo_db):
     bad = subprocess.run([sys.executable, "-m", "careerdata.cli", "matrix", "--role", "Astronaut", "--db",
                           str(demo_db)], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "unknown role 'Astronaut'" in bad.stderr
+
+
+def test_demo_chart_shows_every_skill_and_names_what_to_invest_in_without_a_collision(demo_con):
+    from careerdata.core import placement
+    from careerdata.matrix.charts import HEIGHT, LABEL_FONT, MARGIN, skill_matrix_chart
+
+    inputs = matrix_inputs(demo_con)
+    for basis in ("self", "evidence"):
+        result = sv.compute_matrix(inputs, sv.role_choices(inputs)[sv.ALL_TARGETS], basis, TODAY)
+        fig = skill_matrix_chart(result.frame, result.value_threshold, basis, "your target roles")
+        assert sum(len(t.x) for t in fig.data) == len(result.frame)  # every skill is a point (hover names it)
+        named = [a for a in fig.layout.annotations if a.xref != "paper"]
+        invest = set(result.frame.loc[result.frame["quadrant"] == "Invest", "name"])
+        assert invest <= {a.text for a in named}
+        plot = placement.Plot(HEIGHT - MARGIN["t"] - MARGIN["b"], tuple(fig.layout.xaxis.range),
+                              tuple(fig.layout.yaxis.range))
+        for width in placement.WIDTHS:
+            boxes = []
+            for a in named:
+                px, py = plot.px(a.x, a.y, width)
+                tw, th = placement.text_size(a.text, LABEL_FONT)
+                boxes.append(placement.Box(px + a.ax - tw / 2, py + a.ay - th / 2, px + a.ax + tw / 2,
+                                           py + a.ay + th / 2))
+            assert not any(b.overlaps(c) for i, b in enumerate(boxes) for c in boxes[i + 1:]), (basis, width)
+            assert all(b.left >= 0 and b.right <= width and b.top >= 0 and b.bottom <= plot.height for b in boxes)

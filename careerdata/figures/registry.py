@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from careerdata.figures import cycle, evidence, fit, impact, moat, network, readiness
+from careerdata.figures import cycle, evidence, fit, impact, moat, network, readiness, summary
 
 CLI = "cli:figures"
 
@@ -38,16 +38,22 @@ class Figure:
 GLOSSARY: dict[str, tuple[str, str]] = {
     "Impact run-rate": (
         "Σ of the annualised money (USD a year) of your impact metrics: what the changes are worth each year "
-        "they stay live. Not an all-time total. Shown as “$6.6M/yr run-rate”.", "careerdata.figures.impact.run_rate"),
+        "they stay live. Not an all-time total. Shown as “$6.6M/yr run-rate”.", "careerdata.figures.impact.totals"),
     "Impact delivered to date": (
         "Σ annualised money × years live, where years live = max(0, today − the win's done date) ÷ 365.25. "
-        "Shown as “$25.2M delivered to date”.", "careerdata.figures.impact.delivered_to_date"),
+        "Shown as “$25.2M delivered to date”.", "careerdata.figures.impact.totals"),
     "Hours saved run-rate": (
         "Σ of the hours a year your impact metrics save others. Shown as “19,326 h/yr”.",
-        "careerdata.figures.impact.run_rate"),
+        "careerdata.figures.impact.totals"),
     "Hours saved to date": (
         "Σ hours a year × years live, as for money. Shown as “61,225 h saved to date”.",
-        "careerdata.figures.impact.delivered_to_date"),
+        "careerdata.figures.impact.totals"),
+    "Wins with a metric": (
+        "Accomplishments with at least one impact metric ÷ all your accomplishments.",
+        "careerdata.figures.summary.summary"),
+    "Skills with evidence": (
+        "Skills linked to at least one accomplishment (claims you can prove), out of all your skills.",
+        "careerdata.figures.summary.summary"),
     "Review cycle": (
         "The profile's review-cycle dates; with one date, the other 364 days away; with none, the year centred "
         "on today.", "careerdata.figures.cycle.review_cycle"),
@@ -77,10 +83,10 @@ GLOSSARY: dict[str, tuple[str, str]] = {
         "ever the advocacy stage.", "careerdata.figures.network.sponsors"),
     "Overdue for a touch": (
         "A contact never contacted, or whose days since the last interaction exceed their keep-in-touch "
-        "cadence.", "careerdata.figures.network.overdue_contacts"),
+        "cadence.", "careerdata.figures.network.overdue_count"),
     "Days since visibility": (
         "Days since your latest talk, post, open-source contribution, internal demo or document.",
-        "careerdata.figures.network.days_since_last"),
+        "careerdata.figures.network.days_since"),
     "Moat score": (
         "100 × Σ of your 5 largest rarity × evidence level ÷ 5 over the skills a target needs, ÷ 5: how rare "
         "your proven combination is among the shipped occupations.", "careerdata.figures.moat.moat_score"),
@@ -97,11 +103,10 @@ def _fig(fid: str, label: str, value, unit: str, display: str, term: str, shown_
 
 
 def home_figures(con, today: dt.date) -> list[Figure]:
-    from careerdata.home import view as home_view
-
-    v = home_view.home(con, today)
-    t = v.totals
-    out = [
+    """Home's KPIs, from the same summary Home draws them from (`careerdata.figures.summary`)."""
+    v = summary.summary(con, today)
+    t = v.impact
+    return [
         _fig("impact_run_rate", "Impact run-rate", t.money_run_rate, "USD/yr",
              impact.money_run_rate_label(t.money_run_rate), "Impact run-rate", ("home",)),
         _fig("impact_delivered", "Impact delivered to date", round(t.money_delivered, 2), "USD",
@@ -110,12 +115,16 @@ def home_figures(con, today: dt.date) -> list[Figure]:
              impact.hours_run_rate_label(t.hours_run_rate), "Hours saved run-rate", ("home",)),
         _fig("hours_delivered", "Hours saved to date", round(t.hours_delivered, 1), "h",
              impact.hours_delivered_label(t.hours_delivered), "Hours saved to date", ("home",)),
+        _fig("share_with_metric", "Wins with a metric", None if v.share_with_metric is None
+             else round(v.share_with_metric, 4), "share", summary.share_label(v.share_with_metric),
+             "Wins with a metric", ("home",)),
+        _fig("skills_with_evidence", "Skills with evidence", v.skills_with_evidence, f"of {v.skills} skills",
+             summary.evidence_label(v.skills_with_evidence, v.skills), "Skills with evidence", ("home",)),
         _fig("overdue_contacts", "Contacts overdue for a touch", v.overdue_contacts, "contacts",
              network.overdue_label(v.overdue_contacts), "Overdue for a touch", ("home",)),
         _fig("days_since_visibility", "Days since the last visibility item", v.days_since_visibility, "days",
              network.visibility_label(v.days_since_visibility), "Days since visibility", ("home",)),
     ]
-    return out
 
 
 def cycle_figures(con, today: dt.date) -> list[Figure]:

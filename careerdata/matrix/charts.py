@@ -2,20 +2,56 @@
 
 from __future__ import annotations
 
-import zlib
-
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerdata.core import placement
 from careerdata.core.charts import BENCHMARK_COLOR, SKILL_KIND_COLORS, apply_theme
 from careerdata.matrix.skill_value import HIGH_PROFICIENCY, QUADRANT_MEANING
 
 SOURCE_SYMBOL = {"market": "circle", "your estimate": "diamond", "no market data": "circle-open"}
 
 
-def _jitter(name: str, spread: float = 0.5) -> float:
-    """A small, stable sideways offset so skills at the same level don't hide each other."""
-    return ((zlib.crc32(name.encode()) % 1000) / 999 - 0.5) * spread
+HEIGHT = 620
+MARGIN = {"l": 70, "r": 20, "t": 60, "b": 130}  # the bottom holds the x ticks, the axis title and the legend
+LABEL_FONT = 11
+LEVERAGE_LABELS = 3  # the highest-valued skills you can lead with, named on the chart
+CORNERS = [("Invest", 0.01, 0.99, "lt"), ("Leverage", 0.99, 0.99, "rt"),
+           ("Reconsider", 0.01, 0.01, "lb"), ("Maintain", 0.99, 0.01, "rb")]
+
+
+def marker_size(wins: pd.Series) -> pd.Series:
+    """Marker diameter in px: 9 px, plus 1.5 px a win that uses the skill (counted up to 12)."""
+    return 9 + 1.5 * wins.clip(upper=12)
+
+
+def named_skills(frame: pd.DataFrame) -> pd.DataFrame:
+    """The skills named on the chart, most important first: every one to invest in (by value to gain),
+    then the few most valuable ones to lead with. The hover names every other point."""
+    return pd.concat([frame[frame["quadrant"] == "Invest"].sort_values("value_gain", ascending=False),
+                      frame[frame["quadrant"] == "Leverage"].sort_values("market_value", ascending=False)
+                      .head(LEVERAGE_LABELS)])
+
+
+def matrix_layout(frame: pd.DataFrame, x_range, y_range) -> tuple[pd.Series, dict]:
+    """Where each skill's marker goes (x nudged sideways off its neighbours) and where the names go.
+
+    Returns (plotted x by row, {row: Placement}) from `careerdata.core.placement`; a name that fits
+    nowhere is left to the hover.
+    """
+    plot = placement.Plot(HEIGHT - MARGIN["t"] - MARGIN["b"], x_range, y_range)
+    radii = (marker_size(frame["accomplishments"]) / 2 + 1).tolist()
+    xs = placement.dodge(frame["proficiency"].astype(float).tolist(), frame["plot_value"].tolist(), radii, plot,
+                         max_shift=0.3)
+    x = pd.Series(xs, index=frame.index)
+    named = named_skills(frame)
+    fixed = [(fx, fy, *placement.text_size(label, 14), anchor) for label, fx, fy, anchor in CORNERS]
+    spots = placement.place_labels(
+        [(x[i], frame.at[i, "plot_value"], radii[frame.index.get_loc(i)], frame.at[i, "name"],
+          1 if frame.at[i, "proficiency"] >= HIGH_PROFICIENCY else -1) for i in named.index],
+        plot, font_px=LABEL_FONT, fixed=fixed,
+        markers=[(x[i], frame.at[i, "plot_value"], r) for i, r in zip(frame.index, radii, strict=True)])
+    return x, {i: spot for i, spot in zip(named.index, spots, strict=True) if spot is not None}
 
 
 def skill_matrix_chart(frame: pd.DataFrame, threshold: float, proficiency: str, role_label: str) -> go.Figure:
@@ -23,13 +59,15 @@ def skill_matrix_chart(frame: pd.DataFrame, threshold: float, proficiency: str, 
     x_title = "Self-assessed proficiency (1–5)" if proficiency == "self" else "Evidence level from your wins (0–5)"
     fig = go.Figure()
     top = frame["market_value"].max()
-    y_max = max(float(0 if pd.isna(top) else top) * 1.15, threshold * 2, 10)
-    frame = frame.assign(plot_value=frame["market_value"].fillna(0.0))
+    y_max = max(float(0 if pd.isna(top) else top) * 1.3, threshold * 2, 10)  # headroom for the names
+    frame = frame.assign(plot_value=frame["market_value"].fillna(0.0)).reset_index(drop=True)
+    low = max(min(float(frame["proficiency"].min()), 1.0) - 0.6, -0.3)
+    x_range, y_range = (low, 5.5), (-y_max * 0.04, y_max)
+    plotted_x, spots = matrix_layout(frame, x_range, y_range)
     for kind, color in SKILL_KIND_COLORS.items():
         part = frame[frame["kind"] == kind]
         if part.empty:
             continue
-        xs = [p + _jitter(n) for p, n in zip(part["proficiency"], part["name"], strict=True)]
         hover = [
             f"<b>{r.name}</b> ({r.kind})<br>{r.quadrant}: {QUADRANT_MEANING[r.quadrant]}"
             + (f"<br>No market value: {r.basis}" if pd.isna(r.market_value)
@@ -40,21 +78,23 @@ def skill_matrix_chart(frame: pd.DataFrame, threshold: float, proficiency: str, 
             for r in part.itertuples(index=False)
         ]
         fig.add_scatter(
-            x=xs, y=part["plot_value"], mode="markers", name=kind.capitalize(),
-            marker={"color": color, "size": 10 + 3.2 * part["accomplishments"].clip(upper=12), "opacity": 0.8,
+            x=plotted_x[part.index].tolist(), y=part["plot_value"], mode="markers", name=kind.capitalize(),
+            marker={"color": color, "size": marker_size(part["accomplishments"]), "opacity": 0.75,
                     "symbol": [SOURCE_SYMBOL.get(s, "circle") for s in part["value_source"]],
                     "line": {"width": 1.5, "color": color}},
             hovertext=hover, hoverinfo="text",
         )
-    labelled = pd.concat([frame[frame["quadrant"] == "Invest"],
-                          frame[frame["quadrant"] == "Leverage"].sort_values("market_value", ascending=False).head(4)])
-    notes = [{"x": r.proficiency + _jitter(r.name), "y": r.market_value, "text": r.name, "showarrow": False,
-              "yshift": 14, "font": {"size": 11, "color": "#374151"}} for r in labelled.itertuples(index=False)]
-    corners = [("Invest", 0.02, 0.98, "left", "top"), ("Leverage", 0.98, 0.98, "right", "top"),
-               ("Reconsider", 0.02, 0.02, "left", "bottom"), ("Maintain", 0.98, 0.02, "right", "bottom")]
-    notes += [{"xref": "paper", "yref": "paper", "x": x, "y": y, "xanchor": xa, "yanchor": ya, "showarrow": False,
+    notes = [{"x": plotted_x[i], "y": frame.at[i, "plot_value"], "text": frame.at[i, "name"], "showarrow": True,
+              "ax": spot.dx, "ay": spot.dy, "axref": "pixel", "ayref": "pixel", "xanchor": "center",
+              "yanchor": "middle", "arrowhead": 0, "arrowwidth": 1,
+              "standoff": float(marker_size(frame["accomplishments"])[i]) / 2,
+              "arrowcolor": BENCHMARK_COLOR if spot.leader else "rgba(0,0,0,0)",
+              "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": LABEL_FONT, "color": "#374151"}}
+             for i, spot in spots.items()]
+    notes += [{"xref": "paper", "yref": "paper", "x": x, "y": y, "xanchor": {"l": "left", "r": "right"}[a[0]],
+               "yanchor": {"t": "top", "b": "bottom"}[a[1]], "showarrow": False,
                "text": f"<b>{label}</b>", "font": {"size": 14, "color": "#6B7280"}}
-              for label, x, y, xa, ya in corners]
+              for label, x, y, a in CORNERS]
     # One layout update: adding annotations one by one re-validates the whole list each time.
     fig.update_layout(
         annotations=notes,
@@ -65,9 +105,9 @@ def skill_matrix_chart(frame: pd.DataFrame, threshold: float, proficiency: str, 
     counts = frame["quadrant"].value_counts()
     title = (f"{counts.get('Leverage', 0)} skills to lead with and {counts.get('Invest', 0)} to invest in, "
              f"valued for {role_label}")
-    low = max(min(float(frame["proficiency"].min()), 1.0) - 0.6, -0.3)
-    fig.update_xaxes(title=x_title, range=[low, 5.5], dtick=1)
-    fig.update_yaxes(title="Market value index", range=[-y_max * 0.04, y_max])
-    fig = apply_theme(fig, title=title, height=600)
-    fig.update_layout(legend={"title": "Skill kind · size = wins using it"})
+    fig.update_xaxes(title=x_title, range=list(x_range), dtick=1)
+    fig.update_yaxes(title="Market value index", range=list(y_range))
+    fig = apply_theme(fig, title=title, height=HEIGHT)
+    fig.update_layout(margin=MARGIN, legend={"title": {"text": "Skill kind · size = wins using it", "side": "top"},
+                                             "yref": "container", "y": 0, "yanchor": "bottom"})
     return fig
