@@ -221,7 +221,8 @@ def people_tab(contact_names, accs):
             st.markdown("**Add a contact**")
             c1, c2 = st.columns(2)
             cname = c1.text_input("Name", key=f"c_name_{gen}")
-            rel = c2.selectbox("Relationship", vocab.RELATIONSHIPS, key=f"c_rel_{gen}")
+            rel = c2.selectbox("Relationship", vocab.RELATIONSHIPS, format_func=vocab.RELATIONSHIP_LABELS.get,
+                               key=f"c_rel_{gen}")
             company = c1.text_input("Company", key=f"c_company_{gen}")
             title = c2.text_input("Title", key=f"c_title_{gen}")
             influence = c1.slider("Influence", 1, 5, 3, key=f"c_inf_{gen}",
