@@ -66,7 +66,7 @@ def radar_chart(bench: pd.DataFrame, names: dict[str, str], title: str, show_you
     }})
     fig = apply_theme(fig, title=_wrap(title, 56), height=600)
     fig.update_layout(margin={"l": 60, "r": 60, "t": 90, "b": 40}, showlegend=True,
-                      legend={"y": -0.06, "title": {"text": "Proficiency 0–5:"}})
+                      legend={"title": {"text": "Proficiency 0–5:"}})
     return fig
 
 
@@ -123,7 +123,7 @@ def positioning_chart(points: pd.DataFrame, selected: str | None, title: str) ->
         layout["annotations"] = annotations
     fig = go.Figure(data=traces, layout=layout)
     fig = apply_theme(fig, title=_wrap(title, 56), height=600)
-    fig.update_layout(margin={"l": 60, "r": 20, "t": 90, "b": 40}, legend={"y": -0.2})
+    fig.update_layout(margin={"l": 60, "r": 20, "t": 90, "b": 40})
     return fig
 
 

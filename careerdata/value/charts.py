@@ -138,5 +138,5 @@ def ledger_chart(entries: pd.DataFrame, cumulative: pd.DataFrame, quarters: list
                    "nticks": 6, "title": {"text": f"Cumulative ({unit})"}, **money_ticks},
     })
     fig = apply_theme(fig, title=title, height=480)
-    fig.update_layout(margin={"l": 70, "r": 80, "t": 60, "b": 90}, legend={"y": -0.22})
+    fig.update_layout(margin={"l": 70, "r": 80})
     return fig
