@@ -79,7 +79,7 @@ def _contacts(rows):
 def test_overdue_contacts_most_overdue_first_and_never_contacted_on_top():
     contacts = _contacts([
         ("Ann", "peer", "aware", 2, 60, pd.Timestamp("2026-11-01")),      # 20 days: fine
-        ("Bob", "sponsor", "advocate", 5, 30, pd.Timestamp("2026-09-22")),  # 60 days: 30 overdue
+        ("Bob", "senior_leader", "advocate", 5, 30, pd.Timestamp("2026-09-22")),  # 60 days: 30 overdue
         ("Cy", "mentor", "aware", 3, 45, pd.Timestamp("2026-09-01")),     # 81 days: 36 overdue
         ("Di", "recruiter", "unknown", 1, 90, pd.NaT),                    # never
     ])
@@ -114,7 +114,7 @@ def test_money_is_formatted_the_way_people_say_it():
 
 def test_a_sponsor_is_the_advocacy_stage_so_home_agrees_with_the_network_funnel():
     """Home once called Elena "your sponsor" (relationship) while Network said "none is a sponsor yet"."""
-    contacts = _contacts([("Elena", "sponsor", "advocate", 5, 30, pd.Timestamp("2026-11-20"))])
+    contacts = _contacts([("Elena", "senior_leader", "advocate", 5, 30, pd.Timestamp("2026-11-20"))])
     text = " | ".join(n.message for n in ov.nudges(pd.DataFrame(), contacts, pd.DataFrame(), TODAY))
     assert "your sponsor Elena" not in text
     assert "Your network has no sponsor yet: your advocate Elena is the closest" in text

@@ -48,11 +48,11 @@ def parse_uploads(fmt: str, uploads: list, entity: str | None, all_connections: 
 def preview(report) -> None:
     """What an import would add, update and leave unchanged, in totals, per kind of record and row by row."""
     totals = report.totals()
-    c1, c2, c3, _ = st.columns([1, 1, 1, 2])
-    c1.metric("Will be added", f"{totals['added']:,}", help="Records whose natural key is new to your file")
-    c2.metric("Will be updated", f"{totals['updated']:,}",
+    kpis = layout.kpi_row()
+    kpis.metric("Will be added", f"{totals['added']:,}", help="Records whose natural key is new to your file")
+    kpis.metric("Will be updated", f"{totals['updated']:,}",
               help="Existing records where the file states a different value")
-    c3.metric("Unchanged", f"{totals['skipped']:,}", help="Already in your file as the file has them: skipped")
+    kpis.metric("Unchanged", f"{totals['skipped']:,}", help="Already in your file as the file has them: skipped")
     counts = report.counts()
     left, right = st.columns([3, 2], gap="large")
     if counts:
