@@ -68,17 +68,17 @@ rehearsals = state.read(cvq.rehearsals, cid)
 ready = cv.readiness(rehearsals, objections)
 planned = dates.as_date(conv["planned_for"])
 
-k1, k2, k3, k4 = st.columns(4)
-k1.metric("When", f"{planned:%d %b %Y}" if planned else "—", delta=dates.when_label(planned, now), delta_color="off",
+kpis = layout.kpi_row()
+kpis.metric("When", f"{planned:%d %b %Y}" if planned else "—", delta=dates.when_label(planned, now), delta_color="off",
           delta_arrow="off", border=True, help="The date you plan to have this conversation.")
-k2.metric("Confidence", f"{ready.latest_after} / 5" if ready.latest_after else "—",
+kpis.metric("Confidence", f"{ready.latest_after} / 5" if ready.latest_after else "—",
           delta=(f"{ready.gain:+d} over {ready.rehearsals} rehearsal(s)" if ready.gain is not None
                  else "not rehearsed yet"), delta_color="normal" if ready.gain else "off",
           delta_arrow="auto" if ready.gain else "off", border=True,
           help="Your confidence after the latest rehearsal, and the change from before the first one (1–5).")
-k3.metric("Objection cards answered", f"{ready.answered} of {ready.objections}", border=True,
+kpis.metric("Objection cards answered", f"{ready.answered} of {ready.objections}", border=True,
           help="Objections you expect, with a prepared answer that is not blank.")
-k4.metric("Status", vocab.CONVERSATION_STATUS_LABELS[conv["status"]],
+kpis.metric("Status", vocab.CONVERSATION_STATUS_LABELS[conv["status"]],
           delta=f"{vocab.CONVERSATION_KIND_LABELS[conv['kind']]}" + (f" with {conv['counterpart']}" if conv["counterpart"] else ""),
           delta_color="off", delta_arrow="off", border=True)
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from careerdata.journal import queries, repo
+from careerdata.journal import queries
 from careerdata.journal import view as journal_view
 from careerdata.ui import layout, state, widgets, worktrail
 from careerdata.ui.forms import journal as jof
@@ -30,20 +30,9 @@ tab_log, tab_list, tab_skills, tab_people, tab_profile, tab_queue = st.tabs(
 )
 
 with tab_log:
-    if not skill_names:
-        st.info("Tip: add your skills on the **Skills** tab first, so you can link wins to them.")
-    gen = widgets.form_generation("log")
-    new = widgets.accomplishment_form(
-        f"log_{gen}", None, skills=skill_names, competencies=competencies, employers=employers,
-        contacts=contact_names, submit_label="Save accomplishment")
-    if new and widgets.save(lambda: state.write(repo.add_accomplishment, new), f"Saved “{new.title}”"):
-        widgets.reset_form("log")
-        st.rerun()
+    jof.log_tab(skill_names, competencies, employers, contact_names)
 
 with tab_list:
-    suggestions = state.read(queries.metric_suggestions)
-    if not suggestions.empty:
-        widgets.suggestions_panel(suggestions)
     jof.wins_tab(accs, skill_names, competencies, employers, contact_names)
 
 with tab_skills:

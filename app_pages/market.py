@@ -95,16 +95,16 @@ if tech.empty:
     st.info("The shipped O\\*NET data lists no hot or in-demand technology for these occupations.")
 else:
     demanded = tech[tech["in_demand_for"] != ""]
-    c1, c2, c3 = st.columns([1, 1, 2])
-    c1.metric("In demand for your targets", f"{int((demanded['you'] == 'have').sum())} of {len(demanded)}",
+    kpis = layout.kpi_row()
+    kpis.metric("In demand for your targets", f"{int((demanded['you'] == 'have').sum())} of {len(demanded)}",
               help="O*NET In Demand technologies of your target occupations that one of your skills is linked to.",
               border=True)
-    c2.metric("Hot across all postings", f"{int((tech['hot'] & (tech['you'] == 'have')).sum())} of "
+    kpis.metric("Hot across all postings", f"{int((tech['hot'] & (tech['you'] == 'have')).sum())} of "
               f"{int(tech['hot'].sum())}", help="O*NET Hot Technologies listed for your target occupations that "
               "you have.", border=True)
     missing = demanded[demanded["you"] == "missing"].head(6)["technology"].tolist()
     if missing:
-        c3.markdown("**In demand for your targets, not in your skills:** "
+        st.markdown("**In demand for your targets, not in your skills:** "
                     + ", ".join(layout.escape_markdown(t) for t in missing))
     st.dataframe(tech, hide_index=True, width="stretch", height=360, column_config={
         "technology": "Technology", "roles": st.column_config.NumberColumn("Target occupations listing it"),

@@ -31,18 +31,18 @@ visibility, vis_summary = view.visibility, view.vis_summary
 target_label, coverage, gap = view.target_label, view.coverage, view.gap
 employer, expectations = view.employer, view.expectations
 
-k1, k2, k3, k4 = st.columns(4)
-k1.metric("Advocates and sponsors", f"{view.advocates:,} of {len(status):,}",
+kpis = layout.kpi_row()
+kpis.metric("Advocates and sponsors", f"{view.advocates:,} of {len(status):,}",
           help="Contacts at advocate or sponsor stage: people who speak up for you without being asked.", border=True)
-k2.metric("Losing touch", f"{len(losing):,}",
+kpis.metric("Losing touch", f"{len(losing):,}",
           delta=f"{counts['past_max'] + counts['never']:,} past the maximum gap" if len(losing) else None,
           delta_color="inverse", delta_arrow="off",
           help="Contacts past their ideal keep-in-touch gap (their cadence), counted from the latest interaction; "
                "'past the maximum' have gone beyond the tier's maximum, or were never contacted.", border=True)
-k3.metric(f"Sponsor coverage for {target_level or 'your target'}", f"{sa.coverage_score(coverage)} of {len(coverage)}",
+kpis.metric(f"Sponsor coverage for {target_level or 'your target'}", f"{sa.coverage_score(coverage)} of {len(coverage)}",
           help="Checks met: a sponsor, a skip-level supporter, your manager's support, and enough advocates "
                "outside your team for the target level.", border=True)
-k4.metric("Visible items, last 12 months", f"{vis_summary.items:,}",
+kpis.metric("Visible items, last 12 months", f"{vis_summary.items:,}",
           delta=f"{vis_summary.external:,} outside the company", delta_color="off", delta_arrow="off",
           help="Talks, posts, demos, docs and open-source work dated in the last 365 days.", border=True)
 

@@ -21,18 +21,18 @@ view = state.read(plv.pipeline, now, tuple(sorted(kinds)))
 opps, live, due, funnel = view.opps, view.live, view.due, view.funnel
 stints, stage_time, rate, kpi = view.stints, view.stage_time, view.rate, view.kpi
 
-k1, k2, k3, k4 = st.columns(4)
-k1.metric("Open opportunities", f"{kpi.open:,}",
+kpis = layout.kpi_row()
+kpis.metric("Open opportunities", f"{kpi.open:,}",
           delta=f"{kpi.late_stage:,} at interview or offer" if kpi.open else None,
           delta_color="off", delta_arrow="off", help="Leads not yet accepted or lost.", border=True)
-k2.metric("Follow-ups overdue", f"{kpi.overdue:,}",
+kpis.metric("Follow-ups overdue", f"{kpi.overdue:,}",
           delta=f"{kpi.due_soon:,} more due in the next 14 days", delta_color="off", delta_arrow="off",
           help="Open opportunities whose follow-up date has passed.", border=True)
-k3.metric("Win rate", f"{rate:.0%}" if rate is not None else "—",
+kpis.metric("Win rate", f"{rate:.0%}" if rate is not None else "—",
           delta=f"{kpi.accepted:,} accepted of {kpi.closed:,} closed" if kpi.closed else "none closed yet",
           delta_color="off", delta_arrow="off", help="accepted ÷ (accepted + lost), over closed opportunities.",
           border=True)
-k4.metric("Longest wait right now", f"{kpi.longest_wait} days" if kpi.longest_wait is not None else "—",
+kpis.metric("Longest wait right now", f"{kpi.longest_wait} days" if kpi.longest_wait is not None else "—",
           delta=f"at {vocab.OPPORTUNITY_STAGE_LABELS[kpi.longest_stage].lower()}" if kpi.longest_stage else None,
           delta_color="off", delta_arrow="off",
           help="The open opportunity that has sat longest in its current stage.", border=True)

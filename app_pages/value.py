@@ -45,19 +45,19 @@ with st.container(border=True):
         layout.page_link("journal", label="Log your first win with its impact", icon=":material/add_circle:",
                          tab="log")
 
-k = st.columns(4)
-k[0].metric("Needs you can prove", f"{summary.covered} of {summary.needs}" if summary.needs else "—",
+kpis = layout.kpi_row()
+kpis.metric("Needs you can prove", f"{summary.covered} of {summary.needs}" if summary.needs else "—",
             help="Pains and gains of this customer with at least one accomplishment that addresses them "
                  f"(match score ≥ {vp.MATCH_MIN}; see “How it's computed”).", border=True)
-k[1].metric("Impact behind that proof", fimpact.money_run_rate_label(summary.money_usd) if summary.money_usd else "—",
+kpis.metric("Impact behind that proof", fimpact.money_run_rate_label(summary.money_usd) if summary.money_usd else "—",
             delta=f"{summary.verified_share:.0%} verified" if summary.verified_share is not None else None,
             delta_color="off", delta_arrow="off",
             help="Sum of the annualised money of the impact metrics of every accomplishment that addresses at "
                  "least one need. Your own estimates, USD per year.", border=True)
-k[2].metric("Hours saved behind it", fimpact.hours_run_rate_label(summary.hours) if summary.hours else "—",
+kpis.metric("Hours saved behind it", fimpact.hours_run_rate_label(summary.hours) if summary.hours else "—",
             help="Hours per year your addressing accomplishments saved others (your estimates).", border=True)
 top_skill = strongest.iloc[0] if not strongest.empty else None
-k[3].metric("Strongest skill", top_skill["name"] if top_skill is not None else "—",
+kpis.metric("Strongest skill", top_skill["name"] if top_skill is not None else "—",
             delta=f"evidence {top_skill['evidence_level']:.1f}/5 · market value {top_skill['market_value']:.0f}"
             if top_skill is not None else None, delta_color="off", delta_arrow="off",
             help="Your skill with the highest evidence level × market value for this target's occupation "

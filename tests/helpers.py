@@ -51,9 +51,16 @@ def decode_plotly(value):
     return value
 
 
+def as_read(fig: go.Figure) -> go.Figure:
+    """The figure with its title as a person reads it: the lines the theme wraps it into, joined again."""
+    if fig.layout.title.text:
+        fig.layout.title.text = fig.layout.title.text.replace("<br>", " ")
+    return fig
+
+
 def charts(at: AppTest) -> dict[str, go.Figure]:
-    """Every Plotly chart on the page by its title, decoded back into a figure."""
-    figs = [go.Figure(decode_plotly(json.loads(c.proto.spec))) for c in at.get("plotly_chart")]
+    """Every Plotly chart on the page by its title (as read), decoded back into a figure."""
+    figs = [as_read(go.Figure(decode_plotly(json.loads(c.proto.spec)))) for c in at.get("plotly_chart")]
     return {f.layout.title.text: f for f in figs}
 
 
@@ -88,5 +95,5 @@ def chart_values(array) -> list:
 
 
 def figure_at(at, index=0):
-    """The chart as a Plotly figure (its numeric arrays travel as binary and are decoded here)."""
-    return plotly.io.from_json(at.get("plotly_chart")[index].proto.spec)
+    """The chart as a Plotly figure (its numeric arrays travel as binary and are decoded here), title as read."""
+    return as_read(plotly.io.from_json(at.get("plotly_chart")[index].proto.spec))

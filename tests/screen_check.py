@@ -45,11 +45,11 @@ PROBLEMS_JS = r"""
     const box = chart.getBoundingClientRect();
     const title = (chart.querySelector('.gtitle') || {}).textContent || `chart ${i + 1}`;
     const texts = [...chart.querySelectorAll(
-      '.gtitle, .xtitle, .ytitle, .legendtext, .annotation-text, .textpoint text, .xtick text, .ytick text, '
+      '.gtitle, .xtitle, .ytitle, .legendtext, .annotation-text, .textpoint text, .bartext, .xtick text, .ytick text, '
       + '.g-xtitle text, .g-ytitle text, .colorbar text, .cbtitle text')]
       .filter(t => (t.textContent || '').trim() && t.getBoundingClientRect().width > 0);
     const rects = texts.map(t => ({t, r: t.getBoundingClientRect(), kind: t.closest('.legend') ? 'legend'
-      : t.classList.contains('gtitle') ? 'title' : t.closest('.textpoint') ? 'label'
+      : t.classList.contains('gtitle') ? 'title' : (t.closest('.textpoint') || t.classList.contains('bartext')) ? 'label'
       : (t.closest('.xtick') || t.closest('.ytick')) ? 'tick' : 'other'}));
     for (const {t, r} of rects) {
       if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
@@ -94,6 +94,15 @@ HEIGHT_JS = r"""
 """
 
 
+FULL_HEIGHT_JS = r"""
+() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const blocks = main.querySelector('[data-testid="stMainBlockContainer"]') || main;
+  return blocks.scrollHeight + blocks.getBoundingClientRect().top + 40;
+}
+"""
+
+
 def screen_problems(page) -> list[str]:
     return page.evaluate(PROBLEMS_JS)
 
@@ -117,10 +126,16 @@ def check_pages(url: str, browser, keys, widths, shots, screen_height: int = 100
         folder.mkdir(parents=True, exist_ok=True)
         page = browser.new_page(viewport={"width": width, "height": screen_height})
         for key in keys:
-            page.goto(f"{url}/{PAGES[key][3]}")
+            page.goto(f"{url}/{'' if key == 'home' else PAGES[key][3]}")  # home is the default page: "/"
             _settle(page)
             found[(width, key)] = (screen_problems(page), height_before_tabs(page))
+            # Streamlit scrolls its main area, not the document, so a "full page" shot would show one
+            # screen: make the window as tall as the page for the picture, then put it back.
+            tall = page.evaluate(FULL_HEIGHT_JS)
+            page.set_viewport_size({"width": width, "height": max(screen_height, min(int(tall), 16000))})
+            page.wait_for_timeout(500)
             page.screenshot(path=str(shots / str(width) / f"{key}.png"), full_page=True)
+            page.set_viewport_size({"width": width, "height": screen_height})
         page.close()
     return found
 

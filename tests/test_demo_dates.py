@@ -16,11 +16,14 @@ from careerdata.store import db
 def _story(as_of: dt.date) -> dict:
     career = shift_career(read_career(DEMO_DIR), demo_shift_days(as_of))
     done = [a.end_date or a.start_date for a in career.accomplishments]
-    sponsors = {c.name for c in career.contacts if c.relationship == "sponsor"}
+    # the person Home's sponsor nudge names: a sponsor (the advocacy stage), else the most influential advocate
+    backers = ([c for c in career.contacts if c.advocacy_stage == "sponsor"]
+               or sorted((c for c in career.contacts if c.advocacy_stage == "advocate"), key=lambda c: -c.influence))
     dated = done + [i.date for i in career.interactions] + [v.date for v in career.visibility]
     return {
         "last_win_age": (as_of - max(done)).days,
-        "sponsor_touch_age": (as_of - max(i.date for i in career.interactions if i.contact in sponsors)).days,
+        "backer": backers[0].name,
+        "backer_touch_age": (as_of - max(i.date for i in career.interactions if i.contact == backers[0].name)).days,
         "cycle_ahead": career.profile.review_cycle_end > as_of,
         "latest_record": max(dated),
         "weekday_kept": all(a.start_date.weekday() == b.start_date.weekday()
@@ -34,9 +37,10 @@ def _story(as_of: dt.date) -> dict:
 def test_on_any_date_the_last_win_is_under_three_weeks_old_and_the_story_keeps_its_shape(as_of):
     story, written = _story(as_of), _story(DEMO_AS_OF)
     assert 7 <= story["last_win_age"] < 21
-    # the story's sponsor nudge ("sponsor Elena Petrova 60 days ago") stays what it was written as,
-    # give or take the days rounded off to keep weekdays; it never drifts into months of silence
-    assert 0 <= story["sponsor_touch_age"] - written["sponsor_touch_age"] < 7
+    # the sponsor-to-be (Elena Petrova, the advocate Home names) was touched within the last fortnight:
+    # 4 days as written, give or take the days rounded off to keep weekdays; never months of silence
+    assert story["backer"] == "Elena Petrova" and written["backer_touch_age"] == 4
+    assert 4 <= story["backer_touch_age"] < 11
     assert story["cycle_ahead"]
     assert story["latest_record"] < as_of  # nothing logged in the future
     assert story["weekday_kept"]

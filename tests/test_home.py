@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from careerdata.core.money import format_money
+from careerdata.figures import impact, network
 from careerdata.home import overview as ov
 
 TODAY = dt.date(2026, 11, 21)
@@ -21,7 +22,7 @@ def test_impact_totals_compare_this_year_to_date_with_the_same_stretch_last_year
         (4, dt.date(2025, 12, 1), "cost", 30_000.0, None, "measured"),  # after 21 Nov last year: not in prev YTD
         (5, dt.date(2019, 1, 1), "users", 20_000.0, 5.0, "estimated"),
     ])
-    t = ov.impact_totals(metrics, TODAY)
+    t = impact.frame_totals(metrics, TODAY)
     assert t.money_ytd == 100_000
     assert t.money_prev_ytd == 50_000
     assert t.hours_ytd == 210
@@ -34,7 +35,7 @@ def test_impact_totals_compare_this_year_to_date_with_the_same_stretch_last_year
 
 
 def test_impact_totals_on_an_empty_file_are_zero_not_nan():
-    t = ov.impact_totals(_metrics([]), TODAY)
+    t = impact.frame_totals(_metrics([]), TODAY)
     assert (t.money_ytd, t.money_run_rate, t.money_delivered, t.hours_run_rate, t.verified_share) == (0, 0, 0, 0, None)
 
 
@@ -78,11 +79,11 @@ def _contacts(rows):
 def test_overdue_contacts_most_overdue_first_and_never_contacted_on_top():
     contacts = _contacts([
         ("Ann", "peer", "aware", 2, 60, pd.Timestamp("2026-11-01")),      # 20 days: fine
-        ("Bob", "sponsor", "advocate", 5, 30, pd.Timestamp("2026-09-22")),  # 60 days: 30 overdue
+        ("Bob", "senior_leader", "advocate", 5, 30, pd.Timestamp("2026-09-22")),  # 60 days: 30 overdue
         ("Cy", "mentor", "aware", 3, 45, pd.Timestamp("2026-09-01")),     # 81 days: 36 overdue
         ("Di", "recruiter", "unknown", 1, 90, pd.NaT),                    # never
     ])
-    out = ov.overdue_contacts(contacts, TODAY)
+    out = network.overdue_contacts(contacts, TODAY)
     assert out["name"].tolist() == ["Di", "Cy", "Bob"]
     assert out["overdue_by"].tolist()[1:] == [36, 30]
 
@@ -113,7 +114,7 @@ def test_money_is_formatted_the_way_people_say_it():
 
 def test_a_sponsor_is_the_advocacy_stage_so_home_agrees_with_the_network_funnel():
     """Home once called Elena "your sponsor" (relationship) while Network said "none is a sponsor yet"."""
-    contacts = _contacts([("Elena", "sponsor", "advocate", 5, 30, pd.Timestamp("2026-11-20"))])
+    contacts = _contacts([("Elena", "senior_leader", "advocate", 5, 30, pd.Timestamp("2026-11-20"))])
     text = " | ".join(n.message for n in ov.nudges(pd.DataFrame(), contacts, pd.DataFrame(), TODAY))
     assert "your sponsor Elena" not in text
     assert "Your network has no sponsor yet: your advocate Elena is the closest" in text

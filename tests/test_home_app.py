@@ -22,6 +22,7 @@ def test_home_shows_the_personas_value_and_the_kpis_match_the_file(monkeypatch, 
     assert "Priya Raman" in shown
     # Elena is an advocate, not (yet) a sponsor: Home says so, as Network's funnel does
     assert "your advocate Elena Petrova is the closest" in shown and "your sponsor" not in shown
+    assert "You last talked to" not in shown  # she was touched 4 days ago: the demo persona is healthy (#14)
     assert len(at.get("plotly_chart")) == 2
 
 

@@ -173,3 +173,15 @@ def test_export_reports_rows_written_in_chunks(demo_con):
     text = export_csv(demo_con, "metrics", progress=lambda done, total, what="": seen.append((done, total, what)))
     rows = text.count("\n") - 1
     assert seen and seen[-1] == (rows, rows, "metrics")
+
+
+def test_a_contacts_csv_exported_before_sponsor_became_a_stage_imports_under_the_one_meaning(empty_con):
+    """An older export says relationship "sponsor": the person is a senior leader and, as its author said,
+    their sponsor (the advocacy stage, which Home, Network and the Promotion case count)."""
+    report = _import(empty_con, "contacts", "name,relationship,advocacy_stage,influence\n"
+                                            "Elena Petrova,sponsor,advocate,5\nDana Whitfield,manager,supporter,4\n")
+    assert report.totals() == {"added": 2, "updated": 0, "skipped": 0}
+    rows = empty_con.execute("SELECT name, relationship, advocacy_stage, cadence_days FROM contact ORDER BY name")
+    assert rows.fetchall() == [("Dana Whitfield", "manager", "supporter", 14),
+                               ("Elena Petrova", "senior_leader", "sponsor", 30)]
+    assert "senior_leader" in export_csv(empty_con, "contacts") and ",sponsor," in export_csv(empty_con, "contacts")

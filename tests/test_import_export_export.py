@@ -38,8 +38,8 @@ def test_the_demo_brag_document_groups_wins_by_competency_with_their_impact(demo
     names = [r[0] for r in demo_con.execute("SELECT name FROM competency ORDER BY grp, name").fetchall()]
     assert [s for s in sections if s in names] == [n for n in names if n in sections]  # ladder order
     assert "Visibility" in sections
-    assert "(verified by Ravi Shah)" in doc and "$540k a year" in doc and "(your estimate)" in doc
-    assert "Users: New clinic sign-ups · 46 → 95 sign-ups/month" in doc
+    assert "verified by Ravi Shah" in doc and "≈ $540k/yr" in doc and "own estimate" in doc
+    assert "Users: New clinic sign-ups: 46 → 95 sign-ups/month" in doc
 
 
 def test_a_win_under_several_competencies_is_written_once_and_named_under_the_others(empty_con):
@@ -52,7 +52,7 @@ def test_a_win_under_several_competencies_is_written_once_and_named_under_the_ot
     title = r"Ran the \*first\* \[incident\] review\_day"  # user text is literal Markdown
     assert doc.count(f"### {title}") == 1
     assert f"- {title} (written up under" in doc
-    assert "- Reliability: Sev-1 incidents · 8 → 4 per quarter · $120k a year (measured)" in doc
+    assert "- Reliability: Sev-1 incidents: 8 → 4 per quarter, ≈ $120k/yr, measured" in doc
     assert "**In this period:** 1 win, 1 impact metric (0 verified), $120k/yr run-rate" in doc
 
 

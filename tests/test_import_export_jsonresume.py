@@ -141,7 +141,7 @@ def test_a_dry_run_previews_the_same_counts_and_writes_nothing(demo_con):
 
 def test_an_import_updates_only_what_the_file_states_and_keeps_your_edits(empty_con):
     run_import(empty_con, read_jsonresume(RESUME.read_bytes()))
-    empty_con.execute("UPDATE contact SET relationship = 'sponsor', advocacy_stage = 'sponsor', notes = 'mine' "
+    empty_con.execute("UPDATE contact SET relationship = 'senior_leader', advocacy_stage = 'sponsor', notes = 'mine' "
                       "WHERE name = 'Henrik Sand'")
     empty_con.execute("UPDATE skill SET kind = 'domain' WHERE name = 'Go'")
     data = json.loads(RESUME.read_text())
@@ -153,7 +153,7 @@ def test_an_import_updates_only_what_the_file_states_and_keeps_your_edits(empty_
     assert changed == {("position", "Senior Software Engineer at Klarbank from 2020-03-01"): ("end_date",),
                        ("profile", "Mara Lindqvist"): ("current_title",)}
     assert empty_con.execute("SELECT relationship, advocacy_stage, notes FROM contact WHERE name = 'Henrik Sand'"
-                             ).fetchone() == ("sponsor", "sponsor", "mine")
+                             ).fetchone() == ("senior_leader", "sponsor", "mine")
     assert empty_con.execute("SELECT kind FROM skill WHERE name = 'Go'").fetchone() == ("domain",)
 
 

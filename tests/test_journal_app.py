@@ -65,19 +65,19 @@ def test_a_duplicate_contact_is_refused_with_its_name(monkeypatch, demo_db):
 
 
 def test_logging_a_touch_with_the_sponsor_clears_the_home_nudge(monkeypatch, demo_db):
-    con = db.connect(demo_db)  # Elena becomes a sponsor (the advocacy stage, the only meaning of the word)
-    con.execute("UPDATE contact SET advocacy_stage = 'sponsor' WHERE name = 'Elena Petrova'")
+    con = db.connect(demo_db)  # Yuki becomes a sponsor (the advocacy stage, the only meaning of the word)
+    con.execute("UPDATE contact SET advocacy_stage = 'sponsor' WHERE name = 'Yuki Sato'")
     con.close()
     at = open_app(monkeypatch, demo_db)
-    assert "You last talked to your sponsor Elena Petrova 60 days ago" in texts(at)
+    assert "You last talked to your sponsor Yuki Sato 86 days ago" in texts(at)
     at.switch_page("app_pages/journal.py").run()
-    at.selectbox(key="touch_contact_0").set_value("Elena Petrova")
+    at.selectbox(key="touch_contact_0").set_value("Yuki Sato")
     at.date_input(key="touch_date_0").set_value(dt.date(2026, 11, 21))
     at.text_area(key="touch_notes_0").input("Shared the roadmap progress and the incident-review results.")
     button(at, "Log touch").click().run()
     assert not at.exception
     at.switch_page("app_pages/home.py").run()
-    assert "Elena Petrova" not in texts(at)
+    assert "Yuki Sato" not in texts(at)
 
 
 def test_editing_a_skill_renames_it_everywhere(monkeypatch, demo_db):

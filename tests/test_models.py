@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
+from careerdata.core import vocab
 from careerdata.models import career as m
 from careerdata.ui.forms.common import friendly_errors
 
@@ -52,8 +53,18 @@ def test_conversation_numbers_open_high_and_walk_away_lowest():
 
 
 def test_contact_gets_the_default_cadence_of_its_relationship():
-    assert m.Contact(name="A", relationship="sponsor").cadence_days == m.DEFAULT_CADENCE_DAYS["sponsor"]
-    assert m.Contact(name="A", relationship="sponsor", cadence_days=10).cadence_days == 10
+    assert m.Contact(name="A", relationship="senior_leader").cadence_days == m.DEFAULT_CADENCE_DAYS["senior_leader"]
+    assert m.Contact(name="A", relationship="senior_leader", cadence_days=10).cadence_days == 10
+    assert set(m.DEFAULT_CADENCE_DAYS) == set(vocab.RELATIONSHIPS)
+
+
+def test_an_older_files_relationship_sponsor_reads_as_a_senior_leader_at_advocacy_stage_sponsor():
+    """"Sponsor" was a relationship and an advocacy stage; the word now means the stage only. A YAML or CSV
+    written before keeps what its author said: that person is their sponsor."""
+    old = m.Contact.model_validate({"name": "Elena", "relationship": "sponsor", "advocacy_stage": "advocate"})
+    assert (old.relationship, old.advocacy_stage, old.cadence_days) == ("senior_leader", "sponsor", 30)
+    with pytest.raises(ValidationError, match="relationship"):
+        m.Contact(name="A", relationship="friend")
 
 
 def test_blank_strings_from_forms_mean_unknown_not_zero():

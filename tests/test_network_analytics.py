@@ -110,7 +110,7 @@ def test_who_knows_matrix_counts_touches_that_mentioned_each_win():
         (1, "Mara", "manager", "", 2, "supporter", 14, None, 14, 21),
         (2, "Pete", "peer", "", 5, "aware", 60, None, 60, 120),
         (3, "Quinn", "peer", "", 2, "aware", 60, None, 60, 120),  # not key: a low-influence peer
-        (4, "Sam", "sponsor", "", 3, "advocate", 30, None, 30, 45),
+        (4, "Sam", "senior_leader", "", 3, "sponsor", 30, None, 30, 45),  # key as a sponsor (the advocacy stage)
     ])
     key = sa.key_contacts(contacts)
     assert key["name"].tolist() == ["Mara", "Sam", "Pete"]
@@ -154,7 +154,7 @@ def _status(rows):
 
 def test_sponsor_coverage_checks_sponsor_skip_manager_and_outside_advocates():
     status = _status([
-        (1, "Spon", "sponsor", "Acme", 5, "sponsor", 30, days_ago(40), 30, 45),  # due, still in touch
+        (1, "Spon", "senior_leader", "Acme", 5, "sponsor", 30, days_ago(40), 30, 45),  # due, still in touch
         (2, "Skip", "skip", "Acme", 5, "aware", 30, days_ago(5), 30, 45),  # not yet a supporter
         (3, "Man", "manager", "Acme", 4, "supporter", 14, days_ago(3), 14, 21),
         (4, "Ment", "mentor", "", 4, "advocate", 45, days_ago(10), 45, 90),  # no company: counts
@@ -177,7 +177,7 @@ def test_sponsor_coverage_checks_sponsor_skip_manager_and_outside_advocates():
 
 
 def test_a_sponsor_out_of_touch_is_only_partial_and_an_empty_network_misses_everything():
-    cold = _status([(1, "Spon", "sponsor", "Acme", 5, "sponsor", 30, days_ago(100), 30, 45)])
+    cold = _status([(1, "Spon", "senior_leader", "Acme", 5, "sponsor", 30, days_ago(100), 30, 45)])
     assert sa.sponsor_coverage(cold, 6, "L6", "Acme")[0].status == "partial"
     empty = sa.sponsor_coverage(_status([]), 6, "L6", None)
     assert [c.status for c in empty] == ["missing"] * 4

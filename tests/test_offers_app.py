@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-from helpers import open_app, texts
+from helpers import figure_at, open_app, texts
 
 from careerdata.store import db
 
@@ -29,7 +28,7 @@ def test_the_demo_compares_two_offers_and_the_current_job_and_saves_the_negotiat
     assert table.loc["Harborview Systems", "4-year total"] == "$1,424,000"
     assert table.loc["Current job (Helio Health)", "Year 1"] == "$247,633"
     assert table.loc["Tidewater Analytics", "vs staying (4 years)"] == "+$541,167"
-    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    titles = [figure_at(at, i).layout.title.text for i in range(len(at.get("plotly_chart")))]
     assert any("Tidewater Analytics pays most over four years: $1,529,200, $541,167 more than staying" in t
                for t in titles)
     shown = texts(at)

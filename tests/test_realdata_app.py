@@ -49,16 +49,7 @@ def test_after_an_import_what_next_names_the_gaps_and_links_to_the_forms(monkeyp
     assert {"Rate them", "Confirm them", "Add what they were worth"} <= links
 
 
-def test_a_suggested_metric_is_confirmed_in_the_journal(monkeypatch, state_file, tmp_path):
-    path = shutil.copy(state_file("jsonresume"), tmp_path / "career.duckdb")
-    at = open_app(monkeypatch, path, "app_pages/journal.py")
-    assert "Suggested impact metrics (3)" in texts(at)
-    assert "Cost saved: **$1.2M/yr**" in texts(at)
-    money_id = _one(path, "SELECT id FROM metric_suggestion WHERE money_usd = 1200000")[0][0]
-    next(b for b in at.button if b.key == f"sugg_ok_{money_id}").click().run()
-    assert not at.exception
-    assert _one(path, "SELECT money_usd, confidence FROM impact_metric") == [(1_200_000.0, "estimated")]
-    assert "Suggested impact metrics (2)" in texts(at)
+# Reviewing a suggested metric in the Journal's metric editor: tests/test_journal_metrics_app.py
 
 
 def test_a_company_ladder_and_a_backup_load_from_the_app_while_it_holds_the_file(monkeypatch, state_file, tmp_path):

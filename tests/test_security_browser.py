@@ -36,7 +36,7 @@ def _plant(path) -> None:
         repo.add_skill(con, m.Skill(name=f"Skill {XSS} {SPAN}", kind="soft", notes=HOSTILE),
                        m.SkillAssessment(skill=f"Skill {XSS} {SPAN}", as_of=dt.date(2026, 11, 1), self_level=4,
                                          note=HOSTILE))
-        repo.add_contact(con, m.Contact(name=f"Mallory {IMG} {ANCHOR}", relationship="sponsor", company=SQL, notes=HOSTILE))
+        repo.add_contact(con, m.Contact(name=f"Mallory {IMG} {ANCHOR}", relationship="senior_leader", company=SQL, notes=HOSTILE))
         repo.add_accomplishment(con, m.Accomplishment(
             title=f"Win {XSS} {PLOTLY}", start_date=dt.date(2026, 11, 10), employer=f"Corp {IMG}", situation=HOSTILE,
             task=LINK, action=SQL, result=HOSTILE, skills=[f"Skill {XSS} {SPAN}"], links=[LINK],

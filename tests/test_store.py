@@ -6,7 +6,7 @@ import textwrap
 import duckdb
 import pytest
 
-from careerdata.core import errors
+from careerdata.core import errors, vocab
 from careerdata.journal import repo
 from careerdata.models import career as m
 from careerdata.store import db
@@ -35,6 +35,39 @@ def test_older_file_is_upgraded_and_keeps_its_data(tmp_path):
     assert db.schema_version(con) == db.LATEST_VERSION
     # data written under v1 is visible through the v3 view
     assert con.execute("SELECT name, self_level FROM v_skill_latest").fetchall() == [("Go", 3)]
+
+
+def test_a_file_whose_contacts_have_the_relationship_sponsor_keeps_everything_under_one_meaning(tmp_path):
+    """Migration 0016: "sponsor" was a relationship and an advocacy stage. A contact filed as your sponsor
+    becomes a senior leader at advocacy stage sponsor; every other field, their touches and the edited
+    cadence tier survive; the relationship column then refuses values outside the vocabulary."""
+    path = tmp_path / "v15.duckdb"
+    con = db.connect(path, migrate_to=15)
+    con.execute("""INSERT INTO contact (name, name_key, relationship, company, title, influence, advocacy_stage,
+                                        cadence_days, notes)
+                   VALUES ('Elena Petrova', 'elena petrova', 'sponsor', 'Helio', 'VP Eng', 5, 'advocate', 40, 'mine'),
+                          ('Dana Whitfield', 'dana whitfield', 'manager', 'Helio', 'EM', 4, 'supporter', 14, '')""")
+    elena = con.execute("SELECT id FROM contact WHERE name = 'Elena Petrova'").fetchone()[0]
+    con.execute("INSERT INTO interaction (contact_id, date, channel, notes) VALUES (?, DATE '2026-11-17', '1:1', 'x')",
+                [elena])
+    con.execute("UPDATE cadence_tier SET ideal_days = 21, max_days = 40 WHERE relationship = 'sponsor'")
+    con.close()
+
+    con = db.connect(path)
+    assert db.schema_version(con) == db.LATEST_VERSION
+    rows = con.execute("""SELECT id, name, relationship, company, title, influence, advocacy_stage, cadence_days, notes,
+                                 interactions FROM v_contact_touch ORDER BY name""").fetchall()
+    assert rows == [(rows[0][0], "Dana Whitfield", "manager", "Helio", "EM", 4, "supporter", 14, "", 0),
+                    (elena, "Elena Petrova", "senior_leader", "Helio", "VP Eng", 5, "sponsor", 40, "mine", 1)]
+    tiers = dict(con.execute("SELECT relationship, ideal_days || '/' || max_days FROM cadence_tier").fetchall())
+    assert tiers["senior_leader"] == "21/40" and "sponsor" not in tiers
+    assert set(tiers) == set(vocab.RELATIONSHIPS)
+    with pytest.raises(duckdb.ConstraintException, match="relationship"):
+        con.execute("UPDATE contact SET relationship = 'sponsor' WHERE id = ?", [elena])
+    # a new contact still gets the next id
+    repo.add_contact(con, m.Contact(name="Leo Park", relationship="peer"))
+    assert con.execute("SELECT id FROM contact WHERE name = 'Leo Park'").fetchone()[0] > elena
+    con.close()
 
 
 def test_failed_migration_leaves_the_file_at_its_old_version(tmp_path, monkeypatch):

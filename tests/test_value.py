@@ -187,7 +187,7 @@ ACCS = pd.DataFrame([
      "situation": "", "task": "", "action": "", "result": ""},
 ])
 ACC_METRICS = _metrics([(1, 1, "Cut the AWS bill by 31%", "2026-05-01", "cost", 410000.0, None, "verified")])
-LINKS = pd.DataFrame({"accomplishment_id": [2], "competency_key": ["influence"]})
+LINKS = pd.DataFrame({"accomplishment_id": [2], "competency_key": ["influence"], "status": ["linked"]})
 
 
 def test_match_score_is_a_strong_signal_plus_capped_words():
@@ -200,7 +200,7 @@ def test_match_score_is_a_strong_signal_plus_capped_words():
                  "competency_key": "influence"}
     # linked (3) + shared words: alignment, across, teams, roadmap -> capped at 3
     assert vp.match_score(influence, text[1], set(), {"influence"}) == 6
-    assert vp.match_score(influence, text[1], set(), set()) == 3  # words alone can reach the threshold
+    assert vp.match_score(influence, text[1], set(), set()) == 3  # words alone score, to rank linked proof
 
 
 def test_offer_matches_rank_proof_and_summary_counts_distinct_wins():
@@ -222,6 +222,11 @@ def test_offer_matches_rank_proof_and_summary_counts_distinct_wins():
     assert summary.verified_share == 1.0 and summary.coverage == 1.0
     top = vp.top_evidence(matches, ACCS, ACC_METRICS)
     assert top["title"].tolist()[0] == "Cut the AWS bill by 31%"  # ties on needs break on money
+    # a win that only uses a competency's words is not proof of it until linked (figures.evidence.linked_wins):
+    # the Value proposition once counted 4 people-management wins by words where Competitors counted 0 links
+    for unlinked in (LINKS.iloc[0:0], LINKS.assign(status="rejected")):
+        words_only = vp.offer_matches(needs, ACCS, ACC_METRICS, unlinked)
+        assert words_only[words_only["need_id"] == "comp:influence"].empty
 
 
 def test_strongest_skills_rank_evidence_times_value():

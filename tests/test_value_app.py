@@ -5,8 +5,7 @@ from __future__ import annotations
 import base64
 
 import numpy as np
-import plotly.io
-from helpers import open_app, texts
+from helpers import figure_at, open_app, texts
 
 from careerdata.core.dates import quarter_label
 from careerdata.core.money import format_money
@@ -22,12 +21,11 @@ def _values(array) -> list:
 
 
 def _figure_titled(at, start: str):
-    for chart in at.get("plotly_chart"):
-        fig = plotly.io.from_json(chart.proto.spec)
+    figures = [figure_at(at, i) for i in range(len(at.get("plotly_chart")))]
+    for fig in figures:
         if fig.layout.title.text.startswith(start):
             return fig
-    raise AssertionError(f"no chart titled {start!r}: "
-                         f"{[plotly.io.from_json(c.proto.spec).layout.title.text for c in at.get('plotly_chart')]}")
+    raise AssertionError(f"no chart titled {start!r}: {[f.layout.title.text for f in figures]}")
 
 
 def test_value_page_shows_customer_offer_and_ledger_for_the_default_target(monkeypatch, demo_db):

@@ -154,6 +154,37 @@ def test_competitors_view_matches_the_analytics(demo_con):
     assert "You" in set(view.points["label"]) and view.near
 
 
+def test_a_competencys_wins_are_its_linked_wins_on_the_value_proposition_and_competitors(demo_con):
+    """People management was "level 1 → 2 (4 wins)" on the Value proposition (wins using its words) and
+    "0.0 vs 2, 0 linked wins" on Competitors. Both now count the links (figures.evidence.linked_wins):
+    all of them for the Value proposition, the review cycle's on Competitors (as on the Promotion case)."""
+    from careerdata.figures import cycle, evidence
+
+    target = next(t for t in views.customers(demo_con).choices if t.key == "role:1")
+    value = views.value(demo_con, target.key, TODAY)
+    competitors = competitors_view.competitors(demo_con, target.key, TODAY)
+    links = demo_con.execute("SELECT accomplishment_id, competency_key, status FROM accomplishment_competency").df()
+    linked = evidence.linked_wins(links)
+    needs = value.coverage[value.coverage["competency_key"].notna()].set_index("competency_key")
+    assert len(needs) >= 5
+    for key, row in needs.iterrows():
+        assert row["wins"] == len(linked.get(key, ())), key
+    data = value_inputs(demo_con)
+    rows = data.competency_evidence
+    in_cycle = set(rows.loc[cycle.cycle_mask(rows, cycle.review_cycle(data.profile, TODAY), TODAY), "accomplishment_id"])
+    bench = competitors.you.set_index("key")
+    for key in needs.index:
+        assert bench.loc[key, "accomplishments"] == len(linked.get(key, set()) & in_cycle), key
+    # the demo's people management: no linked win anywhere, so 0 on both pages, in the same words
+    assert needs.loc["people_management", "wins"] == bench.loc["people_management", "accomplishments"] == 0
+    bars = value.needs_figure.data[0]
+    assert "People management: level 1 → 2" in " ".join(bars.y)
+    shown = dict(zip(bars.y, bars.text, strict=True))
+    assert shown["Gain: People management: level 1 → 2"] == evidence.linked_wins_label(0) == "0 linked wins"
+    radar = next(t for t in competitors.radar_figure.data if t.name == "You (from your evidence)")
+    assert ["People management", "0 linked wins in the review cycle"] in [list(c) for c in radar.customdata]
+
+
 def test_views_on_an_empty_file(empty_con):
     customers = views.customers(empty_con)
     assert customers.no_target_roles and customers.default == "onet:15-1252.00"

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from careerdata.core.charts import BENCHMARK_COLOR, USER_COLOR, apply_theme, wrap_label
+from careerdata.figures.evidence import linked_wins_label
 
 TARGET_COLOR = "#374151"  # target roles: benchmarks, drawn darker than the ladder
 ONET_DASH = "dot"
@@ -47,7 +48,7 @@ def radar_chart(bench: pd.DataFrame, names: dict[str, str], title: str, show_you
             "hovertemplate": f"<b>%{{customdata}}</b><br>{names[col]}: %{{r:.1f}} of 5<extra></extra>",
         })
     if show_you:
-        detail = _closed([f"{a} linked win{'s' if a != 1 else ''}" for a in bench["accomplishments"]])
+        detail = _closed([f"{linked_wins_label(int(a))} in the review cycle" for a in bench["accomplishments"]])
         traces.append({
             "type": "scatterpolar", "r": _closed([float(v) for v in bench["you"]]), "theta": axes,
             "name": "You (from your evidence)", "mode": "lines+markers", "fill": "toself",
@@ -65,7 +66,7 @@ def radar_chart(bench: pd.DataFrame, names: dict[str, str], title: str, show_you
     }})
     fig = apply_theme(fig, title=_wrap(title, 56), height=600)
     fig.update_layout(margin={"l": 60, "r": 60, "t": 90, "b": 40}, showlegend=True,
-                      legend={"y": -0.06, "title": {"text": "Proficiency 0–5:"}})
+                      legend={"title": {"text": "Proficiency 0–5:"}})
     return fig
 
 
@@ -122,7 +123,7 @@ def positioning_chart(points: pd.DataFrame, selected: str | None, title: str) ->
         layout["annotations"] = annotations
     fig = go.Figure(data=traces, layout=layout)
     fig = apply_theme(fig, title=_wrap(title, 56), height=600)
-    fig.update_layout(margin={"l": 60, "r": 20, "t": 90, "b": 40}, legend={"y": -0.2})
+    fig.update_layout(margin={"l": 60, "r": 20, "t": 90, "b": 40})
     return fig
 
 

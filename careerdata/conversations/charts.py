@@ -55,9 +55,7 @@ def pay_chart(comparison: pd.DataFrame, market: dict | None, title: str) -> go.F
                      range=[lo - pad, hi + pad * 1.5])
     height = 230 + 34 * len(rows)
     fig = apply_theme(fig, title=title, height=height)
-    plot_height = height - 100 - 100
-    fig.update_layout(margin={"l": 20, "r": 30, "t": 100, "b": 100}, legend={"y": -60 / plot_height},
-                      title={"y": 0.98, "yanchor": "top"})
+    fig.update_layout(margin={"l": 20, "r": 30})
     return fig
 
 
@@ -86,6 +84,4 @@ def rehearsal_chart(rehearsals: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(title="Your confidence (1–5)", range=[0.5, 5.5], dtick=1)
     fig.update_xaxes(title="Rehearsal (number and date)", type="category")
     fig = apply_theme(fig, title=title, height=340)
-    fig.update_layout(legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
-                      margin={"l": 70, "r": 20, "t": 60, "b": 60})
     return fig

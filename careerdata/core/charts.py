@@ -44,31 +44,69 @@ THEME = go.layout.Template(layout={
 
 
 def wrap_label(text: str, width: int) -> str:
-    """Break a label into lines of at most `width` characters (whole words) for Plotly's <br>."""
-    words, lines, line = str(text).split(), [], ""
-    for w in words:
-        if line and len(line) + 1 + len(w) > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
+    """Break a label into lines of at most `width` characters (whole words) for Plotly's <br>.
+
+    Line breaks already in the text are kept; a single word longer than `width` stays whole.
+    """
+    out = []
+    for part in str(text).split("<br>"):
+        words, lines, line = part.split(), [], ""
+        for w in words:
+            if line and len(line) + 1 + len(w) > width:
+                lines.append(line)
+                line = w
+            else:
+                line = f"{line} {w}".strip()
+        lines.append(line)
+        out.extend(lines)
+    return "<br>".join(out)
 
 
-def apply_theme(fig: go.Figure, *, title: str, height: int = 420) -> go.Figure:
+# How many characters fit on one line, measured in Chromium on the narrowest screen the app is
+# laid out for (1024 px: the main column, so a full-width chart, is about 560 px wide):
+# a 16 px title averages ~7.5 px a character, a 13 px axis title ~6.5 px; an x-axis title is centred on
+# the plot area, which long y-axis labels can narrow to half the chart.
+TITLE_CHARS = 62
+X_TITLE_CHARS = 40
+Y_TITLE_PX_PER_CHAR = 7
+TITLE_FONT_SIZE = 16
+
+
+def _wrap_axis_titles(fig: go.Figure, height: int, share: int) -> None:
+    """Wrap each axis title to what its axis can hold: x by the chart's width, y by its height."""
+    plot_height = max(120, height - 150)  # the plot area between the title and the x axis
+    for name in [k for k in fig.layout.to_plotly_json() if k.startswith(("xaxis", "yaxis"))]:
+        text = fig.layout[name].title.text
+        if not text:
+            continue
+        width = X_TITLE_CHARS // share if name.startswith("x") else max(18, plot_height // Y_TITLE_PX_PER_CHAR)
+        fig.layout[name].title.text = wrap_label(text, width)
+
+
+def apply_theme(fig: go.Figure, *, title: str, height: int = 420, share: int = 1) -> go.Figure:
     """The one look: white background, readable title, light grid, legend under the plot.
+
+    Nothing sticks out of a chart at the narrowest width (1024 px): the title, which states the
+    chart's finding and may be long, is wrapped to `TITLE_CHARS // share` characters a line and
+    pushes the top margin down as far as its lines need (`automargin`); axis titles are wrapped
+    to what their axis can hold; the legend sits at the bottom of the figure and pushes the plot
+    up, so it never covers the x-axis title. `share` is how many charts share the row (2 for a
+    chart in one of two columns), which divides the width a line may take.
 
     Every figure passes here, so here its user text is made inert: `sanitize_figure` escapes any
     markup in names, labels, hover text, titles and annotations (see `careerdata.core.text`).
     """
+    _wrap_axis_titles(fig, height, share)
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        title={"text": wrap_label(title, TITLE_CHARS // share), "x": 0, "xanchor": "left", "xref": "container",
+               "y": 1, "yref": "paper", "yanchor": "bottom", "pad": {"b": 14}, "automargin": True,
+               "font": {"size": TITLE_FONT_SIZE}},
         template=THEME,
         font={"family": _FONT, "size": 13, "color": "#1F2937"},
         height=height,
-        margin={"l": 70, "r": 20, "t": 60, "b": 90},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.34, "xanchor": "left", "x": 0, "title": None},
+        margin={"l": 70, "r": 20, "t": 40, "b": 30},
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xanchor": "left", "x": 0,
+                "title": None},
         hoverlabel={"bgcolor": "white", "font_size": 13},
         bargap=0.25,
     )

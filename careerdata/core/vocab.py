@@ -31,10 +31,13 @@ CONFIDENCE_LABELS = {"verified": "Verified by a named person", "measured": "Meas
 CONFIDENCES = tuple(CONFIDENCE_LABELS)
 
 # What a contact is to you (who they are), as opposed to their advocacy stage (what they would do for you).
+# "Sponsor" is only ever an advocacy stage: a senior leader outside your reporting line is a "senior_leader",
+# and becomes your sponsor when they would spend their standing on you (migration 0016 renamed the old
+# relationship value "sponsor"; RENAMED_RELATIONSHIPS maps it when an older file or export is read).
 RELATIONSHIP_LABELS = {
     "manager": "Manager",
     "skip": "Skip-level manager",
-    "sponsor": "Sponsor",
+    "senior_leader": "Senior leader",
     "mentor": "Mentor",
     "peer": "Peer",
     "report": "Report",
@@ -42,6 +45,9 @@ RELATIONSHIP_LABELS = {
     "recruiter": "Recruiter",
 }
 RELATIONSHIPS = tuple(RELATIONSHIP_LABELS)
+# old relationship value -> (relationship now, the advocacy stage it stated): a contact written as your
+# "sponsor" keeps that meaning as advocacy stage "sponsor" (see careerdata.models.career.Contact).
+RENAMED_RELATIONSHIPS = {"sponsor": ("senior_leader", "sponsor")}
 
 # How far a contact would go for you, weakest first (the advocacy funnel's order).
 ADVOCACY_STAGE_LABELS = {

@@ -104,8 +104,9 @@ def cycle_figures(accomplishments: pd.DataFrame, metrics: pd.DataFrame, cycle: t
     ids = set(accomplishments.loc[cycle_mask(accomplishments, cycle, today), "id"])
     ours = metrics[metrics["accomplishment_id"].isin(ids)] if not metrics.empty else metrics
     quantified = len(set(ours["accomplishment_id"])) if not ours.empty else 0
+    rates = impact.frame_totals(ours, today) if not ours.empty else None
     return CycleFigures(cycle[0], cycle[1], len(ids), quantified, len(ours),
-                        impact.run_rate(ours, "money_usd"), impact.run_rate(ours, "hours"))
+                        rates.money_run_rate if rates else 0.0, rates.hours_run_rate if rates else 0.0)
 
 
 def cycle_span_label(cycle: tuple[dt.date, dt.date]) -> str:

@@ -79,6 +79,27 @@ def level_label(level: float, wins: int) -> str:
 ACTIVE_LINK_STATUSES = ("linked", "confirmed")  # a rejected suggestion never counts
 
 
+def linked_wins(links: pd.DataFrame) -> dict[str, set[int]]:
+    """The wins that evidence each competency: competency key -> the ids of the accomplishments actively
+    linked to it (status linked or confirmed). A win that only *mentions* a competency's words is not
+    proof of it until you link it. The Value proposition counts a competency need's wins with this, and
+    Competitors' "linked wins" are the same links (cut to the review cycle there, as on the Promotion case).
+
+    links: accomplishment_id, competency_key, status."""
+    out: dict[str, set[int]] = {}
+    if links.empty:
+        return out
+    active = links[links["status"].isin(ACTIVE_LINK_STATUSES)]
+    for acc_id, key in zip(active["accomplishment_id"], active["competency_key"], strict=True):
+        out.setdefault(str(key), set()).add(int(acc_id))
+    return out
+
+
+def linked_wins_label(count: int) -> str:
+    """"4 linked wins": how a page counts the wins behind a competency."""
+    return f"{count} linked win{'' if count == 1 else 's'}"
+
+
 def competency_rows(accomplishments: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
     """The `evidence_levels` input for ladder competencies: one row per active link (status linked or
     confirmed) of an accomplishment in `accomplishments`.

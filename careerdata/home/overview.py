@@ -1,4 +1,4 @@
-"""The home page's numbers: impact totals, activity per quarter, touch cadence and nudges.
+"""The home page's charts and prompts: activity and impact per quarter, recent wins and nudges.
 
 Pure functions over the DataFrames from `careerdata.journal.queries`; `today` is always passed in
 so the figures are testable. An accomplishment counts on the day it was done
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from careerdata.core.dates import quarter_label
-from careerdata.figures import impact, network
+from careerdata.figures import network
 
 SPONSOR_SILENCE_DAYS = 45
 WIN_DROUGHT_DAYS = 21
@@ -23,52 +23,6 @@ RECENT_DAYS = 365
 
 def _dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series).dt.date
-
-
-@dataclass(frozen=True)
-class ImpactTotals:
-    """Run-rates (annualised USD, hours saved a year) and what they delivered to date
-    (`careerdata.figures.impact`); the *_ytd figures are the run-rate added by this year's wins."""
-
-    money_ytd: float
-    money_prev_ytd: float
-    hours_ytd: float
-    hours_prev_ytd: float
-    money_run_rate: float
-    hours_run_rate: float
-    money_delivered: float
-    hours_delivered: float
-    verified_share: float | None  # share of the money run-rate backed by a verified metric
-
-
-def impact_totals(metrics: pd.DataFrame, today: dt.date) -> ImpactTotals:
-    """The run-rate added by this year's wins against the same stretch of last year, plus the run-rate
-    and the value delivered to date of every metric (`figures.impact.run_rate`, `delivered_to_date`)."""
-    if metrics.empty:
-        return ImpactTotals(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, None)
-    done = _dates(metrics["done_on"])
-    money = metrics["money_usd"].fillna(0.0)
-    hours = metrics["hours"].fillna(0.0)
-    this_year = (done >= dt.date(today.year, 1, 1)) & (done <= today)
-    last_start = dt.date(today.year - 1, 1, 1)
-    try:
-        last_end = today.replace(year=today.year - 1)
-    except ValueError:  # 29 February
-        last_end = dt.date(today.year - 1, 2, 28)
-    last_year = (done >= last_start) & (done <= last_end)
-    total_money = impact.run_rate(metrics, "money_usd")
-    verified = float(money[metrics["confidence"] == "verified"].sum())
-    return ImpactTotals(
-        money_ytd=float(money[this_year].sum()),
-        money_prev_ytd=float(money[last_year].sum()),
-        hours_ytd=float(hours[this_year].sum()),
-        hours_prev_ytd=float(hours[last_year].sum()),
-        money_run_rate=total_money,
-        hours_run_rate=impact.run_rate(metrics, "hours"),
-        money_delivered=impact.delivered_to_date(metrics, today, "money_usd"),
-        hours_delivered=impact.delivered_to_date(metrics, today, "hours"),
-        verified_share=verified / total_money if total_money else None,
-    )
 
 
 def _quarter_range(today: dt.date, quarters: int) -> list[str]:
@@ -121,18 +75,7 @@ def impact_by_quarter(metrics: pd.DataFrame, today: dt.date, quarters: int = 12)
     return out.sort_values(by="quarter", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
-def share_with_metric(accomplishments: pd.DataFrame) -> float | None:
-    if accomplishments.empty:
-        return None
-    return float((accomplishments["metrics"] > 0).mean())
-
-
-def skills_with_evidence(skills: pd.DataFrame) -> int:
-    return int((skills["accomplishments"] > 0).sum()) if not skills.empty else 0
-
-
 days_since_last = network.days_since_last  # one definition: careerdata.figures.network
-overdue_contacts = network.overdue_contacts
 
 
 @dataclass(frozen=True)
@@ -204,19 +147,3 @@ def recent_wins(accomplishments: pd.DataFrame, limit: int = 5) -> pd.DataFrame:
     """The latest wins, with money and metric counts, for the home page."""
     cols = ["title", "done_on", "scope", "metrics", "money_usd", "hours", "skills"]
     return accomplishments[cols].head(limit).reset_index(drop=True)
-
-
-def value_headline(profile: dict | None, accomplishments: pd.DataFrame, skills: pd.DataFrame,
-                   totals: ImpactTotals) -> str:
-    """The one-line value proposition: the user's own, or one drafted from their evidence."""
-    if profile and profile.get("headline"):
-        return profile["headline"]
-    title = profile["current_title"] if profile else "Software professional"
-    if accomplishments.empty:
-        return f"{title}. Log accomplishments with their impact and this line will state your value in numbers."
-    strongest = skills.sort_values(["quantified", "accomplishments"], ascending=False).head(3)["name"].tolist()
-    parts = [f"{title} with {impact.money_run_rate_label(totals.money_run_rate)} of quantified impact across "
-             f"{len(accomplishments)} accomplishments"]
-    if strongest:
-        parts.append(f"strongest in {', '.join(strongest)}")
-    return ", ".join(parts) + "."

@@ -1,7 +1,7 @@
-"""Cached model of the Home page: every figure it shows, computed once per change of data.
+"""Cached model of what Home draws below its KPIs: nudges, recent wins, the two charts, the check-in.
 
-Home is the first page a user sees; reading whole tables (with every STAR text) on each click
-cost more than the page itself at 100x data, so the page reads this small summary instead.
+The KPIs come first from `careerdata.home.queries` (no pandas); this part reads the tables the
+nudges and charts need, so it loads pandas, and Home draws it after the KPIs are on screen.
 """
 
 from __future__ import annotations
@@ -12,23 +12,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from careerdata.home import checkin as ck
-from careerdata.home import first_run as fr
 from careerdata.home import overview as ov
 from careerdata.journal import queries
 
 
 @dataclass
-class HomeView:
-    profile: dict | None
-    headline: str
-    totals: ov.ImpactTotals
-    accomplishments: int
-    metrics: int
-    share_with_metric: float | None
-    skills: int
-    skills_with_evidence: int
-    overdue_contacts: int
-    days_since_visibility: int | None
+class HomeDetails:
     nudges: list[ov.Nudge]
     recent_wins: pd.DataFrame
     quarters: pd.DataFrame
@@ -36,26 +25,13 @@ class HomeView:
     checkin: ck.CheckInStatus
 
 
-def home(con, today: dt.date) -> HomeView:
-    profile = queries.profile(con)
+def details(con, today: dt.date) -> HomeDetails:
     accs = queries.accomplishments(con)
     metrics = queries.impact_metrics(con)
-    skills = queries.skills(con)
     contacts = queries.contacts(con)
     visibility = queries.visibility(con)
-    totals = ov.impact_totals(metrics, today)
     checkin = ck.checkin_status(con, today)
-    return HomeView(
-        profile=profile,
-        headline=ov.value_headline(profile, accs, skills, totals),
-        totals=totals,
-        accomplishments=len(accs),
-        metrics=len(metrics),
-        share_with_metric=ov.share_with_metric(accs),
-        skills=len(skills),
-        skills_with_evidence=ov.skills_with_evidence(skills),
-        overdue_contacts=len(ov.overdue_contacts(contacts, today)),
-        days_since_visibility=ov.days_since_last(visibility["date"], today) if not visibility.empty else None,
+    return HomeDetails(
         nudges=sorted(ov.nudges(accs, contacts, visibility, today) + ck.checkin_nudges(checkin, today),
                       key=lambda n: n.priority),
         recent_wins=ov.recent_wins(accs),
@@ -63,11 +39,6 @@ def home(con, today: dt.date) -> HomeView:
         impact_by_quarter=ov.impact_by_quarter(metrics, today) if not metrics.empty else pd.DataFrame(),
         checkin=checkin,
     )
-
-
-def first_run(con, today: dt.date) -> fr.FirstRun:
-    """The "start here" steps and the gaps an import leaves (careerdata.home.first_run), cached as a view."""
-    return fr.first_run(con, today)
 
 
 def checkin(con, today: dt.date) -> ck.CheckInStatus:

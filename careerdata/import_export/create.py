@@ -32,7 +32,8 @@ from careerdata.store import db
 from careerdata.store.db import transaction
 
 # The demo persona (sample_data/demo) is written as of this date: her last win ended 11 days
-# before it, her sponsor was last seen the day before, her review cycle ends in the months after.
+# before it, her advocate (the sponsor-to-be) Elena Petrova was last seen 4 days before, her review cycle
+# ends in the months after.
 DEMO_AS_OF = dt.date(2026, 11, 21)
 
 
@@ -41,7 +42,8 @@ def demo_shift_days(as_of: dt.date) -> int:
 
     Whole weeks, rounded down: weekdays stay (a Tuesday 1:1 stays a Tuesday) and nothing lands
     after `as_of` (the latest dated record is the day before DEMO_AS_OF). So the last win is
-    11 to 17 days old, the sponsor touched within a week, the review cycle ahead, on any date.
+    11 to 17 days old, Elena Petrova (her advocate) touched 4 to 10 days before, the review cycle ahead, on any
+    date.
     """
     return (as_of - DEMO_AS_OF).days // 7 * 7
 

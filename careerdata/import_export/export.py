@@ -14,11 +14,11 @@ import duckdb
 
 from careerdata.core import vocab
 from careerdata.core.clock import today
-from careerdata.core.money import format_money
 from careerdata.core.progress import Progress, report
 from careerdata.core.text import name_key
 from careerdata.core.urls import is_web_url, normalise_url
 from careerdata.figures import cycle, impact
+from careerdata.figures.metric_text import metric_sentence
 from careerdata.import_export.csv_io import CSV_ENTITIES, export_csv
 from careerdata.journal import queries
 
@@ -139,27 +139,10 @@ def brag_period(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, dt.date]:
     return cycle.review_cycle(queries.profile(con), today())
 
 
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def _metric_line(x: dict, esc: Callable[[str], str]) -> str:
-    parts = [f"{vocab.IMPACT_CATEGORY_LABELS.get(x['category'], x['category'])}: {esc(x['description'])}"]
-    unit = f" {esc(x['unit'])}" if x["unit"] else ""
-    if x["baseline"] is not None and x["new_value"] is not None:
-        parts.append(f"{_number(x['baseline'])} → {_number(x['new_value'])}{unit}")
-    elif x["new_value"] is not None:
-        parts.append(f"{_number(x['new_value'])}{unit}")
-    if x["money_usd"]:
-        parts.append(f"{format_money(x['money_usd'])} a year")
-    if x["hours"]:
-        parts.append(f"{_number(x['hours'])} hours a year")
-    confidence = x["confidence"]
-    if confidence == "verified" and x["verified_by"]:
-        confidence = f"verified by {esc(x['verified_by'])}"
-    elif confidence == "estimated":
-        confidence = "your estimate"
-    return "- " + " · ".join(parts) + f" ({confidence})"
+    """'- Reliability: Sev-1 incidents: 8 → 4 per quarter, ≈ $120k/yr, measured' (the one metric sentence,
+    `careerdata.figures.metric_text`, after its category)."""
+    return f"- {vocab.IMPACT_CATEGORY_LABELS.get(x['category'], x['category'])}: {esc(metric_sentence(x))}"
 
 
 def brag_markdown(con: duckdb.DuckDBPyConnection, start: dt.date | None = None, end: dt.date | None = None,

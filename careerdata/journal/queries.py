@@ -44,6 +44,16 @@ def impact_metrics(con) -> pd.DataFrame:
     """)
 
 
+def win_metrics(con, acc_id: int) -> pd.DataFrame:
+    """One accomplishment's impact metrics, in the order they were added, with the verifier's name."""
+    return frame(con, """
+        SELECT m.id, m.category, m.description, m.baseline, m.new_value, m.unit, m.money_usd, m.hours,
+               m.confidence, c.name AS verified_by
+        FROM impact_metric m LEFT JOIN contact c ON c.id = m.verified_by_contact_id
+        WHERE m.accomplishment_id = ?
+        ORDER BY m.id""", [acc_id])
+
+
 def skills(con) -> pd.DataFrame:
     """Skills with their latest self-assessment and how much evidence backs them."""
     return frame(con, """
@@ -151,8 +161,8 @@ def market_sources(con) -> pd.DataFrame:
 def metric_suggestions(con) -> pd.DataFrame:
     """Open metric suggestions (figures read from imported text) with the win they belong to, newest win first."""
     return frame(con, """
-        SELECT s.id, s.accomplishment_id, a.title AS accomplishment, s.category, s.baseline, s.new_value, s.unit,
-               s.money_usd, s.source
+        SELECT s.id, s.accomplishment_id, a.title AS accomplishment, s.category, s.description, s.baseline,
+               s.new_value, s.unit, s.money_usd, s.source
         FROM metric_suggestion s JOIN accomplishment a ON a.id = s.accomplishment_id
         WHERE s.status = 'open'
         ORDER BY coalesce(a.end_date, a.start_date) DESC, s.id""")

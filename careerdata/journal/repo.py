@@ -137,18 +137,20 @@ def write_accomplishment_children(cur: Cursor, acc_id: int, a: m.Accomplishment,
             [acc_id, comp],
         )
     for i, metric in enumerate(a.metrics):
-        verifier = (
-            id_by_name(cur, "contact", metric.verified_by, f"{where}metrics[{i}].verified_by")
-            if metric.verified_by
-            else None
-        )
-        cur.execute(
-            """INSERT INTO impact_metric (accomplishment_id, category, description, baseline, new_value, unit,
-                   money_usd, hours, confidence, verified_by_contact_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [acc_id, metric.category, metric.description, metric.baseline, metric.new_value, metric.unit,
-             metric.money_usd, metric.hours, metric.confidence, verifier],
-        )
+        insert_metric(cur, acc_id, metric, f"{where}metrics[{i}]")
+
+
+def insert_metric(cur: Cursor, acc_id: int, metric: m.ImpactMetric, where: str = "metric") -> int:
+    """One impact metric on an accomplishment; its verifier is resolved by name (InputError naming
+    `where`.verified_by when no contact has that name)."""
+    verifier = id_by_name(cur, "contact", metric.verified_by, f"{where}.verified_by") if metric.verified_by else None
+    return cur.execute(
+        """INSERT INTO impact_metric (accomplishment_id, category, description, baseline, new_value, unit,
+               money_usd, hours, confidence, verified_by_contact_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+        [acc_id, metric.category, metric.description, metric.baseline, metric.new_value, metric.unit,
+         metric.money_usd, metric.hours, metric.confidence, verifier],
+    ).fetchone()[0]
 
 
 def insert_accomplishment(cur: Cursor, a: m.Accomplishment, where: str = "") -> int:
@@ -168,14 +170,17 @@ def add_accomplishment(con, accomplishment: m.Accomplishment) -> int:
         return insert_accomplishment(cur, accomplishment)
 
 
-def _delete_accomplishment_children(cur: Cursor, acc_id: int) -> None:
-    for table in ("accomplishment_skill", "impact_metric"):
+def _delete_accomplishment_children(cur: Cursor, acc_id: int, metrics: bool = True) -> None:
+    for table in ("accomplishment_skill", "impact_metric") if metrics else ("accomplishment_skill",):
         cur.execute(f"DELETE FROM {table} WHERE accomplishment_id = ?", [acc_id])
     cur.execute("DELETE FROM accomplishment_competency WHERE accomplishment_id = ? AND status = 'linked'", [acc_id])
 
 
-def update_accomplishment(con, acc_id: int, accomplishment: m.Accomplishment) -> None:
+def update_accomplishment(con, acc_id: int, accomplishment: m.Accomplishment, *, metrics: bool = True) -> None:
     """Replace an accomplishment with its skills, metrics and competency links.
+
+    With `metrics=False` the win's impact metrics stay as they are and `accomplishment.metrics` is
+    ignored: the Journal edits a win's text and its metrics separately (`add_metric`, `update_metric`).
 
     The form lists the competencies the user wants: those become links (a confirmed one stays
     confirmed, a once-rejected suggestion the user now ticks becomes a link); links the user
@@ -192,7 +197,7 @@ def update_accomplishment(con, acc_id: int, accomplishment: m.Accomplishment) ->
             [a.title, a.start_date, a.end_date, a.employer, a.scope, a.situation, a.task, a.action, a.result,
              a.links, acc_id],
         )
-        _delete_accomplishment_children(cur, acc_id)
+        _delete_accomplishment_children(cur, acc_id, metrics)
         wanted = list(dict.fromkeys(a.competencies))
         marks = ", ".join("?" for _ in wanted) or "NULL"
         cur.execute(f"""DELETE FROM accomplishment_competency
@@ -206,7 +211,8 @@ def update_accomplishment(con, acc_id: int, accomplishment: m.Accomplishment) ->
                 "SELECT competency_key FROM accomplishment_competency WHERE accomplishment_id = ?", [acc_id]
             ).fetchall()
         }
-        a = a.model_copy(update={"competencies": [c for c in wanted if c not in existing]})
+        a = a.model_copy(update={"competencies": [c for c in wanted if c not in existing],
+                                 **({} if metrics else {"metrics": []})})
         write_accomplishment_children(cur, acc_id, a, "")
 
 
@@ -372,25 +378,58 @@ def replace_ladder(con, ladder: m.Ladder) -> None:
         _replace_ladder(cur, ladder)
 
 
+# --- impact metrics, one at a time (the Journal's metric editor) ------------------------------
+
+def _require_accomplishment(cur: Cursor, acc_id: int) -> None:
+    if cur.execute("SELECT count(*) FROM accomplishment WHERE id = ?", [acc_id]).fetchone()[0] == 0:
+        raise InputError(f"accomplishment {acc_id} does not exist (was it deleted?)")
+
+
+def add_metric(con, acc_id: int, metric: m.ImpactMetric) -> int:
+    """Add one impact metric to an accomplishment; returns the metric's id."""
+    with transaction(con) as cur:
+        _require_accomplishment(cur, acc_id)
+        return insert_metric(cur, acc_id, metric)
+
+
+def update_metric(con, metric_id: int, metric: m.ImpactMetric) -> None:
+    """Replace one impact metric's fields (it stays on its accomplishment, with its id)."""
+    with transaction(con) as cur:
+        if cur.execute("SELECT count(*) FROM impact_metric WHERE id = ?", [metric_id]).fetchone()[0] == 0:
+            raise InputError(f"metric {metric_id} does not exist (was it deleted?)")
+        verifier = (id_by_name(cur, "contact", metric.verified_by, "metric.verified_by")
+                    if metric.verified_by else None)
+        cur.execute(
+            """UPDATE impact_metric SET category = ?, description = ?, baseline = ?, new_value = ?, unit = ?,
+                   money_usd = ?, hours = ?, confidence = ?, verified_by_contact_id = ?
+               WHERE id = ?""",
+            [metric.category, metric.description, metric.baseline, metric.new_value, metric.unit,
+             metric.money_usd, metric.hours, metric.confidence, verifier, metric_id])
+
+
+def delete_metric(con, metric_id: int) -> None:
+    with transaction(con) as cur:
+        cur.execute("DELETE FROM impact_metric WHERE id = ?", [metric_id])
+
+
 # --- metric suggestions (figures read from imported text) ----------------------------------
 
-def confirm_suggestion(con, suggestion_id: int) -> int:
-    """Turn a suggested metric into a real impact metric (confidence "estimated": your reading of
-    your own text) and mark it confirmed, in one transaction. Returns the new metric's id."""
+def confirm_suggestion(con, suggestion_id: int, metric: m.ImpactMetric | None = None) -> int:
+    """Turn a suggested metric into a real impact metric and mark it confirmed, in one transaction.
+
+    `metric` is the suggestion as the user reviewed it in the metric editor; without it the
+    suggestion is taken as read (confidence "estimated": your reading of your own text).
+    Returns the new metric's id."""
     with transaction(con) as cur:
         row = cur.execute("""SELECT accomplishment_id, category, description, baseline, new_value, unit, money_usd
                              FROM metric_suggestion WHERE id = ? AND status = 'open'""", [suggestion_id]).fetchone()
         if row is None:
             raise InputError("suggestion: it was already confirmed or dismissed (or its win was deleted)")
         acc_id, category, description, baseline, new_value, unit, money = row
-        metric = m.ImpactMetric(category=category, description=description, baseline=baseline,
-                                new_value=new_value, unit=unit, money_usd=money, confidence="estimated")
-        metric_id = cur.execute(
-            """INSERT INTO impact_metric (accomplishment_id, category, description, baseline, new_value, unit,
-                   money_usd, hours, confidence, verified_by_contact_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL) RETURNING id""",
-            [acc_id, metric.category, metric.description, metric.baseline, metric.new_value, metric.unit,
-             metric.money_usd, metric.confidence]).fetchone()[0]
+        if metric is None:
+            metric = m.ImpactMetric(category=category, description=description, baseline=baseline,
+                                    new_value=new_value, unit=unit, money_usd=money, confidence="estimated")
+        metric_id = insert_metric(cur, acc_id, metric)
         cur.execute("UPDATE metric_suggestion SET status = 'confirmed' WHERE id = ?", [suggestion_id])
         return metric_id
 

@@ -148,5 +148,5 @@ def skill_pay_chart(gradient: pd.DataFrame, yours: set[str], occupations: int) -
                      range=[-1, 1])
     fig.update_yaxes(title=None, categoryorder="array", categoryarray=labels)
     fig = apply_theme(fig, title=title, height=900)
-    fig.update_layout(legend={"y": -0.08}, barmode="relative")
+    fig.update_layout(barmode="relative")
     return fig

@@ -45,7 +45,7 @@ ONET_SOC_PATTERN = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 DEFAULT_CADENCE_DAYS = {
     "manager": 14,
     "skip": 30,
-    "sponsor": 30,
+    "senior_leader": 30,
     "mentor": 45,
     "peer": 60,
     "report": 14,
@@ -189,6 +189,17 @@ class Contact(Model):
     advocacy_stage: AdvocacyStage = "unknown"
     cadence_days: Annotated[int, Field(ge=1, le=730)] | None = None
     notes: LongText = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_relationship(cls, data):
+        """An older file's relationship "sponsor" (vocab.RENAMED_RELATIONSHIPS): the person is a senior
+        leader and, as the user said, their sponsor, which is now the advocacy stage only."""
+        if isinstance(data, dict) and isinstance(data.get("relationship"), str):
+            renamed = vocab.RENAMED_RELATIONSHIPS.get(data["relationship"].strip())
+            if renamed:
+                data = {**data, "relationship": renamed[0], "advocacy_stage": renamed[1]}
+        return data
 
     @model_validator(mode="after")
     def _default_cadence(self):

@@ -133,21 +133,24 @@ def cadence_counts(status: pd.DataFrame) -> dict[str, int]:
 
 # --- who knows which win ----------------------------------------------------------------
 
-KEY_RELATIONSHIPS = ("manager", "skip", "sponsor")
+KEY_RELATIONSHIPS = ("manager", "skip")
 KEY_MIN_INFLUENCE = 4
 
 
 def key_contacts(contacts: pd.DataFrame, limit: int = 12) -> pd.DataFrame:
-    """Decision makers: your manager, skip-level and sponsors, plus anyone with influence ≥ 4.
+    """Decision makers: your manager, skip-level and sponsors (the advocacy stage,
+    `careerdata.figures.network.sponsors`), plus anyone with influence ≥ 4.
 
-    Ordered manager, skip, sponsor first, then by influence (high first), then name.
+    Ordered manager, skip, sponsors first, then by influence (high first), then name.
     """
     if contacts.empty:
         return contacts
-    is_key = contacts["relationship"].isin(KEY_RELATIONSHIPS) | (contacts["influence"] >= KEY_MIN_INFLUENCE)
+    sponsor = pd.Series(contacts.index.isin(fnetwork.sponsors(contacts).index), index=contacts.index)
+    is_key = contacts["relationship"].isin(KEY_RELATIONSHIPS) | sponsor | (contacts["influence"] >= KEY_MIN_INFLUENCE)
     key = contacts[is_key].copy()
-    order = {r: i for i, r in enumerate(KEY_RELATIONSHIPS)}
-    key["_rel"] = key["relationship"].map(order).fillna(len(order))
+    order = {r: i for i, r in enumerate(KEY_RELATIONSHIPS)}  # then sponsors, then everyone else
+    key["_rel"] = [order.get(r, len(order) if s else len(order) + 1)
+                   for r, s in zip(key["relationship"], sponsor[is_key], strict=True)]
     key = key.sort_values(["_rel", "influence", "name"], ascending=[True, False, True])
     return key.drop(columns="_rel").head(limit).reset_index(drop=True)
 
@@ -219,7 +222,7 @@ def who_knows(key: pd.DataFrame, wins: pd.DataFrame, mentions: pd.DataFrame) -> 
 
 # --- sponsor coverage -------------------------------------------------------------------
 
-OUTSIDE_TEAM_RELATIONSHIPS = ("skip", "sponsor", "mentor", "stakeholder")
+OUTSIDE_TEAM_RELATIONSHIPS = ("skip", "senior_leader", "mentor", "stakeholder")
 IN_TOUCH = ("ok", "due")
 
 
@@ -280,8 +283,8 @@ def sponsor_coverage(status: pd.DataFrame, target_rank: int | None, target_label
        one exists; else missing.
     3. Manager: relationship "manager". Met if at supporter or beyond and in touch; partial if
        one exists; else missing.
-    4. Advocates outside your team: advocate stage or beyond with relationship skip, sponsor,
-       mentor or stakeholder (peers and reports count as your own team). Met if their number
+    4. Advocates outside your team: advocate stage or beyond with relationship skip, senior
+       leader, mentor or stakeholder (peers and reports count as your own team). Met if their number
        reaches `outside_advocates_needed(target_rank)`; partial if at least one; else missing.
 
     A check's sentence names at most five people ("… and 95 more"); `people` lists all of them.

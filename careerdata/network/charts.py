@@ -58,7 +58,7 @@ def advocacy_funnel_chart(funnel: pd.DataFrame) -> go.Figure:
     title = f"{speak:,} of {total:,} contacts would speak up for you"
     title += f"; {fnetwork.sponsor_label(sponsors)}"
     fig.update_yaxes(title=None)
-    fig = apply_theme(fig, title=title, height=360)
+    fig = apply_theme(fig, title=title, height=360, share=2)  # the left of two columns (3:2)
     fig.update_layout(margin={"l": 70, "r": 20, "t": 60, "b": 30})
     return fig
 
@@ -101,8 +101,7 @@ def losing_touch_chart(losing: pd.DataFrame, limit: int = 12) -> go.Figure:
     fig.update_layout(barmode="overlay")
     height = 150 + 30 * len(part)
     fig = apply_theme(fig, title=title, height=height)
-    plot_height = height - 60 - 110
-    fig.update_layout(legend={"y": -62 / plot_height}, margin={"l": 20, "r": 20, "t": 60, "b": 110})
+    fig.update_layout(margin={"l": 20, "r": 20})
     return fig
 
 

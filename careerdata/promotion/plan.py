@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from careerdata.core.dates import format_day
+from careerdata.figures import network as fnetwork
 from careerdata.promotion.evidence import to_date
 
 
@@ -59,9 +60,8 @@ def plan_contacts(contacts: pd.DataFrame) -> dict[str, str | None]:
     ranked = contacts.assign(_last=pd.to_datetime(contacts["last_interaction"])).sort_values(
         ["influence", "_last"], ascending=[False, False], na_position="last")
     for role in ("manager", "skip", "sponsor"):
-        match = ranked[ranked["relationship"] == role]
-        if role == "sponsor" and match.empty:
-            match = ranked[ranked["advocacy_stage"] == "sponsor"]
+        # a sponsor is the advocacy stage (careerdata.figures.network.sponsors), manager and skip relationships
+        match = fnetwork.sponsors(ranked) if role == "sponsor" else ranked[ranked["relationship"] == role]
         if not match.empty:
             out[role] = str(match.iloc[0]["name"])
     return out

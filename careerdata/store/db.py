@@ -12,12 +12,13 @@ import contextlib
 import errno
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from careerdata.core.errors import (
     CareerDataError,
@@ -27,6 +28,9 @@ from careerdata.core.errors import (
     NotADatabaseError,
     SchemaTooNewError,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT_DB = Path.home() / ".careerdata" / "career.duckdb"
 
@@ -402,3 +406,17 @@ def require_row(cur: Cursor, table: str, row_id: int, what: str) -> None:
     assert table in {"contact", "opportunity", "conversation", "conversation_objection", "conversation_rehearsal"}
     if cur.execute(f"SELECT count(*) FROM {table} WHERE id = ?", [row_id]).fetchone()[0] == 0:
         raise InputError(f"{what} {row_id} does not exist (was it deleted?)")
+
+
+_SCRATCH: list[duckdb.DuckDBPyConnection] = []
+_SCRATCH_LOCK = threading.Lock()
+
+
+def scratch() -> duckdb.DuckDBPyConnection:
+    """A fresh cursor on the process's one in-memory database, to run a figure's SQL over a DataFrame
+    (`cur.register(name, frame)`; close it after). Opening a database costs tens of milliseconds, a
+    cursor on an open one a few; each cursor is its own connection, safe across Streamlit's threads."""
+    with _SCRATCH_LOCK:
+        if not _SCRATCH:
+            _SCRATCH.append(duckdb.connect(":memory:"))
+        return _SCRATCH[0].cursor()

@@ -68,6 +68,16 @@ def header(title: str, question: str) -> None:
     st.caption(question)
 
 
+def kpi_row():
+    """The row a page's KPI cards (`st.metric(..., border=True)`) go in: call `.metric` on it.
+
+    A wrapping horizontal container, not `st.columns`: each card is as wide as its label, value
+    and delta need and the row wraps onto a second line when they do not all fit, so nothing is
+    cut to an ellipsis at 1024 px (columns split the width evenly and only stack below 640 px).
+    """
+    return st.container(horizontal=True, gap="small")
+
+
 def empty_state(message: str, page: str, action: str) -> None:
     """Say what is missing and link to where it is added; never a blank chart."""
     with st.container(border=True):

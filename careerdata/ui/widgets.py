@@ -84,9 +84,10 @@ def accomplishment_form(
     skills: list[str],
     competencies: pd.DataFrame,
     employers: list[str],
-    contacts: list[str],
     submit_label: str,
 ) -> m.Accomplishment | None:
+    """A win's own fields (title, dates, STAR, skills, competencies, links); its impact metrics are
+    edited one at a time beside it (careerdata.ui.forms.metrics) and pass through unchanged."""
     a = initial
     comp_names = dict(zip(competencies["key"], competencies["name"], strict=True)) if not competencies.empty else {}
     with st.form(key, border=True):
@@ -119,30 +120,9 @@ def accomplishment_form(
                        key=f"{key}_competencies")
         st.text_area("Links (one per line)", value="\n".join(a.links) if a else "", key=f"{key}_links", height=68,
                      placeholder="https://… design doc, PR, dashboard")
-        st.markdown("**Impact metrics**: one row per measurable change (click the empty row to add one; select "
-                    "rows and press Delete to remove). Money is your annualised estimate.")
-        editor = st.data_editor(
-            forms.metrics_frame(a.metrics if a else []),
-            num_rows="dynamic", key=f"{key}_metrics", width="stretch", hide_index=True, placeholder="—",
-            column_config={
-                "category": st.column_config.SelectboxColumn(
-                    "Category", options=list(vocab.IMPACT_CATEGORIES),
-                    format_func=lambda c: vocab.IMPACT_CATEGORY_LABELS.get(c, c)),
-                "description": st.column_config.TextColumn("What changed", width="large"),
-                "baseline": st.column_config.NumberColumn("Baseline"),
-                "new_value": st.column_config.NumberColumn("New value"),
-                "unit": st.column_config.TextColumn("Unit", help="e.g. ms, USD/month, pages/week"),
-                "money_usd": st.column_config.NumberColumn(
-                    "Money (USD/yr)", format="dollar",
-                    help="What the change was worth a year, 0 or more. A loss is refused, not recorded: impact "
-                         "here is value delivered (a cost you cut is a positive saving)."),
-                "hours": st.column_config.NumberColumn("Hours saved/yr"),
-                "confidence": st.column_config.SelectboxColumn(
-                    "Confidence", options=list(vocab.CONFIDENCES), default="estimated",
-                    help="verified: confirmed by a named person · measured: from a dashboard · estimated: your guess"),
-                "verified_by": st.column_config.SelectboxColumn("Verified by", options=contacts),
-            },
-        )
+        if a is None:
+            st.caption("After you save, add what the win was worth: one impact metric at a time, with a preview "
+                       "of how it reads.")
         submitted = st.form_submit_button(submit_label, type="primary")
     if not submitted:
         return None
@@ -160,7 +140,7 @@ def accomplishment_form(
         "skills": ss[f"{key}_skills"],
         "competencies": ss[f"{key}_competencies"],
         "links": forms.lines(ss[f"{key}_links"]),
-        "metrics": forms.metric_rows(editor),
+        "metrics": a.metrics if a else [],  # edited one at a time (careerdata.ui.forms.metrics), never here
     }
     return validate(m.Accomplishment, data)
 
@@ -225,39 +205,3 @@ def gaps_panel(gaps, title: str = "What next") -> None:
             c1.markdown(gap.message)
             with c2:
                 layout.page_link(gap.page, label=gap.action, icon=":material/arrow_forward:", tab=gap.tab)
-
-
-def describe_figure(row) -> str:
-    """A suggested metric in words: '360 → 20 min', '40 internal teams', '$1.2M/yr'."""
-    from careerdata.core.money import format_money
-
-    if pd.notna(row.money_usd):
-        return f"{format_money(row.money_usd)}/yr"
-    value = f"{row.new_value:,.6g}" if pd.notna(row.new_value) else ""
-    if pd.notna(row.baseline):
-        value = f"{row.baseline:,.6g} → {value}"
-    return f"{value} {row.unit}".strip()
-
-
-def suggestions_panel(suggestions: pd.DataFrame, shown: int = 8) -> None:
-    """Figures an import read from your wins: confirm each as an impact metric or dismiss it."""
-    from careerdata.journal import repo
-    from careerdata.ui import state
-
-    with st.container(border=True):
-        st.markdown(f"**Suggested impact metrics ({len(suggestions)})**: figures read from your imported wins. "
-                    "They count nowhere until you confirm them; a confirmed one is your estimate, which you can "
-                    "edit with the win.")
-        for row in suggestions.head(shown).itertuples():
-            c1, c2, c3, c4 = st.columns([5, 2, 1, 1], vertical_alignment="center")
-            c1.markdown(layout.escape_markdown(row.accomplishment))
-            c2.markdown(f"{vocab.IMPACT_CATEGORY_LABELS.get(row.category, row.category)}: "
-                        f"**{layout.escape_markdown(describe_figure(row))}**")
-            confirm = c3.button("Confirm", key=f"sugg_ok_{row.id}", type="primary", width="stretch")
-            dismiss = c4.button("Dismiss", key=f"sugg_no_{row.id}", width="stretch")
-            action = repo.confirm_suggestion if confirm else repo.dismiss_suggestion if dismiss else None
-            if action and save(lambda sid=row.id, act=action: state.write(act, sid),
-                               "Added the metric" if confirm else "Dismissed"):
-                st.rerun()
-        if len(suggestions) > shown:
-            st.caption(f"{len(suggestions) - shown} more after these.")

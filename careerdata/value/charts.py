@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from careerdata.core import vocab
 from careerdata.core.charts import IMPACT_CATEGORY_COLORS, USER_COLOR, apply_theme, wrap_label
 from careerdata.core.money import format_money
+from careerdata.figures.evidence import linked_wins_label
 from careerdata.value.ledger import LEDGER_MEASURES
 
 COMPETENCY_NEED_COLOR = "#64748B"  # a ladder step-up: not an impact category
@@ -36,13 +37,18 @@ def needs_chart(coverage: pd.DataFrame, target: str) -> go.Figure:
     labels = [f"{'Pain' if k == 'pain' else 'Gain'}: {lbl}" for k, lbl in zip(data["kind"], data["label"], strict=True)]
     colors = [IMPACT_CATEGORY_COLORS.get(c, COMPETENCY_NEED_COLOR) if isinstance(c, str) else COMPETENCY_NEED_COLOR
               for c in data["category"]]
-    text = [f"{w} win{'s' if w != 1 else ''}" + (f" · {format_money(m)}/yr" if m else "")
-            for w, m in zip(data["wins"], data["money_usd"], strict=True)]
+    # a competency need counts the wins linked to it (figures.evidence.linked_wins), as Competitors does
+    competency = [not isinstance(c, str) for c in data["category"]]
+    text = [(linked_wins_label(w) if comp else f"{w} win{'s' if w != 1 else ''}")
+            + (f" · {format_money(m)}/yr" if m else "")
+            for w, m, comp in zip(data["wins"], data["money_usd"], competency, strict=True)]
     hover = [
         f"<b>{lbl}</b><br>{_wrap(r.detail, 60)}<br><i>{r.source}</i><br>"
-        + (f"{r.wins} of your wins address it, worth {format_money(r.money_usd)} a year (your estimates)"
-           f"<br>Best proof: {_wrap(r.best, 60)}" if r.wins else "No accomplishment addresses it yet: a gap to close")
-        for lbl, r in zip(labels, data.itertuples(index=False), strict=True)
+        + (f"{r.wins} of your wins {'are linked to' if comp else 'address'} it, worth {format_money(r.money_usd)} "
+           f"a year (your estimates)<br>Best proof: {_wrap(r.best, 60)}" if r.wins
+           else "No win linked to it yet: link one in the Journal" if comp
+           else "No accomplishment addresses it yet: a gap to close")
+        for lbl, r, comp in zip(labels, data.itertuples(index=False), competency, strict=True)
     ]
     covered = int((coverage["wins"] > 0).sum())
     title = f"You have proof for {covered} of {len(coverage)} needs of {target}"
@@ -132,5 +138,5 @@ def ledger_chart(entries: pd.DataFrame, cumulative: pd.DataFrame, quarters: list
                    "nticks": 6, "title": {"text": f"Cumulative ({unit})"}, **money_ticks},
     })
     fig = apply_theme(fig, title=title, height=480)
-    fig.update_layout(margin={"l": 70, "r": 80, "t": 60, "b": 90}, legend={"y": -0.22})
+    fig.update_layout(margin={"l": 70, "r": 80})
     return fig

@@ -9,7 +9,7 @@ import pandas as pd
 
 from careerdata.core import vocab
 from careerdata.core.dates import quarter_label
-from careerdata.core.text import text_or_none
+from careerdata.figures.metric_text import metric_text
 
 LEDGER_MEASURES = {"money_usd": "USD a year, your estimates", "hours": "hours saved a year"}
 
@@ -114,27 +114,10 @@ def ledger_drill(metrics: pd.DataFrame, quarter: str, category: str | None = Non
         .reset_index(drop=True)
 
 
-def format_metric_number(value) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    value = float(value)
-    if value.is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def metric_phrase(row) -> str:
-    """'Monthly EC2 bill: 9,800 → 7,400 USD/month' (or just the description without numbers)."""
-    desc = str(row["description"])
-    before, after, unit = format_metric_number(row["baseline"]), format_metric_number(row["new_value"]), text_or_none(row["unit"]) or ""
-    if not before and not after:
-        return desc
-    glue = "" if unit == "%" else " "
-    if before and after:
-        change = f"{before}{glue}{unit} → {after}{glue}{unit}" if unit == "%" else f"{before} → {after}{glue}{unit}"
-    else:
-        change = f"{before or after}{glue}{unit}"
-    return f"{desc}: {change.strip()}"
+    """'Monthly EC2 bill: 9,800 → 7,400 USD/month' (or just the description without numbers): the
+    phrase part of the one metric sentence (`careerdata.figures.metric_text`)."""
+    return metric_text(row["description"], row["baseline"], row["new_value"], row["unit"]).phrase
 
 
 def metric_phrases(rows: pd.DataFrame) -> list[str]:

@@ -24,8 +24,10 @@ none. Its *jobs* are what it hires the role to do: the ladder's expectations for
 * competency need: score = 3 × [it is linked to that competency] +
   min(3, content words it shares with the expectation's sentence);
 
-an accomplishment *addresses* a need at score ≥ 3 (so a metric or a link alone is enough, and
-text alone needs three hits). Proof is ranked by score, then money, hours and recency.
+an accomplishment *addresses* a category need at score ≥ 3 (a metric alone is enough, text alone
+needs three hits) and a competency need only when it is linked to the competency
+(`careerdata.figures.evidence.linked_wins`, the links Competitors and the Promotion case count too):
+a win that merely uses the competency's words is not proof of it until you link it. Proof is ranked by score, then money, hours and recency.
 **Strongest skills** are your skills with evidence, ranked by evidence level × market value for the
 target's occupation (both from `careerdata.matrix.skill_value`).
 
@@ -47,6 +49,7 @@ import pandas as pd
 
 from careerdata.core import vocab
 from careerdata.core.text import article, join_words, text_or_none
+from careerdata.figures import evidence as fevidence
 from careerdata.figures import impact as fimpact
 from careerdata.value.ledger import metric_phrases
 from careerdata.value.targets import Target
@@ -134,8 +137,9 @@ def offer_matches(needs: pd.DataFrame, accomplishments: pd.DataFrame, metrics: p
         return pd.DataFrame(columns=cols)
     impact = impact if impact is not None else accomplishment_impact(accomplishments, metrics)
     comps: dict[int, set[str]] = {}
-    for acc_id, key in zip(links["accomplishment_id"], links["competency_key"], strict=True):
-        comps.setdefault(int(acc_id), set()).add(key)
+    for key, ids_linked in fevidence.linked_wins(links).items():
+        for acc_id in ids_linked:
+            comps.setdefault(acc_id, set()).add(key)
     ids = [int(i) for i in accomplishments["id"]]
     features = [text_features_cached(str(text)) for text in accomplishment_text(accomplishments)]
     # The same rule as `need_score`, for every accomplishment at once: one column per category.
@@ -157,7 +161,7 @@ def offer_matches(needs: pd.DataFrame, accomplishments: pd.DataFrame, metrics: p
             strong = np.array([competency in comps.get(i, ()) for i in ids], dtype=bool)
             text_points = np.array([len(need_words & words) for words, _ in features], dtype=np.int64)
         score = MATCH_STRONG * strong.astype(np.int64) + np.minimum(MATCH_TEXT_CAP, text_points)
-        keep = np.flatnonzero(score >= MATCH_MIN)
+        keep = np.flatnonzero((score >= MATCH_MIN) & (strong if competency else True))
         if len(keep):
             parts.append({"need_id": [need.need_id] * len(keep), "score": score[keep],
                           **{k: v[keep] for k, v in columns.items()}})

@@ -84,7 +84,8 @@ def accomplishment_texts(con) -> pd.DataFrame:
 
 
 def competency_links(con) -> pd.DataFrame:
-    return frame(con, "SELECT accomplishment_id, competency_key FROM accomplishment_competency "
+    """accomplishment_id, competency_key, status of every link the user has not rejected."""
+    return frame(con, "SELECT accomplishment_id, competency_key, status FROM accomplishment_competency "
                     "WHERE status <> 'rejected' ORDER BY accomplishment_id, competency_key")
 
 
@@ -150,7 +151,7 @@ class ValueInputs:
     expectations: pd.DataFrame  # level_code, competency_key, target, text
     accomplishments: pd.DataFrame  # id, title, done_on, scope, employer, situation, task, action, result
     metrics: pd.DataFrame  # careerdata.journal.queries.impact_metrics
-    links: pd.DataFrame  # accomplishment_id, competency_key (not rejected)
+    links: pd.DataFrame  # accomplishment_id, competency_key, status (not rejected)
     competency_evidence: pd.DataFrame  # competency_key, done_on, scope, metrics, verified (one row per link)
     tasks: pd.DataFrame  # onet_soc_code, task_id, task, task_type
     role_skills: pd.DataFrame  # target_role_id, skill_name, importance, required_level, must_have

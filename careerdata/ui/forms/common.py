@@ -14,9 +14,6 @@ from pydantic import BaseModel, ValidationError
 
 from careerdata.models import career as m
 
-METRIC_COLUMNS = ["category", "description", "baseline", "new_value", "unit", "money_usd", "hours", "confidence",
-                  "verified_by"]
-
 FIELD_LABELS = {
     "title": "Title",
     "start_date": "Start date",
@@ -33,11 +30,11 @@ FIELD_LABELS = {
     "metrics": "Impact metric",
     "category": "Category",
     "description": "What changed",
-    "baseline": "Baseline",
-    "new_value": "New value",
+    "baseline": "Before",
+    "new_value": "After",
     "unit": "Unit",
-    "money_usd": "Money (USD/yr)",
-    "hours": "Hours saved/yr",
+    "money_usd": "Worth a year (USD)",
+    "hours": "Hours saved a year",
     "confidence": "Confidence",
     "verified_by": "Verified by",
     "name": "Name",
@@ -78,32 +75,31 @@ def _clean(value):
     return value
 
 
-def metrics_frame(metrics: list[m.ImpactMetric]) -> pd.DataFrame:
-    """The editable table for an accomplishment's metrics (one empty table when there are none)."""
-    rows = [metric.model_dump() for metric in metrics]
-    frame = pd.DataFrame(rows, columns=METRIC_COLUMNS)
-    for col in ("baseline", "new_value", "money_usd", "hours"):
-        frame[col] = pd.to_numeric(frame[col]).astype("float64")
-    for col in ("category", "description", "unit", "confidence", "verified_by"):
-        frame[col] = frame[col].astype("object")
-    return frame
+METRIC_FIELDS = ("category", "description", "baseline", "new_value", "unit", "money_usd", "hours", "confidence",
+                 "verified_by")
 
 
-def metric_rows(frame: pd.DataFrame) -> list[dict]:
-    """Editor rows to metric dicts; rows left entirely blank are dropped, blanks become None, and a
-    half-filled row (only a money value, say) is kept so validation names what it lacks."""
-    rows = []
-    for record in frame.to_dict("records"):
-        cleaned = {k: _clean(record.get(k)) for k in METRIC_COLUMNS}
-        if all(v is None for v in cleaned.values()):
-            continue
-        if cleaned["confidence"] is None:
-            cleaned["confidence"] = "estimated"
-        if cleaned["unit"] is None:
-            cleaned["unit"] = ""
-        # a half-filled row stays a row: its empty category or description is named as an error
-        rows.append({k: v for k, v in cleaned.items() if v is not None or k not in ("category", "description")})
-    return rows
+def metric_values(row) -> dict:
+    """A stored metric (a frame row, a dict) as the editor's starting values: missing cells are None."""
+    return {k: _clean(row.get(k)) if hasattr(row, "get") else None for k in METRIC_FIELDS}
+
+
+def metric_data(values: dict) -> dict:
+    """What the metric editor's widgets hold, as the data to validate as an `ImpactMetric`.
+
+    Text is stripped; a blank category or description is left out, so validation says it "is empty"
+    (not "should have at least 1 character"); blank numbers are None (unknown, never zero); a blank
+    unit is ""; the verifier counts only when the confidence is "verified" (the editor disables the
+    field otherwise), so a name left behind from switching confidence is not stored."""
+    data = {k: _clean(values.get(k)) for k in METRIC_FIELDS}
+    for key in ("description", "unit", "verified_by"):
+        if isinstance(data[key], str):
+            data[key] = data[key].strip()
+    data["unit"] = data["unit"] or ""
+    data["confidence"] = data["confidence"] or "estimated"
+    if data["confidence"] != "verified":
+        data["verified_by"] = None
+    return {k: v for k, v in data.items() if v is not None or k not in ("category", "description")}
 
 
 def lines(text: str | None) -> list[str]:
@@ -130,7 +126,7 @@ def friendly_errors(err: ValidationError) -> list[str]:
         msg = re.sub(r"^Value error, ", "", item["msg"])
         loc = tuple(item["loc"])
         if item["type"] == "missing" and loc[:1] == ("metrics",) and len(loc) == 3:
-            msg = "is empty: a metric row needs a category and what changed (clear the whole row to drop it)"
+            msg = "is empty: a metric needs a category and what changed"
         elif item["type"] == "missing":
             msg = "is empty"
         label = field_label(loc)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from careerdata.core.clock import today
 from careerdata.core.errors import CareerDataError, InputError
-from careerdata.home import view as home_view
+from careerdata.home import queries as home_queries
 from careerdata.import_export import backup, export
 from careerdata.import_export.common import ENTITY_LABELS, MAX_UPLOAD_BYTES
 from careerdata.import_export.csv_io import CSV_ENTITIES, read_csv_entity, template_path
@@ -47,11 +47,11 @@ def parse_uploads(fmt: str, uploads: list, entity: str | None, all_connections: 
 def preview(report) -> None:
     """What an import would add, update and leave unchanged, in totals, per kind of record and row by row."""
     totals = report.totals()
-    c1, c2, c3, _ = st.columns([1, 1, 1, 2])
-    c1.metric("Will be added", f"{totals['added']:,}", help="Records whose natural key is new to your file")
-    c2.metric("Will be updated", f"{totals['updated']:,}",
+    kpis = layout.kpi_row()
+    kpis.metric("Will be added", f"{totals['added']:,}", help="Records whose natural key is new to your file")
+    kpis.metric("Will be updated", f"{totals['updated']:,}",
               help="Existing records where the file states a different value")
-    c3.metric("Unchanged", f"{totals['skipped']:,}", help="Already in your file as the file has them: skipped")
+    kpis.metric("Unchanged", f"{totals['skipped']:,}", help="Already in your file as the file has them: skipped")
     counts = report.counts()
     left, right = st.columns([3, 2], gap="large")
     if counts:
@@ -128,7 +128,7 @@ def checked_upload(fmt: str, entity: str | None, all_connections: bool, uploads:
     if uploads and result and result[0] == upload_key:
         st.success(result[1], icon=":material/check_circle:")
         # what only you can add now: ratings, what wins were worth, the role you want
-        widgets.gaps_panel(state.read(home_view.first_run, today()).gaps, "What next")
+        widgets.gaps_panel(state.read(home_queries.first_run, today()).gaps, "What next")
     if not uploads:
         st.info("Choose a file above. Nothing is written until you have seen the preview and pressed "
                 "**Import**.", icon=":material/upload_file:")

@@ -5,15 +5,46 @@ import streamlit as st
 
 from careerdata.core import vocab
 from careerdata.core.clock import today
-from careerdata.home import overview as ov
+from careerdata.figures import network as fnetwork
 from careerdata.journal import charts as journal_charts
 from careerdata.journal import queries, repo
 from careerdata.models import career as m
 from careerdata.ui import layout, state, widgets
+from careerdata.ui.forms import metrics as metrics_ui
+
+
+def log_tab(skill_names, competencies, employers, contact_names):
+    """Log a win, then add what it was worth in the metric editor below it."""
+    if not skill_names:
+        st.info("Tip: add your skills on the **Skills** tab first, so you can link wins to them.")
+    logged = st.session_state.get("journal_logged_win")
+    if logged is not None:
+        titles = state.read(queries.accomplishments).set_index("id")["title"]
+        if logged in titles.index:
+            with st.container(border=True):
+                metrics_ui.win_metrics("log", int(logged), str(titles[logged]), contact_names)
+                if st.button("Done: log another win", key="journal_logged_done"):
+                    st.session_state.pop("journal_logged_win", None)
+                    metrics_ui.close_editor()
+                    st.rerun()
+    gen = widgets.form_generation("log")
+    new = widgets.accomplishment_form(
+        f"log_{gen}", None, skills=skill_names, competencies=competencies, employers=employers,
+        submit_label="Save accomplishment")
+    if new:
+        saved = []
+        if widgets.save(lambda: saved.append(state.write(repo.add_accomplishment, new)), f"Saved “{new.title}”"):
+            st.session_state["journal_logged_win"] = saved[0]
+            metrics_ui.close_editor()
+            widgets.reset_form("log")
+            st.rerun()
 
 
 def wins_tab(accs, skill_names, competencies, employers, contact_names):
-    """Your wins: the list, and editing or deleting one."""
+    """Your wins: suggested metrics to review, the list, and editing (its metrics too) or deleting one."""
+    suggestions = state.read(queries.metric_suggestions)
+    if not suggestions.empty:
+        metrics_ui.suggestions_panel(suggestions, contact_names)
     if accs.empty:
         layout.empty_state("No accomplishments yet. Log your first win on the “Log a win” tab.", "journal",
                            "Open the Journal")
@@ -41,11 +72,13 @@ def wins_tab(accs, skill_names, competencies, employers, contact_names):
             st.subheader(f"Edit: {current.title}")
             edited = widgets.accomplishment_form(
                 f"edit_{acc_id}_{widgets.form_generation('edit')}", current, skills=skill_names,
-                competencies=competencies, employers=employers, contacts=contact_names, submit_label="Save changes")
-            if edited and widgets.save(lambda: state.write(repo.update_accomplishment, acc_id, edited),
+                competencies=competencies, employers=employers, submit_label="Save changes")
+            if edited and widgets.save(lambda: state.write(repo.update_accomplishment, acc_id, edited, metrics=False),
                                        f"Updated “{edited.title}”"):
                 widgets.reset_form("edit")
                 st.rerun()
+            with st.container(border=True):
+                metrics_ui.win_metrics("wins", acc_id, current.title, contact_names)
             with st.popover("Delete this accomplishment", icon=":material/delete:"):
                 st.markdown(f"Delete **{current.title}** with its {len(current.metrics)} metric(s)? "
                             "This cannot be undone.")
@@ -167,7 +200,7 @@ def people_tab(contact_names, accs):
                                               f"Logged a touch with {who}"):
                         widgets.reset_form("touch")
                         st.rerun()
-        overdue = ov.overdue_contacts(contacts, today())
+        overdue = fnetwork.overdue_contacts(contacts, today())
         st.markdown(f"**Losing touch** ({len(overdue)})")
         if contacts.empty:
             st.info("No contacts yet. Add your manager, a sponsor and a mentor first.")
@@ -188,7 +221,8 @@ def people_tab(contact_names, accs):
             st.markdown("**Add a contact**")
             c1, c2 = st.columns(2)
             cname = c1.text_input("Name", key=f"c_name_{gen}")
-            rel = c2.selectbox("Relationship", vocab.RELATIONSHIPS, key=f"c_rel_{gen}")
+            rel = c2.selectbox("Relationship", vocab.RELATIONSHIPS, format_func=vocab.RELATIONSHIP_LABELS.get,
+                               key=f"c_rel_{gen}")
             company = c1.text_input("Company", key=f"c_company_{gen}")
             title = c2.text_input("Title", key=f"c_title_{gen}")
             influence = c1.slider("Influence", 1, 5, 3, key=f"c_inf_{gen}",

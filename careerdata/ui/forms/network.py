@@ -245,7 +245,7 @@ def contacts_tab(status):
                 c1, c2, c3 = st.columns(3)
                 name = c1.text_input("Name", value=row["name"], key=f"ec_name_{cid}")
                 rel = c2.selectbox("Relationship", vocab.RELATIONSHIPS, index=vocab.RELATIONSHIPS.index(row["relationship"]),
-                                   key=f"ec_rel_{cid}")
+                                   format_func=vocab.RELATIONSHIP_LABELS.get, key=f"ec_rel_{cid}")
                 stage = c3.selectbox("Advocacy stage", vocab.ADVOCACY_STAGES,
                                      index=vocab.ADVOCACY_STAGES.index(row["advocacy_stage"]), key=f"ec_stage_{cid}",
                                      help="unknown → aware → supporter → advocate → sponsor")

@@ -117,12 +117,12 @@ def ledger_tab(view, now):
         def fmt(v: float) -> str:
             return format_money(v) if money else f"{v:,.0f} h"
 
-        kc = st.columns(4)
-        kc[0].metric("All-time run-rate", fmt(float(conf["value"].sum())),
+        kpis = layout.kpi_row()
+        kpis.metric("All-time run-rate", fmt(float(conf["value"].sum())),
                      help="Σ of every impact metric's " + ("money (USD a year)" if money else "hours saved a year")
                           + ": the yearly value of everything you have delivered. Your estimates.", border=True)
-        for col, row in zip(kc[1:], conf.itertuples(index=False), strict=True):
-            col.metric(vocab.CONFIDENCE_LABELS[row.confidence], fmt(row.value),
+        for row in conf.itertuples(index=False):
+            kpis.metric(vocab.CONFIDENCE_LABELS[row.confidence], fmt(row.value),
                        delta=f"{row.share:.0%} of the total · {row.metrics} metric(s)" if row.share is not None
                        else f"{row.metrics} metric(s)", delta_color="off", delta_arrow="off", border=True,
                        help="verified: confirmed by a named person · measured: from a dashboard or data · "
