@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from careerdata.figures import registry as glossary
+from careerdata.figures import glossary
 from careerdata.journal import queries
 from careerdata.market.loader import attributions
 from careerdata.ui import layout, state

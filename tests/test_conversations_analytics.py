@@ -123,3 +123,12 @@ def test_readiness_next_conversation_and_common_objections():
     assert cv.default_occupation("15-9999.00", [], ["11-3021.00", "15-1252.00"]) == "15-1252.00"
     assert [dates.when_label(TODAY + dt.timedelta(days=n), TODAY) for n in (0, 1, 12, -1, -3)] == [
         "today", "tomorrow", "in 12 days", "yesterday", "3 days ago"]
+
+
+def test_every_kind_of_conversation_is_named_in_plain_english():
+    from careerdata.conversations.analytics import conversation_phrase
+    from careerdata.core import vocab
+
+    assert [conversation_phrase(k) for k in vocab.CONVERSATION_KINDS] == [
+        "a raise conversation", "a promotion conversation", "a conversation about more scope",
+        "a conversation about on-call load", "any hard conversation"]  # never "a other conversation"

@@ -17,7 +17,8 @@ import sys
 
 import pytest
 
-from careerdata.figures import registry
+from careerdata.figures.glossary import GLOSSARY
+from careerdata.figures_registry import registry
 from careerdata.import_export.export import brag_markdown
 from careerdata.store import db
 from tests.helpers import open_app, texts
@@ -102,6 +103,6 @@ def test_every_display_string_appears_on_every_surface_it_names(found, demo_copy
 def test_the_about_page_shows_every_definition_as_a_glossary(demo_copy):
     with pytest.MonkeyPatch.context() as mp:
         shown = texts(open_app(mp, demo_copy, "app_pages/about.py"))
-    for term, (definition, source) in registry.GLOSSARY.items():
+    for term, (definition, source) in GLOSSARY.items():
         assert f"**{term}**: {definition}" in shown, term
         assert source in shown

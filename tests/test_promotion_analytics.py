@@ -249,7 +249,7 @@ def test_the_demo_case_targets_l6_with_the_real_in_cycle_totals(demo_con, demo_a
     draft = pdraft.draft_case(a)
     impact = draft.split("## Impact")[1].split("## Scope")[0]
     assert f"**{format_money(money)}/yr run-rate**" in impact and f"**{hours:,.0f} hours a year**" in impact
-    assert "| Accomplishment | What changed | Before → after | Value a year | Confidence |" in impact
+    assert "| Accomplishment | What changed | Before → after | Worth a year | Confidence |" in impact
     gaps = draft.split("## Gaps and plan")[1]
     assert "**People management**: no evidence in this cycle" in gaps
     assert a.readiness.no_evidence == ["People management"]

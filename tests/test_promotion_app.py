@@ -68,6 +68,9 @@ def test_the_demo_page_answers_with_readiness_coverage_gaps_and_a_linted_draft(m
     assert at.text_area(key=DRAFT).value == pdraft.draft_case(expected)
     assert any("Yuki Sato" in c.value for c in at.code)  # the finding quotes the line to fix
     assert at.sidebar.selectbox(key="promo_target").value == "L6"  # the next level up from L5
+    downloads = {d.proto.label for d in at.get("download_button")}  # two files for two readers
+    assert {"Packet: Word (DOCX)", "Packet: Printable HTML", "Private plan: Word (DOCX)",
+            "Private plan: Markdown"} <= downloads
 
 
 def test_confirming_a_suggestion_persists_and_closes_the_gap(monkeypatch, demo_db):

@@ -32,7 +32,11 @@ def test_promo_prints_the_demo_case_with_real_totals_and_gaps(demo_db):
     assert out.stdout.startswith("# Promotion case: Priya Raman for Staff Engineer (L6)")
     impact = out.stdout.split("## Impact")[1].split("## Scope")[0]
     assert f"**{format_money(money)}/yr run-rate**" in impact  # as on the Promotion case page
-    assert "**People management**: no evidence" in out.stdout.split("## Gaps and plan")[1]
+    assert "## Gaps and plan" not in out.stdout and "influence" not in out.stdout  # the packet only
+    plan = run("--private", "--db", str(demo_db))
+    assert plan.returncode == 0, plan.stderr
+    assert plan.stdout.startswith("# Private plan — not for sharing")
+    assert "**People management**: no evidence" in plan.stdout.split("## Gaps and plan")[1]
 
 
 def test_promo_writes_a_valid_docx_and_html(demo_db, tmp_path):
@@ -42,6 +46,14 @@ def test_promo_writes_a_valid_docx_and_html(demo_db, tmp_path):
     assert "Wrote the L6 promotion case" in out.stdout
     document = docx.Document(str(target))
     assert document.paragraphs[0].style.name == "Title" and len(document.tables) == 1
+    props = document.core_properties
+    assert (props.author, props.title) == ("Priya Raman", "Promotion case: Staff Engineer (L6)")
+    private = tmp_path / "plan.docx"
+    out = run("--private", "--format", "docx", "-o", str(private), "--db", str(demo_db))
+    assert out.returncode == 0 and "Wrote the L6 private promotion plan" in out.stdout
+    plan = docx.Document(str(private))
+    assert plan.core_properties.title == "Private plan — not for sharing"
+    assert any("influence" in p.text for p in plan.paragraphs)
     page = tmp_path / "x.html"
     assert run("--format", "html", "-o", str(page), "--db", str(demo_db)).returncode == 0
     assert page.read_text().startswith("<!doctype html>")
@@ -69,4 +81,6 @@ def test_docx_to_stdout_and_no_default_target_are_refused(empty_db):
     out = run("--db", str(empty_db))
     assert out.returncode == 2 and "pass --target LEVEL" in out.stderr and out.stderr.count("\n") == 1
     out = run("--target", "L4", "--db", str(empty_db))
+    assert out.returncode == 0 and "## Summary" in out.stdout and "## Gaps and plan" not in out.stdout
+    out = run("--target", "L4", "--private", "--db", str(empty_db))
     assert out.returncode == 0 and "## Gaps and plan" in out.stdout

@@ -177,6 +177,21 @@ COMMON_OBJECTIONS: dict[str, list[str]] = {
 }
 
 
+# How a sentence names a conversation of each kind ("Objections people often raise in a raise conversation").
+CONVERSATION_PHRASES = {
+    "raise": "a raise conversation",
+    "promotion": "a promotion conversation",
+    "scope": "a conversation about more scope",
+    "on_call": "a conversation about on-call load",
+    "other": "any hard conversation",
+}
+
+
+def conversation_phrase(kind: str) -> str:
+    """'a raise conversation', 'a conversation about on-call load', 'any hard conversation' (other kinds)."""
+    return CONVERSATION_PHRASES.get(kind, CONVERSATION_PHRASES["other"])
+
+
 DEFAULT_ASK = {
     "raise": "Ask for a pay adjustment",
     "promotion": "Ask to be put forward for promotion",

@@ -2,7 +2,9 @@
 
 The case is the latest saved version for the target level and the profile's review cycle, or,
 when none is saved (or with --generate), the draft generated from the data, exactly as the
-Promotion case page builds it.
+Promotion case page builds it. It writes the packet (the case only, for the manager and the
+committee); `--private` writes the private plan instead (advocates, influence, who has heard about
+which win, gaps), titled as private: the same split as the page's downloads.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ def register(subparsers, add_db) -> None:
                    help="md (default), docx or html")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (required for docx)")
     p.add_argument("--generate", action="store_true", help="ignore saved versions and generate from the data")
+    p.add_argument("--private", action="store_true",
+                   help="write the private plan (advocates, influence, who has heard what, gaps) instead of the packet")
     add_db(p)
     p.set_defaults(func=cmd_promo)
 
@@ -67,15 +71,20 @@ def cmd_promo(args) -> int:
         markdown = str(versions.iloc[0]["markdown"])
     else:
         markdown = pdraft.draft_case(pcase.analyse(inputs, target, start, end, today))
-    title = f"Promotion case: {target}"
-    data = promo_export.export(markdown, args.format, title)
+    author = (inputs.profile or {}).get("name") or None
+    if args.private:
+        data = promo_export.export_private(markdown, args.format, author)
+    else:
+        title = f"Promotion case: {pa.level_title(inputs.levels, target)} ({target})"
+        data = promo_export.export_packet(markdown, args.format, title, author)
     if args.output:
         path = Path(args.output)
         try:
             path.write_bytes(data)
         except OSError as err:
             raise errors.InputError(f"-o: cannot write {path}: {err.strerror}") from None
-        print(f"Wrote the {target} promotion case as {promo_export.FORMATS[args.format][0]} to {path}")
+        what = "private promotion plan" if args.private else "promotion case"
+        print(f"Wrote the {target} {what} as {promo_export.FORMATS[args.format][0]} to {path}")
     else:
         sys.stdout.write(data.decode("utf-8"))
     return 0

@@ -1,7 +1,16 @@
 """The drafted case in Markdown, built from a `CaseAnalysis`, and the diff between two saved versions.
 
-Every claim is the user's own win, written as action, result and metric; user text is escaped so it
-is shown literally."""
+The draft the user edits holds two documents for two readers, one after the other:
+
+* the **packet**, for the manager and the promotion committee: the case only (summary, impact,
+  evidence by theme, the competencies the evidence meets), in one voice, the third person ("Priya
+  delivered…"); every claim is the user's own win, written as action, result and metric. It names no
+  colleague's influence, nobody's advocacy and nothing about who has or has not heard of a win;
+* the **private plan**, for the user alone, under the heading `PRIVATE_HEADING`: advocates with their
+  influence and what each has seen, and the gaps with the plan to close them, addressed to "you".
+
+`careerdata.promotion.export.split_case` cuts the two apart, so the packet's files never carry the
+plan. User text is escaped so it is shown literally."""
 
 from __future__ import annotations
 
@@ -13,10 +22,12 @@ import pandas as pd
 
 from careerdata.core.dates import format_day, format_span
 from careerdata.core.money import format_money
-from careerdata.core.text import escape_md, format_number, plural
+from careerdata.core.text import escape_md, join_words, plural
 from careerdata.figures import impact as fimpact
+from careerdata.figures.metric_text import metric_text
 from careerdata.promotion.case import CaseAnalysis, scope_counts
 from careerdata.promotion.evidence import EVIDENCE_SECTIONS, SCOPE_PHRASES, SECTIONS, has_links
+from careerdata.promotion.export import PRIVATE_HEADING
 from careerdata.promotion.lint import has_number
 
 
@@ -32,8 +43,7 @@ def _claim(a, metrics: pd.DataFrame, first_metric: dict[int, int] | None = None)
     if not has_number(body):
         first = _first_rows(metrics) if first_metric is None else first_metric
         if a.id in first:
-            m = metrics.iloc[first[a.id]]
-            line += f" Metric: {escape_md(m['description'])}, {_before_after(m)}."
+            line += f" Metric: {escape_md(metric_text(**_metric_fields(metrics.iloc[first[a.id]])).sentence)}."
     links = list(a.links) if has_links(a.links) else []
     if links:
         first = str(links[0])
@@ -52,17 +62,21 @@ def _first_rows(metrics: pd.DataFrame) -> dict[int, int]:
     return first
 
 
-def _before_after(m) -> str:
-    unit = f" {escape_md(m['unit'])}" if m["unit"] else ""
-    if pd.notna(m["baseline"]) and pd.notna(m["new_value"]):
-        return f"{format_number(m['baseline'])} → {format_number(m['new_value'])}{unit}"
-    if pd.notna(m["new_value"]):
-        return f"{format_number(m['new_value'])}{unit}"
-    return "—"
+METRIC_FIELDS = ("description", "baseline", "new_value", "unit", "money_usd", "hours", "confidence", "verified_by")
+
+
+def _metric_fields(row) -> dict:
+    return {k: row[k] for k in METRIC_FIELDS}
 
 
 def draft_case(analysis: CaseAnalysis) -> str:
-    """The case as Markdown, deterministically from the data: same data, same text."""
+    """The draft the user edits: the packet, then the private plan (see the module docstring).
+    Deterministic: same data, same text."""
+    return packet_markdown(analysis) + "\n" + private_plan_markdown(analysis)
+
+
+def packet_markdown(analysis: CaseAnalysis) -> str:
+    """The case for its readers, the manager and the committee, in the third person."""
     a = analysis
     p = a.profile or {}
     name = p.get("name") or "The candidate"
@@ -99,8 +113,9 @@ def draft_case(analysis: CaseAnalysis) -> str:
     else:
         summary += " No accomplishment is logged in this cycle yet."
     if r.total:
+        met = a.coverage.loc[a.coverage["ratio"] >= 1, "name"].tolist() if not a.coverage.empty else []
         summary += f" The evidence meets the {escape_md(a.target)} bar in {r.at_bar} of {r.total} competencies"
-        summary += "; the gaps and the plan to close them are at the end." if r.at_bar < r.total else "."
+        summary += f" ({escape_md(join_words(sorted(met)))})." if met else "."
     lines += [summary, ""]
 
     # Impact
@@ -113,18 +128,15 @@ def draft_case(analysis: CaseAnalysis) -> str:
                 f"{t.quantified_wins} of {plural(t.wins, 'accomplishment')}. Money figures are own annualised "
                 "estimates.")
         lines += [lead, ""]
-        lines += ["| Accomplishment | What changed | Before → after | Value a year | Confidence |",
+        lines += ["| Accomplishment | What changed | Before → after | Worth a year | Confidence |",
                   "| --- | --- | --- | --- | --- |"]
         titles = dict(zip(a.cycle_accs["id"], a.cycle_accs["title"], strict=True))
         ordered = a.metrics.assign(_m=a.metrics["money_usd"].fillna(-1), _h=a.metrics["hours"].fillna(-1))
         ordered = ordered.sort_values(["_m", "_h", "id"], ascending=[False, False, True])
-        for m in ordered.itertuples():
-            value = format_money(m.money_usd) if pd.notna(m.money_usd) else (
-                f"{m.hours:,.0f} h" if pd.notna(m.hours) else "—")
-            conf = m.confidence + (f" by {escape_md(m.verified_by)}" if m.verified_by and pd.notna(m.verified_by) else "")
-            row = m._asdict()
-            lines.append(f"| {escape_md(titles.get(m.accomplishment_id, ''))} | {escape_md(m.description)} | "
-                         f"{_before_after(row)} | {value} | {conf} |")
+        for m in ordered.to_dict("records"):
+            text = metric_text(**_metric_fields(m))
+            lines.append(f"| {escape_md(titles.get(m['accomplishment_id'], ''))} | {escape_md(text.what)} | "
+                         f"{escape_md(text.change) or '—'} | {text.worth or '—'} | {escape_md(text.proof)} |")
         lines.append("")
     else:
         lines += ["_No impact metric on an accomplishment in this cycle yet: add a baseline and a new value._", ""]
@@ -144,6 +156,16 @@ def draft_case(analysis: CaseAnalysis) -> str:
         else:
             lines += ["_Nothing in this cycle is linked to this section yet._", ""]
 
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def private_plan_markdown(analysis: CaseAnalysis) -> str:
+    """The plan behind the case, for the user alone: who supports it, how much their word counts,
+    what each has seen of this cycle's wins, and the gaps with the plan to close them."""
+    a = analysis
+    lines = [f"# {PRIVATE_HEADING}", "",
+             "For you only: it stays out of the packet's files. Who supports your case and what they have seen, "
+             "and the gaps you are closing before the review.", ""]
     # Advocates
     lines += [f"## {SECTIONS['advocates']}", ""]
     if a.advocates.empty:
@@ -152,7 +174,7 @@ def draft_case(analysis: CaseAnalysis) -> str:
         for c in a.advocates.itertuples():
             when = f"last spoke {format_day(c.last_interaction)}" if c.last_interaction else "no conversation logged"
             what = ("has seen " + ", ".join(f"“{escape_md(s)}”" for s in c.seen[:3])) if c.seen else \
-                "has not yet been told about a win from this cycle"
+                "you have not yet told them about a win from this cycle"
             lines.append(f"- **{escape_md(c.name)}**, {c.relationship} ({c.advocacy_stage}, influence "
                          f"{int(c.influence)}/5; {when}): {what}.")
         lines.append("")
@@ -160,8 +182,8 @@ def draft_case(analysis: CaseAnalysis) -> str:
     # Gaps and plan
     lines += [f"## {SECTIONS['gaps']}", ""]
     if not a.gaps:
-        lines += [f"- No gap against the {escape_md(a.target)} expectations in this cycle. Plan: keep logging wins "
-                  "as they happen and keep advocates current.", ""]
+        lines += [f"- No gap against the {escape_md(a.target)} expectations in this cycle. Plan: keep logging your "
+                  "wins as they happen and keep your advocates current.", ""]
     for g in a.gaps:
         state = "no evidence in this cycle" if g.strength <= 0 else f"evidence {g.strength:.1f} of {g.target}"
         lines.append(f"- **{escape_md(g.name)}**: {state} ({escape_md(a.target)} expects {g.target}/5: "

@@ -181,7 +181,8 @@ def objections_tab(conv, objections, cid):
                 widgets.reset_form(f"obj_new_{cid}")
                 st.rerun()
     if missing:
-        st.caption(f"Common objections to a {vocab.CONVERSATION_KIND_LABELS[conv['kind']].lower()} conversation you have no card for: "
+        st.caption(f"Objections people often raise in {cv.conversation_phrase(conv['kind'])} that you have no card "
+                   "for yet: "
                    + "; ".join(f"“{layout.escape_markdown(o)}”" for o in missing))
         if st.button(f"Add these {len(missing)} as cards to answer", key=f"add_common_{cid}",
                      icon=":material/playlist_add:"):

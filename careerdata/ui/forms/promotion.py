@@ -105,7 +105,8 @@ def draft_tab(draft_key, _regenerate, versions, case_key, target, cycle_start, c
     with edit_col:
         source = (f"opened from version {int(versions.iloc[0]['version'])}" if not versions.empty
                   else "drafted from your data")
-        st.markdown(f"**The case in Markdown**, {source}: edit freely, then save it as a version.")
+        st.markdown(f"**The case in Markdown**, {source}: edit freely, then save it as a version. Everything from "
+                    f"“{promo_export.PRIVATE_HEADING}” down is for you only: the packet's exports leave it out.")
         text = st.text_area("Case (Markdown)", key=draft_key, height=620, label_visibility="collapsed")
         note = st.text_input("What changed (optional)", key=f"promo_note_{widgets.form_generation('promo_note')}",
                              placeholder="e.g. tightened the impact section after Dana's review")
@@ -172,17 +173,35 @@ def versions_tab(versions, text, target_label, target, a, cycle_end):
             st.markdown(f"**{diff.added} line(s) added, {diff.removed} removed** from {_label(old)} to {_label(new)}")
             st.code(diff.text, language="diff", height=420)
 
-    st.markdown("**Export** the draft in the editor (saved or not)")
+    export_tab(text, target, a, cycle_end)
+
+
+def export_tab(text, target, a, cycle_end):
+    """Two downloads for two readers: the packet (the case only) and the private plan, each in three formats."""
     title = f"Promotion case: {a.target_title} ({target})"
-    e1, e2, e3 = st.columns(3)
-    for col, fmt, icon in ((e1, "md", ":material/description:"), (e2, "docx", ":material/article:"),
-                           (e3, "html", ":material/print:")):
+    author = (a.profile or {}).get("name") or None
+    formats = (("md", ":material/description:"), ("docx", ":material/article:"), ("html", ":material/print:"))
+    st.markdown("**Export the packet** for your manager and the committee: the draft in the editor (saved or "
+                "not) without its private plan, so no influence rating, advocate or gap leaves the app.")
+    for col, (fmt, icon) in zip(st.columns(3), formats, strict=True):
         col.download_button(
-            f"Download {promo_export.FORMATS[fmt][0]}", data=lambda fmt=fmt: promo_export.export(text, fmt, title),
+            f"Packet: {promo_export.FORMATS[fmt][0]}",
+            data=lambda fmt=fmt: promo_export.export_packet(text, fmt, title, author),
             file_name=promo_export.file_name(target, cycle_end, fmt), mime=promo_export.FORMATS[fmt][1],
             key=f"download_{fmt}", icon=icon, width="stretch", on_click="ignore")
     st.caption(f"The HTML prints cleanly (print it to PDF from the browser). The same from the command line: "
                f"`careerdata promo --target {target} --format docx -o case.docx`.")
+    with st.container(border=True):
+        st.markdown(f"**{promo_export.PRIVATE_HEADING}**: your advocates with their influence, who has heard "
+                    "about which win, and the gaps you are closing. For you only; a separate file, marked private.")
+        for col, (fmt, _icon) in zip(st.columns(3), formats, strict=True):
+            col.download_button(
+                f"Private plan: {promo_export.FORMATS[fmt][0]}",
+                data=lambda fmt=fmt: promo_export.export_private(text, fmt, author),
+                file_name=promo_export.file_name(target, cycle_end, fmt, private=True),
+                mime=promo_export.FORMATS[fmt][1], key=f"download_private_{fmt}", icon=":material/lock:",
+                width="stretch", on_click="ignore")
+        st.caption(f"`careerdata promo --private --target {target} -o plan.md` writes it from the command line.")
 
 
 def plan_tab(view, case, now, review_date, cycle_start, case_key, a, k):

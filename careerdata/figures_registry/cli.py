@@ -18,7 +18,7 @@ def register(subparsers, add_db) -> None:
 
 
 def cmd_figures(args) -> int:
-    from careerdata.figures.registry import figures
+    from careerdata.figures_registry.registry import figures
 
     con = db.connect(db.resolve_db_path(args.db), create=False)
     try:
