@@ -71,7 +71,7 @@ with tab_compare:
                           delta_color="inverse" if fit.gating_skill else "off", delta_arrow="off",
                           help="Importance-weighted coverage of the requirements, discounted (never zeroed) by the "
                                f"weakest must-have. Coverage before the discount: {fit.coverage:.0f}.")
-                st.caption(f"Fit {layout.escape_markdown(fit.reason)}")
+                st.caption(layout.escape_markdown(fit.label))
                 st.metric("BLS median pay", format_money(fact.median_wage),
                           delta=fact.wage_reason if fact.wage_reason else f"May {fact.year}",
                           delta_color="off", delta_arrow="off", help="BLS OEWS national median annual wage.")
