@@ -171,3 +171,41 @@ def test_creating_a_role_from_onet_then_deleting_it(monkeypatch, empty_db):
     assert con.execute("SELECT count(*) FROM target_role").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM target_role_skill").fetchone()[0] == 0
     con.close()
+
+
+def test_the_comparison_opens_on_your_roles_topped_up_with_occupations_to_two():
+    from careerdata.roles import compare
+
+    assert compare.default_picks(["A", "B", "C", "D", "E"], ["O1"]) == ["A", "B", "C", "D"]
+    assert compare.default_picks(["A"], ["O1", "O2"]) == ["A", "O1"]
+    assert compare.default_picks([], ["O1", "O2", "O3"]) == ["O1", "O2"]
+    spec = rl.RoleSpec(key="s", name="Staff", onet_soc_code="15-1252.00", requirements=_req([]), level="L6",
+                       target_role_id=3)
+    assert compare.role_where(spec) == "L6 · market · 15-1252.00"  # your own role at no company: the market
+    assert compare.role_where(rl.RoleSpec(key="o", name="x", onet_soc_code="15-1299.08", requirements=_req([]))) \
+        == "15-1299.08"
+
+
+def test_posting_skills_become_requirements_with_the_importance_of_where_they_were_listed():
+    from careerdata.roles import compare, posting
+
+    found = pd.DataFrame({"skill": ["Go", "Kafka", "Rust"], "importance": [posting.MUST, posting.NICE, posting.MUST]})
+    rows = compare.posting_requirements(found, ["Go", "Kafka"])
+    assert rows.to_dict("records") == [
+        {"skill": "Go", "importance": 5, "required_level": 3, "must_have": True},
+        {"skill": "Kafka", "importance": 2, "required_level": 3, "must_have": False}]
+
+
+def test_chart_titles_state_the_biggest_gap_and_where_your_pay_sits():
+    from careerdata.roles.charts import pay_finding, requirements_finding
+
+    req = pd.DataFrame({"skill": ["Go", "People management", "SQL"], "role": ["Staff", "Manager", "Staff"],
+                        "importance": [5, 4, 3], "required_level": [5, 4, 3], "current": [3.0, 0.0, 3.0],
+                        "must_have": [False, True, False]})
+    assert requirements_finding(req) == ("2 of 3 requirements are above your level; the biggest gap is the "
+                                         "must-have People management of Manager (4 levels short)")
+    assert requirements_finding(req.assign(current=5.0)) == "You meet all 3 requirements of these roles"
+    rows = pd.DataFrame({"role": ["Staff", "Manager", "Architect"], "median_wage": [136_000.0, 175_000.0, None]})
+    assert pay_finding(rows, 150_000) == ("Your pay $150,000 is above the BLS median of 1 of 2 roles; Manager pays "
+                                          "most (BLS median $175,000)")
+    assert pay_finding(rows, None) == "Manager pays most (BLS median $175,000)"

@@ -37,7 +37,7 @@ def test_value_page_shows_customer_offer_and_ledger_for_the_default_target(monke
     assert "Gain: Influence & visibility: level 2 → 4" in labels  # L5 expects 2, L6 expects 4
     assert any(label.startswith("Pain: ") for label in labels)
     shown = texts(at)
-    assert "For Staff Engineer at Helio Health" in shown
+    assert "For the Staff Engineer role at Helio Health, I bring technical writing" in shown
     assert "Ladder L6 · Influence & visibility" in shown
     assert "stand-in occupation 15-1299.08" in shown  # market values of Software Developers use the stand-in
     metrics = {m.label: m.value for m in at.metric}
@@ -62,7 +62,7 @@ def test_changing_the_target_changes_the_customer(monkeypatch, demo_db):
     assert before != after
     assert "Gain: People management: level 1 → 3" in after
     shown = texts(at)
-    assert "For Engineering Manager at Helio Health" in shown
+    assert "For the Engineering Manager role at Helio Health, I bring cross-team coordination" in shown
     assert "Ladder M1 · People management" in shown
     assert "Computer and Information Systems Managers (11-3021.00)" in shown
 

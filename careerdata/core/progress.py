@@ -23,6 +23,7 @@ def report(progress: Progress | None, done: int, total: int, what: str = "") -> 
         progress(done, total, what)
 
 
+WORTH_A_BAR = 500  # records or rows: smaller work is done before a bar could be seen
 BAR_WIDTH = 24
 REDRAW_SECONDS = 0.1  # a terminal redrawn more often than this only flickers
 

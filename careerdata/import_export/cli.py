@@ -11,10 +11,8 @@ import sys
 from pathlib import Path
 
 from careerdata.core import errors
-from careerdata.core.progress import terminal_bar
+from careerdata.core.progress import WORTH_A_BAR, terminal_bar
 from careerdata.store import db
-
-PROGRESS_FROM = 500  # records or rows: smaller work is done before a bar could be seen
 
 
 def register(sub, add_db) -> None:
@@ -118,7 +116,7 @@ def cmd_import(args) -> int:
     con = db.connect(db.resolve_db_path(args.db), create=False)
     try:
         report = run_import(con, bundle, dry_run=args.dry_run,
-                            progress=terminal_bar("Checking" if args.dry_run else "Importing", min_total=PROGRESS_FROM))
+                            progress=terminal_bar("Checking" if args.dry_run else "Importing", min_total=WORTH_A_BAR))
     finally:
         con.close()
     if args.json:
@@ -179,7 +177,7 @@ def cmd_export(args) -> int:
         elif args.format == "brag":
             text, what = export.brag_markdown(con, start, end), "brag document"
         else:
-            text = export.export_csv(con, args.entity, progress=terminal_bar("Exporting", min_total=PROGRESS_FROM))
+            text = export.export_csv(con, args.entity, progress=terminal_bar("Exporting", min_total=WORTH_A_BAR))
             what = f"{args.entity} CSV"
     finally:
         con.close()

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import duckdb
 
@@ -38,7 +38,9 @@ from careerdata.core.errors import InputError
 from careerdata.core.progress import Progress
 from careerdata.core.text import name_key
 from careerdata.core.urls import url_key
+from careerdata.import_export.bulk import BULK_ENTITIES, BulkRefused, BulkWriter
 from careerdata.import_export.common import ENTITY_LABELS, ENTITY_ORDER, KEY_FIELDS, Bundle, Item
+from careerdata.import_export.report import ADDED, SKIPPED, UPDATED, Change, ImportReport
 from careerdata.journal import repo
 from careerdata.models import career as m
 from careerdata.models.offers import Offer
@@ -47,92 +49,47 @@ from careerdata.store.db import transaction, write_error
 
 Cursor = duckdb.DuckDBPyConnection
 
-ADDED, UPDATED, SKIPPED = "added", "updated", "skipped"
-
-
-@dataclass(frozen=True)
-class Change:
-    entity: str
-    record: str  # the natural key, readable
-    action: str  # added / updated / skipped
-    fields: tuple[str, ...]  # what an update changes
-    where: str
-    note: str = ""  # why a record was skipped, when that is not "nothing new"
-
-
-@dataclass
-class ImportReport:
-    source: str
-    format: str
-    dry_run: bool
-    changes: list[Change] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def counts(self) -> dict[str, dict[str, int]]:
-        """{entity: {added, updated, skipped}} for every entity the file touched, in write order."""
-        out: dict[str, dict[str, int]] = {}
-        for entity in ENTITY_ORDER:
-            mine = [c for c in self.changes if c.entity == entity]
-            if mine:
-                out[entity] = {a: sum(c.action == a for c in mine) for a in (ADDED, UPDATED, SKIPPED)}
-        return out
-
-    def totals(self) -> dict[str, int]:
-        return {a: sum(c.action == a for c in self.changes) for a in (ADDED, UPDATED, SKIPPED)}
-
-    @property
-    def changed(self) -> bool:
-        return any(c.action != SKIPPED for c in self.changes)
-
-    def rows(self) -> list[dict]:
-        """One row per record for a preview table."""
-        return [
-            {"what": ENTITY_LABELS[c.entity], "record": c.record, "action": c.action,
-             "changes": c.note or ", ".join(c.fields), "from": c.where}
-            for c in self.changes
-        ]
-
-    def as_dict(self) -> dict:
-        return {"source": self.source, "format": self.format, "dry_run": self.dry_run,
-                "counts": self.counts(), "totals": self.totals(), "notes": list(self.notes)}
-
-
 class _DryRun(Exception):
     pass
 
 
 def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool = False,
-               progress: Progress | None = None) -> ImportReport:
+               progress: Progress | None = None, bulk: bool = True) -> ImportReport:
     """Write (or with `dry_run`, preview) a bundle in one transaction: all of it or nothing.
 
     Skills and contacts (the bulk of big files: a résumé's keywords, a LinkedIn network) are
     matched in memory against one read of their table and written with one INSERT and one
-    UPDATE per set of changed columns; the other entities, which look up what they refer to,
-    are written record by record. Either way the report lists every record with its source.
+    UPDATE per set of changed columns; new accomplishments, metrics and interactions are
+    written in bulk too (`careerdata.import_export.bulk`), and the records that may match a
+    stored one record by record. Either way the report lists every record with its source.
+    When the database refuses a bulk insert, the import runs again record by record (`bulk=False`)
+    so the message names the row.
     """
+    try:
+        return _run(con, bundle, dry_run, progress, bulk)
+    except BulkRefused:
+        return _run(con, bundle, dry_run, progress, bulk=False)
+
+
+def _run(con: duckdb.DuckDBPyConnection, bundle: Bundle, dry_run: bool, progress: Progress | None,
+         bulk: bool) -> ImportReport:
     report = ImportReport(bundle.source, bundle.format, dry_run, notes=list(bundle.notes))
     items = sorted(bundle.items, key=lambda i: ENTITY_ORDER.index(i.entity))
     total = len(items)
-    step = max(1, total // 100)
     known: dict[str, dict[str, dict]] = {}  # skills and contacts by name key, read once per import
-    done = 0
+    tell = _teller(progress, total)
     try:
         with transaction(con) as cur:
+            fast = BulkWriter(cur) if bulk else None
             for entity in ENTITY_ORDER:
                 group = [it for it in items if it.entity == entity]
                 if not group:
                     continue
                 if entity in NAMED:
                     report.changes.extend(_upsert_named(cur, NAMED[entity], group, known))
-                    done += len(group)
-                    if progress:
-                        progress(done, total, ENTITY_LABELS[entity])
+                    tell(len(group), entity)
                     continue
-                for it in group:
-                    report.changes.append(_upsert_one(con, cur, it, known))
-                    done += 1
-                    if progress and (done % step == 0 or done == total):
-                        progress(done, total, ENTITY_LABELS[entity])
+                _write_group(con, cur, group, known, fast if entity in BULK_ENTITIES else None, report, tell)
             if any(c.action != SKIPPED for c in report.changes):  # the first-run checklist's import step
                 cur.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", ["imported", bundle.format])
             if dry_run:
@@ -140,6 +97,49 @@ def run_import(con: duckdb.DuckDBPyConnection, bundle: Bundle, *, dry_run: bool 
     except _DryRun:
         pass
     return report
+
+
+def _teller(progress: Progress | None, total: int) -> Callable[[int, str], None]:
+    """Count records done and tell `progress` about every 1% of them (and the last)."""
+    step, state = max(1, total // 100), {"done": 0, "told": 0}
+
+    def tell(n: int, entity: str) -> None:
+        state["done"] += n
+        if progress and (state["done"] - state["told"] >= step or state["done"] == total):
+            state["told"] = state["done"]
+            progress(state["done"], total, ENTITY_LABELS[entity])
+
+    return tell
+
+
+def _write_group(con, cur: Cursor, group: list[Item], known: dict, fast: BulkWriter | None, report: ImportReport,
+                 tell: Callable[[int, str], None]) -> None:
+    """One entity's records: new ones queued for bulk writing, the others one by one (pending rows first)."""
+    if fast is not None:
+        fast.start(group[0].entity)
+    for it in group:
+        if fast is not None and fast.add(it):
+            report.changes.append(_change(it, _record(it), None))
+        else:
+            if fast is not None:
+                fast.flush()
+            change = _upsert_one(con, cur, it, known)
+            report.changes.append(change)
+            if fast is not None:
+                fast.written_one_by_one(it, change.action == ADDED)
+        tell(1, it.entity)
+    if fast is not None:
+        fast.flush()
+
+
+def _record(it: Item) -> str:
+    """How the report names a record that bulk writing adds (as the one-by-one upserts name it)."""
+    x = it.model
+    if it.entity == "accomplishment":
+        return f"{x.title} ({x.start_date})"
+    if it.entity == "metric":
+        return f"{x.description} ({x.accomplishment})"
+    return f"{x.contact} on {x.date} ({x.channel})"
 
 
 def _upsert_one(con, cur: Cursor, it: Item, known: dict) -> Change:

@@ -85,6 +85,11 @@ def write(action: Callable[..., T], *args, **kwargs) -> T:
         return action(connection(), *args, **kwargs)
     finally:
         st.cache_data.clear()
+        for key in [k for k in st.session_state if str(k).startswith(PREPARED)]:  # files built from older data
+            del st.session_state[key]
+
+
+PREPARED = "prepared_download:"  # session keys of files built for download (careerdata.ui.progress)
 
 
 def run(action: Callable[..., T], *args, **kwargs) -> T:

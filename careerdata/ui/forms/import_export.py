@@ -8,6 +8,7 @@ import streamlit as st
 
 from careerdata.core.clock import today
 from careerdata.core.errors import CareerDataError, InputError
+from careerdata.core.progress import WORTH_A_BAR
 from careerdata.home import queries as home_queries
 from careerdata.import_export import backup, export
 from careerdata.import_export.common import ENTITY_LABELS, MAX_UPLOAD_BYTES
@@ -16,7 +17,7 @@ from careerdata.import_export.imports import run_import
 from careerdata.import_export.jsonresume import read_jsonresume
 from careerdata.import_export.linkedin.reader import files_from_uploads, files_from_zip, read_linkedin_files
 from careerdata.ui import layout, state, widgets
-from careerdata.ui.progress import progress_bar
+from careerdata.ui.progress import prepared_download, progress_bar
 
 FORMATS = {
     "jsonresume": "JSON Resume",
@@ -219,15 +220,16 @@ def export_tab(counts: dict[str, int]) -> None:
         st.markdown("**JSON Resume** (v1.0.0)")
         st.caption("Positions with your wins as highlights, skills with your latest level, external talks and posts. "
                    "Contacts stay private. Works with any jsonresume.org theme.")
-        st.download_button("Download resume.json", lambda: state.run(export.jsonresume_text), file_name="resume.json",
-                           mime="application/json", icon=":material/description:", key="ie_dl_jsonresume")
+        prepared_download("resume.json", lambda p: state.run(export.jsonresume_text, progress=p),
+                          file_name="resume.json", mime="application/json", icon=":material/description:",
+                          key="ie_dl_jsonresume")
     with c2, st.container(border=True, height="stretch"):
         st.markdown("**Full backup** (Parquet per table + manifest.json)")
         st.caption("Every table, exactly. Unzip it and restore with `careerdata restore FOLDER --db NEW.duckdb` "
                    "(stop the dashboard first).")
-        st.download_button("Download backup (.zip)", lambda: state.run(backup.backup_zip),
-                           file_name="careerdata-backup.zip", mime="application/zip", icon=":material/backup:",
-                           key="ie_dl_backup")
+        prepared_download("backup (.zip)", lambda p: state.run(backup.backup_zip, progress=p),
+                          file_name="careerdata-backup.zip", mime="application/zip", icon=":material/backup:",
+                          key="ie_dl_backup", unit="tables")
 
     with st.container(border=True):
         st.markdown("**Brag document** (Markdown): your wins in a period, grouped by ladder competency, with impact")
@@ -249,7 +251,13 @@ def export_tab(counts: dict[str, int]) -> None:
                     "spreadsheet and import the file back")
         cols = st.columns(4)
         for n, (name, spec) in enumerate(CSV_ENTITIES.items()):
-            cols[n % 4].download_button(
-                f"{ENTITY_LABELS[spec.entity]} ({counts[name]:,})", lambda name=name: state.run(export.export_csv, name),
-                file_name=f"{name}.csv", mime="text/csv", icon=":material/table_view:", key=f"ie_dl_csv_{name}",
-                width="stretch")
+            label = f"{ENTITY_LABELS[spec.entity]} ({counts[name]:,})"
+            with cols[n % 4]:
+                if counts[name] < WORTH_A_BAR:  # built in a blink: one click
+                    st.download_button(label, lambda name=name: state.run(export.export_csv, name),
+                                       file_name=f"{name}.csv", mime="text/csv", icon=":material/table_view:",
+                                       key=f"ie_dl_csv_{name}", width="stretch")
+                else:
+                    prepared_download(label, lambda p, name=name: state.run(export.export_csv, name, progress=p),
+                                      file_name=f"{name}.csv", mime="text/csv", icon=":material/table_view:",
+                                      key=f"ie_dl_csv_{name}", unit="rows", width="stretch")
