@@ -9,9 +9,9 @@ import pytest
 
 from careerdata.core.errors import InputError
 from careerdata.models.value import PitchVersion
+from careerdata.pnl import ledger as vl
 from careerdata.store import db
 from careerdata.value import customer as vc
-from careerdata.value import ledger as vl
 from careerdata.value import offer as vp
 from careerdata.value import pitch as vpitch
 from careerdata.value import targets as vt
@@ -250,15 +250,56 @@ def test_pitch_drafts_are_deterministic_and_fit_their_time():
     profile = {"name": "Ada Lovelace", "current_title": "Senior Engineer", "headline": ""}
     short = vpitch.draft_pitch("30s", profile, target, needs, skills, evidence, summary)
     assert short == vpitch.draft_pitch("30s", profile, target, needs, skills, evidence, summary)
-    assert short.startswith("I'm Ada Lovelace, a Senior Engineer. I fix rising costs")
-    assert "Cut the AWS bill by 31% ($410k a year, verified)." in short
+    assert short.startswith("I'm Ada Lovelace, a Senior Engineer. I solve problems like rising costs, and I can prove "
+                            "it. For example, I cut the AWS bill by 31%, worth about $410k a year, a number others have "
+                            "confirmed.")
+    assert "I'm strongest in Go, AWS and FinOps." in short  # names stay as they are written
     assert short.endswith("I'd like to bring that to the Staff Engineer role at Acme.")
     assert vpitch.speaking_seconds(short) <= 35
     long = vpitch.draft_pitch("2min", profile, target, needs, skills, evidence, summary)
-    assert long.count("\n\n") >= 4 and "First: Cut the AWS bill by 31%." in long
+    assert long.count("\n\n") >= 4 and "First, I cut the AWS bill by 31%." in long
+    assert "As I understand it, the hardest problems in the Staff Engineer role at Acme are rising costs." in long
+    assert "That was worth about $410k a year, a number others have confirmed." in long
+    for machine_made in (": Cut", "(verified)", "a year, verified)", "First:", "In all:"):
+        assert machine_made not in short + long
+    statement = vp.value_statement(profile, target, needs, skills, summary)
+    assert statement == ("For the Staff Engineer role at Acme, I bring Go, AWS and FinOps to take on rising costs: "
+                         "1 win so far, a $410k/yr run-rate (my own estimates, all confirmed by the people who saw "
+                         "them).")
     assert vpitch.speaking_seconds(short) < vpitch.speaking_seconds(long) <= 130
     with pytest.raises(ValueError):
         vpitch.draft_pitch("5min", profile, target, needs, skills, evidence, summary)
+
+
+def test_pitch_words_read_as_a_person_says_them():
+    from careerdata.core import text
+
+    assert vpitch.claim("Designed idempotent payment retries.") == "I designed idempotent payment retries"
+    assert vpitch.claim("Co-led the SOC 2 audit") == "I co-led the SOC 2 audit"
+    assert vpitch.claim("AWS bill down 31%") == "AWS bill down 31%"  # not a verb: kept as written
+    assert [text.skill_phrase(n, k) for n, k in (("Technical writing", "soft"), ("Negotiation", "soft"),
+                                                   ("Go", "technical"), ("Distributed systems", "technical"),
+                                                   ("Google Cloud", "technical"), ("AWS", "technical"))] == [
+        "technical writing", "negotiation", "Go", "distributed systems", "Google Cloud", "AWS"]
+    assert [text.share_words(x) for x in (0.48, 0.26, 0.7, 0.6, 1.0)] == [
+        "about half", "about a quarter", "about two thirds", "60%", "all"]
+    assert text.serial_join(["outages and incidents", "rising costs", "security and compliance risk"]) == \
+        "outages and incidents, rising costs, and security and compliance risk"
+    assert text.serial_join(["a", "b", "c"]) == "a, b and c"
+    row = {"title": "Recovered $1.2M in failed charges", "money_usd": 1_200_000.0, "hours": 0.0,
+           "confidence": "verified", "best_metric": ""}
+    assert vpitch.proof_sentence(row) == "I recovered $1.2M in failed charges, a number others have confirmed."
+    row = {**row, "title": "Rightsized staging", "money_usd": 76_000.0, "hours": 300.0, "confidence": "estimated"}
+    assert vpitch.proof_sentence(row) == "I rightsized staging, worth about $76k and 300 hours a year by my own estimate."
+
+
+def test_a_headline_that_says_who_i_am_takes_the_titles_place():
+    profile = {"name": "Priya", "current_title": "Senior Software Engineer",
+               "headline": "Senior backend engineer who makes platforms fast. More text."}
+    assert vpitch.intro(profile, True) == "I'm Priya, a senior backend engineer who makes platforms fast."
+    mine = {**profile, "headline": "I turn slow platforms into fast ones."}
+    assert vpitch.intro(mine, True) == "I'm Priya, a Senior Software Engineer. I turn slow platforms into fast ones."
+    assert vpitch.intro({}, False) == "I'm a software professional."
 
 
 def test_speaking_time_and_first_sentence():

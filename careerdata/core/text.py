@@ -189,3 +189,66 @@ def escape_md(text: str) -> str:
 
 def article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+# --- plain English ---------------------------------------------------------------------------
+
+IRREGULAR_PAST = set(re.findall(r"\S+", """
+    led built drove ran wrote made took cut set grew won began brought found gave kept got spoke taught thought
+    sold sought held became chose overcame rewrote rebuilt undertook oversaw stood put shut split spent sent met
+    paid laid told understood withdrew drew knew saw did went came rode broke fought bought caught dealt fed fell
+    felt forgave froze hid hit hung lent let lit lost meant mistook outgrew quit read rose rang sank shook shone
+    shot sang sat slept slid spun spread stuck struck swept swore swam swung tore threw upheld wove wound
+    was were had co-led mentored coached
+"""))
+
+
+NOT_PAST_ED = {"need", "feed", "speed", "seed", "embed", "proceed", "exceed", "succeed", "indeed",
+               "bed", "red", "shed", "wed", "breed", "bleed", "weed", "reed", "greed", "heed"}
+
+
+def is_past_tense(word: str) -> bool:
+    """'Led', 'built', 'co-led', 'shipped': a verb in the past tense (a claim about what was done),
+    from the common irregular verbs and the regular -ed ending ('need', 'speed' are not)."""
+    w = word.lower()
+    if not w:
+        return False
+    last = w.split("-")[-1]
+    if w in IRREGULAR_PAST or last in IRREGULAR_PAST:
+        return True
+    return last.endswith("ed") and last not in NOT_PAST_ED and len(last) > 3
+
+
+def lower_first(text: str) -> str:
+    """'Technical writing' -> 'technical writing'; an acronym or a name in capitals stays ('AWS bill', 'FHIR')."""
+    word = text.split(" ", 1)[0] if text else ""
+    if len(word) > 1 and word[0].isupper() and word[1:].replace("-", "").isalpha() and word[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def skill_phrase(name: str, kind: str | None = None) -> str:
+    """A skill's name inside a sentence: a common noun in lower case ('technical writing', 'negotiation'),
+    a product or language as it is written ('Go', 'Kafka', 'Google Cloud')."""
+    words = name.split()
+    common = kind in ("soft", "leadership") or (len(words) > 1 and all(w[:1].islower() for w in words[1:]))
+    return lower_first(name) if common else name
+
+
+def serial_join(items: list[str]) -> str:
+    """join_words, with a comma before the last 'and' when an item has its own 'and' (so 'rising costs, and
+    security and compliance risk' cannot be misread)."""
+    if len(items) > 2 and any(" and " in i for i in items):
+        return ", ".join(items[:-1]) + ", and " + items[-1]
+    return join_words(items)
+
+
+def share_words(share: float) -> str:
+    """0.48 -> 'about half', 0.74 -> 'about three quarters', 1 -> 'all', 0.6 -> '60%': a share as people say it."""
+    if share >= 0.995:
+        return "all"
+    for value, words in ((1 / 4, "about a quarter"), (1 / 3, "about a third"), (1 / 2, "about half"),
+                         (2 / 3, "about two thirds"), (3 / 4, "about three quarters")):
+        if abs(share - value) <= 0.04:
+            return words
+    return f"{share:.0%}"

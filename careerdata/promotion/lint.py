@@ -13,6 +13,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from careerdata.core.dates import format_day, format_span
+from careerdata.core.text import is_past_tense
 from careerdata.promotion.case import ADVOCATE_RECENT_DAYS, CaseAnalysis
 from careerdata.promotion.evidence import dates_of
 
@@ -79,20 +80,6 @@ def parse_draft(markdown: str) -> list[DraftLine]:
     return out
 
 
-IRREGULAR_PAST = set(re.findall(r"\S+", """
-    led built drove ran wrote made took cut set grew won began brought found gave kept got spoke taught thought
-    sold sought held became chose overcame rewrote rebuilt undertook oversaw stood put shut split spent sent met
-    paid laid told understood withdrew drew knew saw did went came rode broke fought bought caught dealt fed fell
-    felt forgave froze hid hit hung lent let lit lost meant mistook outgrew quit read rose rang sank shook shone
-    shot sang sat slept slid spun spread stuck struck swept swore swam swung tore threw upheld wove wound
-    was were had co-led mentored coached
-"""))
-
-
-NOT_PAST_ED = {"need", "feed", "speed", "seed", "embed", "proceed", "exceed", "succeed", "indeed",
-               "bed", "red", "shed", "wed", "breed", "bleed", "weed", "reed", "greed", "heed"}
-
-
 _QUANT_WORDS = re.compile(r"\b(doubled|doubling|tripled|tripling|halved|halving|zero|twice|thrice|two|three|four|"
                           r"five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|"
                           r"percent)\b", re.I)
@@ -152,16 +139,6 @@ def first_word(claim: str) -> str:
     if words and words[0].lower() in {"i", "we"} and len(words) > 1:
         words = words[1:]
     return words[0] if words else ""
-
-
-def is_past_tense(word: str) -> bool:
-    w = word.lower()
-    if not w:
-        return False
-    last = w.split("-")[-1]
-    if w in IRREGULAR_PAST or last in IRREGULAR_PAST:
-        return True
-    return last.endswith("ed") and last not in NOT_PAST_ED and len(last) > 3
 
 
 def date_spans(text: str, today: dt.date) -> list[tuple[dt.date, dt.date]]:

@@ -48,10 +48,10 @@ import numpy as np
 import pandas as pd
 
 from careerdata.core import vocab
-from careerdata.core.text import article, join_words, text_or_none
+from careerdata.core.text import article, lower_first, serial_join, share_words, skill_phrase, text_or_none
 from careerdata.figures import evidence as fevidence
 from careerdata.figures import impact as fimpact
-from careerdata.value.ledger import metric_phrases
+from careerdata.pnl.ledger import metric_phrases
 from careerdata.value.targets import Target
 from careerdata.value.words import content_words, text_features, text_features_cached
 
@@ -263,28 +263,31 @@ def top_evidence(matches: pd.DataFrame, accomplishments: pd.DataFrame, metrics: 
 
 def value_statement(profile: dict | None, target: Target, needs: pd.DataFrame, skills: pd.DataFrame,
                     summary: OfferSummary) -> str:
-    """'For <customer>, who struggles with <top pain> and wants <top gain>, I offer <top 3 skills>,
-    proven by <n> wins worth <$> a year.'"""
+    """The value proposition in one sentence, as a person would say it:
+
+    'For the Staff Engineer role at Acme, I bring <top 3 skills> to take on <top pain> and deliver
+    <top gain>: <n> wins so far, a <$>/yr run-rate (my own estimates, <share> confirmed by the people
+    who saw them).' Skills in lower case unless they are names (`skill_phrase`), the share as people
+    say it (`share_words`)."""
     pain = needs.loc[needs["kind"] == "pain", "label"].head(1).tolist() if not needs.empty else []
     gain = needs.loc[(needs["kind"] == "gain") & needs["category"].notna(), "label"].head(1).tolist() \
         if not needs.empty else []
-    wants = []
-    if pain:
-        wants.append(f"struggles with {pain[0].lower()}")
-    if gain:
-        wants.append(f"wants {gain[0].lower()}")
-    need_text = f", who {' and '.join(wants)}" if wants else ""
+    aims = ([f"take on {lower_first(pain[0])}"] if pain else []) + ([f"deliver {lower_first(gain[0])}"] if gain else [])
     if skills.empty:
         title = (profile or {}).get("current_title") or "software professional"
-        return (f"For {target.short}{need_text}: log accomplishments with their skills and impact, and this line "
-                f"will state what you, {article(title)} {title}, offer, in numbers.")
-    proof = ""
+        why = f", to {' and '.join(aims)}" if aims else ""
+        return (f"For {target.role_phrase}{why}: log your wins with their skills and impact, and this line "
+                f"will say what you, {article(title)} {title}, bring, in numbers.")
+    kinds = skills["kind"].tolist() if "kind" in skills else [None] * len(skills)
+    names = serial_join([skill_phrase(n, k) for n, k in zip(skills["name"].head(3), kinds[:3], strict=True)])
+    text = f"For {target.role_phrase}, I bring {names}" + (f" to {' and '.join(aims)}" if aims else "")
     if summary.wins:
-        proof = f", proven by {summary.wins} win{'s' if summary.wins != 1 else ''}"
+        text += f": {summary.wins} win{'s' if summary.wins != 1 else ''} so far"
         if summary.money_usd:
-            proof += f" with a {fimpact.money_run_rate_label(summary.money_usd)} (your estimates"
-            proof += f", {summary.verified_share:.0%} verified)" if summary.verified_share else ")"
-    return f"For {target.short}{need_text}, I offer {join_words(skills['name'].head(3).tolist())}{proof}."
+            text += f", a {fimpact.money_run_rate_label(summary.money_usd)} (my own estimates"
+            text += (f", {share_words(summary.verified_share)} confirmed by the people who saw them)"
+                     if summary.verified_share else ")")
+    return text + "."
 
 
 # --- the impact ledger ----------------------------------------------------------------------

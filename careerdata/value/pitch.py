@@ -8,7 +8,7 @@ import pandas as pd
 
 from careerdata.core import vocab
 from careerdata.core.money import format_money
-from careerdata.core.text import article, join_words
+from careerdata.core.text import article, is_past_tense, lower_first, serial_join, share_words, skill_phrase
 from careerdata.value.offer import OfferSummary
 from careerdata.value.targets import Target
 
@@ -42,87 +42,138 @@ def first_sentence(text: str, max_words: int = 30) -> str:
     return sentence if sentence[-1] in ".!?" else sentence + "."
 
 
-def impact_clause(row) -> tuple[str, str | None]:
-    """('$540k a year and 6,900 hours a year saved', 'verified'), or the best metric when no money/hours."""
+PRONOUNS = {"i", "i'm", "i've", "i'd", "my", "we", "we're", "our"}
+
+
+def claim(title: str) -> str:
+    """A win's title as something I did: 'Designed idempotent retries.' -> 'I designed idempotent retries'
+    (a title that does not open with a past-tense verb is kept as it is)."""
+    sentence = first_sentence(title, 25).rstrip(".!?…")
+    first = sentence.split(" ", 1)[0] if sentence else ""
+    if first.lower() in PRONOUNS or not is_past_tense(first):
+        return sentence
+    return "I " + lower_first(sentence)
+
+
+def worth_words(money: float, hours: float) -> str:
+    """'about $540k a year', 'about 6,900 hours a year', 'about $540k and 6,900 hours a year', or ''."""
+    bits = ([format_money(money)] if money else []) + ([f"{hours:,.0f} hours"] if hours else [])
+    return f"about {' and '.join(bits)} a year" if bits else ""
+
+
+def proof_clause(row) -> str:
+    """What one piece of evidence was worth, in words, with how sure the number is; '' when it has no number.
+
+    Money or hours: 'worth about $1.2M a year, a number others have confirmed' (measured: 'measured from the
+    data'; estimated: 'by my own estimate'); a number the title already says is not said twice. Otherwise
+    the best metric's phrase in brackets: '(p95 latency: 420 → 180 ms)'."""
     money, hours = float(row["money_usd"] or 0), float(row["hours"] or 0)
-    bits = []
-    if money:
-        bits.append(f"{format_money(money)} a year")
-    if hours:
-        bits.append(f"{hours:,.0f} hours a year saved")
-    text = " and ".join(bits) if bits else str(row["best_metric"] or "")
-    return text, (row["confidence"] if text else None)
+    sure = {"verified": "a number others have confirmed", "measured": "measured from the data"}.get(
+        row["confidence"], "by my own estimate")
+    if money or hours:
+        if money and format_money(money) in str(row["title"]):
+            return sure
+        return f"worth {worth_words(money, hours)}, {sure}" if row["confidence"] in ("verified", "measured") \
+            else f"worth {worth_words(money, hours)} {sure}"
+    return f"({row['best_metric']})" if row["best_metric"] else ""
+
+
+def proof_sentence(row) -> str:
+    """'I designed idempotent payment retries that recovered $1.2M, a number others have confirmed.'"""
+    clause = proof_clause(row)
+    sentence = claim(str(row["title"]))
+    if not clause:
+        return sentence + "."
+    return f"{sentence} {clause}." if clause.startswith("(") else f"{sentence}, {clause}."
+
+
+def total_sentence(summary: OfferSummary) -> str:
+    """'Altogether, the work I've logged is worth about $6.6M a year, and the people who saw it have confirmed
+    about half of that.' ('' without money)."""
+    if not summary.money_usd:
+        return ""
+    text = f"Altogether, the work I've logged is worth about {format_money(summary.money_usd)} a year"
+    if summary.verified_share:
+        return text + f", and the people who saw it have confirmed {share_words(summary.verified_share)} of that."
+    return text + ", by my own estimates."
+
+
+def intro(profile: dict, with_headline: bool) -> str:
+    """'I'm Priya, a Senior Software Engineer.' A headline that says who I am ('Senior backend engineer who…')
+    takes the title's place: 'I'm Priya, a senior backend engineer who…'; any other headline follows."""
+    title = profile.get("current_title") or "software professional"
+    name = profile.get("name")
+    me = f"I'm {name}, " if name else "I'm "
+    headline = first_sentence(profile["headline"], 40) if with_headline and profile.get("headline") else ""
+    first = headline.split(" ", 1)[0].lower().strip(",:;") if headline else ""
+    if headline and first not in PRONOUNS and not is_past_tense(first) and not first.endswith("ing"):
+        return f"{me}{article(headline)} {lower_first(headline)}"
+    intro = f"{me}{article(title)} {title}."
+    return f"{intro} {headline}" if headline else intro
 
 
 def draft_pitch(kind: str, profile: dict | None, target: Target, needs: pd.DataFrame, skills: pd.DataFrame,
                 evidence: pd.DataFrame, summary: OfferSummary) -> str:
-    """A deterministic draft from the top evidence: '30s' (~65 words) or '2min' (~250 words).
+    """A deterministic draft from the top evidence, written as a person would say it: '30s' (~70 words)
+    or '2min' (~250 words).
 
-    30 seconds: who you are, the customer's top pain, your best proof with its impact, your three
-    strongest skills, your total, the ask. Two minutes: the same, with what the customer needs, three
-    proofs told as title + result, and a question that opens the conversation.
+    30 seconds: who you are, the customer's top problem, your best proof with what it was worth, your
+    strongest skills, your total, the ask. Two minutes: the same, with the problems the role faces,
+    three proofs told as what you did, what changed and what it was worth, and a question that opens
+    the conversation. Wins are told as "I did" (claim), shares and money as people say them
+    (share_words, format_money), skills in lower case unless they are names (skill_phrase).
     """
     if kind not in vocab.PITCH_KINDS:
         raise ValueError(f"kind is one of {vocab.PITCH_KINDS}")
     profile = profile or {}
-    title = profile.get("current_title") or "software professional"
-    name = profile.get("name")
-    intro = f"I'm {name}, {article(title)} {title}." if name else f"I'm {article(title)} {title}."
-    skill_names = join_words(skills["name"].head(3).tolist()) if not skills.empty else ""
-    pains = needs.loc[needs["kind"] == "pain", "label"].str.lower().tolist() if not needs.empty else []
-    total = ""
-    if summary.money_usd:
-        total = f"In all, the work I have logged is worth about {format_money(summary.money_usd)} a year"
-        total += (f", {summary.verified_share:.0%} of it verified by the people who saw it." if summary.verified_share
-                  else ", by my own estimates.")
+    kinds = skills["kind"].tolist() if "kind" in skills else [None] * len(skills)
+    skill_names = serial_join([skill_phrase(n, k) for n, k in zip(skills["name"].head(3), kinds[:3], strict=True)]) \
+        if not skills.empty else ""
+    pains = needs.loc[needs["kind"] == "pain", "label"].tolist() if not needs.empty else []
+    pains = [lower_first(p) for p in pains]
     ask = target.role_phrase
+    total = total_sentence(summary)
     if kind == "30s":
-        parts = [intro]
+        parts = [intro(profile, with_headline=False)]
         if pains:
-            parts.append(f"I fix {pains[0]}, and I can show it.")
-        proofs = [proof_sentence(r.title, *impact_clause(r._asdict()))
-                  for r in evidence.head(1).itertuples(index=False)]
-        if proofs:
-            parts.append("For example: " + " ".join(proofs))
+            parts.append(f"I solve problems like {pains[0]}, and I can prove it.")
+        for r in evidence.head(1).to_dict("records"):
+            proof = proof_sentence(r)
+            parts.append("For example, " + (proof if proof.startswith("I ") else lower_first(proof)))
         if skill_names:
-            parts.append(f"My strongest skills are {skill_names}.")
+            parts.append(f"I'm strongest in {skill_names}.")
         if summary.money_usd:
-            parts.append(f"In all: about {format_money(summary.money_usd)} a year of logged impact"
-                         + (f", {summary.verified_share:.0%} verified." if summary.verified_share else "."))
+            parts.append(f"Altogether, the work I've logged is worth about {format_money(summary.money_usd)} a year.")
         parts.append(f"I'd like to bring that to {ask}.")
         return tidy_sentence(" ".join(parts))
 
-    paras = [intro + (f" {first_sentence(profile['headline'], 40)}" if profile.get("headline") else "")]
-    if not needs.empty:
-        paras.append(f"What {target.short} needs, as I read it: "
-                     f"{join_words([n.lower() for n in needs['label'].head(3)])}.")
-    for i, r in enumerate(evidence.head(3).itertuples(index=False)):
-        story = [f"{('First', 'Second', 'Third')[i]}: {first_sentence(r.title, 25)}"]
-        if r.result:
-            story.append(first_sentence(r.result, 30))
-        clause, conf = impact_clause(r._asdict())
-        if clause:
-            lead = "That is worth" if (r.money_usd or r.hours) else "In numbers:"
-            story.append(f"{lead} {clause}" + (f" ({conf})." if conf else "."))
+    paras = [intro(profile, with_headline=True)]
+    if pains:
+        paras.append(f"As I understand it, the hardest problems in {ask} are {serial_join(pains[:3])}.")
+    for i, r in enumerate(evidence.head(3).to_dict("records")):
+        story = [f"{('First', 'Second', 'Third')[i]}, {claim(str(r['title']))}."]
+        if r["result"]:
+            story.append(first_sentence(r["result"], 30))
+        clause = proof_clause(r)
+        if clause.startswith("("):
+            story.append(f"In numbers: {clause[1:-1]}.")
+        elif clause.startswith("worth"):
+            story.append(f"That was {clause}.")
+        elif clause:
+            story.append({"a number others have confirmed": "Others have confirmed that number.",
+                          "measured from the data": "That number comes straight from the data."}.get(
+                              clause, "That number is my own estimate."))
         paras.append(tidy_sentence(" ".join(story)))
     closing = []
     if skill_names:
-        closing.append(f"The skills behind this are {skill_names}, each backed by shipped work.")
+        closing.append(f"Behind all of it are {skill_names}, each backed by work that shipped.")
     if total:
         closing.append(total)
     if closing:
         paras.append(" ".join(closing))
-    paras.append(f"That is the value I want to keep delivering in {ask}. "
+    paras.append(f"That's the value I want to keep delivering in {ask}. "
                  "What would you need to see from me to make that happen?")
     return "\n\n".join(paras)
-
-
-def proof_sentence(title: str, clause: str, confidence: str | None = None) -> str:
-    """'Cut the AWS bill by 31% ($410k a year, verified).'"""
-    sentence = first_sentence(title, 25)
-    if not clause:
-        return sentence
-    return f"{sentence.rstrip('.!?…')} ({clause}" + (f", {confidence})." if confidence else ").")
 
 
 def tidy_sentence(text: str) -> str:
