@@ -24,14 +24,12 @@ with st.sidebar:
                                  key="market_basis", help="Which proficiency counts towards your occupation match.")
 proficiency = "evidence" if basis == "Evidence" else "self"
 
-targets = inputs.target_roles.dropna(subset=["onet_soc_code"])
-target_codes = list(dict.fromkeys(targets["onet_soc_code"]))
-if not target_codes:
-    target_codes = ["15-1252.00"]
+target_codes, stand_in = views.target_codes(inputs.target_roles)
+if stand_in:
     st.info("No target role has an O\\*NET occupation yet, so the pay and technology sections show Software "
             "Developers (15-1252.00).", icon=":material/info:")
 
-view = state.read(views.market, tuple(target_codes), proficiency, today())
+view = state.read(views.market, target_codes, proficiency, today())
 result, roles = view.matrix, view.roles_map
 wage_year = int(inputs.roles["year"].dropna().max())
 

@@ -32,7 +32,6 @@ NOT_YET_READABLE = {
     "network",
     "offers",
     "roles",
-    "journal",
     "import_export",
     "about",
 }

@@ -94,3 +94,11 @@ def hot_technologies(tech: pd.DataFrame, codes: list[str], have: set[str], title
 
 def finite(value) -> bool:
     return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def best_target(roles_map: pd.DataFrame) -> pd.Series | None:
+    """The target occupation with the highest occupation match among those the roles map can place (a match
+    and a median wage), or None: what the roles map's title names."""
+    data = roles_map.dropna(subset=["fit", "median_wage"])
+    best = data[data["is_target"]].sort_values("fit", ascending=False, kind="stable")
+    return None if best.empty else best.iloc[0]

@@ -23,7 +23,9 @@ import pandas as pd
 from careerdata.core.dates import format_day, format_span
 from careerdata.core.money import format_money
 from careerdata.core.text import escape_md, join_words, plural
+from careerdata.figures import cycle as fcycle
 from careerdata.figures import impact as fimpact
+from careerdata.figures import readiness as freadiness
 from careerdata.figures.metric_text import metric_text
 from careerdata.promotion.case import CaseAnalysis, scope_counts
 from careerdata.promotion.evidence import EVIDENCE_SECTIONS, SCOPE_PHRASES, SECTIONS, has_links
@@ -98,7 +100,7 @@ def packet_markdown(analysis: CaseAnalysis) -> str:
     if t.wins:
         scopes = scope_counts(a.cycle_accs)
         scope_text = ", ".join(f"{n} {SCOPE_PHRASES[s]}" for s, n in scopes.items())
-        summary += f" In this cycle {escape_md(first)} delivered {plural(t.wins, 'accomplishment')} ({scope_text})"
+        summary += f" In this cycle {escape_md(first)} delivered {fcycle.wins_label(t.wins)} ({scope_text})"
         if t.money or t.hours:
             parts = []
             if t.money:
@@ -114,7 +116,7 @@ def packet_markdown(analysis: CaseAnalysis) -> str:
         summary += " No accomplishment is logged in this cycle yet."
     if r.total:
         met = a.coverage.loc[a.coverage["ratio"] >= 1, "name"].tolist() if not a.coverage.empty else []
-        summary += f" The evidence meets the {escape_md(a.target)} bar in {r.at_bar} of {r.total} competencies"
+        summary += f" For {escape_md(a.target)} the evidence has {freadiness.count_label(r.at_bar, r.total)}"
         summary += f" ({escape_md(join_words(sorted(met)))})." if met else "."
     lines += [summary, ""]
 
