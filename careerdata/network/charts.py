@@ -59,7 +59,7 @@ def advocacy_funnel_chart(funnel: pd.DataFrame) -> go.Figure:
     title += f"; {fnetwork.sponsor_label(sponsors)}"
     fig.update_yaxes(title=None)
     fig = apply_theme(fig, title=title, height=360, share=2)  # the left of two columns (3:2)
-    fig.update_layout(margin={"l": 70, "r": 20, "t": 60, "b": 30})
+    fig.update_layout(margin={"l": 70, "r": 20})
     return fig
 
 
@@ -145,7 +145,7 @@ def who_knows_heatmap(wk: sa.WhoKnows) -> go.Figure:
     fig.update_xaxes(title={"text": "Key contacts (grey: has not heard it from you)", "standoff": 14}, side="bottom",
                      tickangle=0, showgrid=False, tickfont={"size": 12})
     fig = apply_theme(fig, title=title, height=max(360, 210 + 42 * len(titles)))
-    fig.update_layout(margin={"l": 20, "r": 20, "t": 60, "b": 60})
+    fig.update_layout(margin={"l": 20, "r": 20})
     return fig
 
 
