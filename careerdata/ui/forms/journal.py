@@ -5,9 +5,9 @@ import streamlit as st
 
 from careerdata.core import vocab
 from careerdata.core.clock import today
-from careerdata.figures import network as fnetwork
 from careerdata.journal import charts as journal_charts
 from careerdata.journal import queries, repo
+from careerdata.journal import view as journal_view
 from careerdata.models import career as m
 from careerdata.ui import layout, state, widgets
 from careerdata.ui.forms import metrics as metrics_ui
@@ -200,7 +200,7 @@ def people_tab(contact_names, accs):
                                               f"Logged a touch with {who}"):
                         widgets.reset_form("touch")
                         st.rerun()
-        overdue = fnetwork.overdue_contacts(contacts, today())
+        overdue = state.read(journal_view.overdue_contacts, today())
         st.markdown(f"**Losing touch** ({len(overdue)})")
         if contacts.empty:
             st.info("No contacts yet. Add your manager, a sponsor and a mentor first.")
