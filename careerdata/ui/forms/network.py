@@ -32,17 +32,19 @@ def touch_tab(status, losing, view, now):
         with st.container(height=min(70 + 78 * len(listed), 560), border=False):
             for row in listed.itertuples():
                 with st.container(border=True):
-                    c1, c2, c3 = st.columns([2.2, 4.4, 1.6], vertical_alignment="center")
+                    # who and how overdue on the left, the button with room for its label on the right (1024 px)
+                    c1, c3 = st.columns([3, 1.3], vertical_alignment="center")
                     where = " · ".join(x for x in (vocab.RELATIONSHIP_LABELS.get(row.relationship, row.relationship),
                                                    row.company) if x)
-                    c1.markdown(f"**{layout.escape_markdown(row.name)}**  \n{layout.escape_markdown(where)}")
                     if row.status == "never":
                         gap_text = f"Never contacted · ideal every {row.ideal_days} days"
                     else:
                         gap_text = (f"Last touch {int(row.days_since)} days ago · ideal {row.ideal_days}, "
                                     f"max {row.max_days} · {row.overdue_ratio:.1f}× ideal")
                     colour = "red" if row.status in ("past_max", "never") else "orange"
-                    c2.markdown(f":{colour}-badge[{vocab.CADENCE_STATUS_LABELS[row.status]}] {gap_text}")
+                    c1.markdown(f"**{layout.escape_markdown(row.name)}**"
+                                + (f" · {layout.escape_markdown(where)}" if where else "") + "  \n"
+                                f":{colour}-badge[{vocab.CADENCE_STATUS_LABELS[row.status]}] {gap_text}")
                     if c3.button("Touched today", key=f"quick_touch_{row.id}", icon=":material/check:",
                                  help=f"Log an interaction with {row.name} dated today"):
                         touch = widgets.validate(m.Interaction, {
