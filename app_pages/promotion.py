@@ -6,7 +6,9 @@ from pydantic import ValidationError
 
 from careerdata.core import dates
 from careerdata.core.clock import today
+from careerdata.figures import cycle as fcycle
 from careerdata.figures import impact as fimpact
+from careerdata.figures import readiness as freadiness
 from careerdata.journal import queries
 from careerdata.models.promotion import CaseKey
 from careerdata.promotion import charts as pc
@@ -75,10 +77,10 @@ if current is None:
 # --- headline: readiness and coverage ------------------------------------------------------------
 k = st.columns(4)
 k[0].metric(f"Readiness for {target}", pready.readiness_label(r),
-            delta=f"{r.at_bar} of {r.total} competencies at the bar", delta_color="off", delta_arrow="off",
+            delta=freadiness.count_label(r.at_bar, r.total), delta_color="off", delta_arrow="off",
             help="Mean, over the target level's competencies, of min(1, evidence strength ÷ expected level). "
                  "100% means this cycle's evidence meets every expectation of the level.", border=True)
-k[1].metric("Wins in the cycle", f"{t.wins} win{'' if t.wins == 1 else 's'}", delta=f"{t.quantified_wins} with a metric", delta_color="off",
+k[1].metric("Wins in the cycle", fcycle.wins_label(t.wins), delta=f"{t.quantified_wins} with a metric", delta_color="off",
             delta_arrow="off", help=f"Accomplishments whose dates overlap the cycle {span}.", border=True)
 k[2].metric("Quantified impact in the cycle", fimpact.money_run_rate_label(t.money) if t.money else "—",
             delta=f"{fimpact.hours_run_rate_label(t.hours)} saved", delta_color="off", delta_arrow="off",

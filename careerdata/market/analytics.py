@@ -12,6 +12,7 @@ skills mapped to it. Occupations without ratings use their documented stand-in.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -90,6 +91,38 @@ def hot_technologies(tech: pd.DataFrame, codes: list[str], have: set[str], title
     score = out["roles"] * 2 + out["hot"].astype(int) + (out["in_demand_for"] != "").astype(int) * 2
     return out.assign(_s=score).sort_values(["_s", "technology"], ascending=[False, True]).drop(columns="_s") \
         .reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class TechCoverage:
+    """How many of your targets' hot and in-demand technologies you have (the Market's two KPIs)."""
+
+    demanded_have: int  # O*NET In Demand for a target occupation, and linked to one of your skills
+    demanded: int
+    hot_have: int  # O*NET Hot Technology listed for a target occupation, and yours
+    hot: int
+    missing: list[str]  # in demand, not in your skills: the first six in the table's order
+
+    @property
+    def demanded_label(self) -> str:
+        """"4 of 11"."""
+        return f"{self.demanded_have} of {self.demanded}"
+
+    @property
+    def hot_label(self) -> str:
+        return f"{self.hot_have} of {self.hot}"
+
+
+def tech_coverage(tech: pd.DataFrame, shown_missing: int = 6) -> TechCoverage:
+    """Count `hot_technologies` rows: in demand (in_demand_for not empty) and hot, each with `you == "have"`."""
+    if tech.empty:
+        return TechCoverage(0, 0, 0, 0, [])
+    demanded = tech[tech["in_demand_for"] != ""]
+    have = tech["you"] == "have"
+    return TechCoverage(
+        demanded_have=int((demanded["you"] == "have").sum()), demanded=len(demanded),
+        hot_have=int((tech["hot"] & have).sum()), hot=int(tech["hot"].sum()),
+        missing=demanded[demanded["you"] == "missing"].head(shown_missing)["technology"].tolist())
 
 
 def finite(value) -> bool:

@@ -19,6 +19,7 @@ class MarketView:
     roles_map: pd.DataFrame
     gradient: pd.DataFrame
     hot_tech: pd.DataFrame
+    tech_coverage: mk.TechCoverage  # the technology KPIs (analytics.tech_coverage)
 
 
 DEFAULT_CODE = "15-1252.00"  # Software Developers: the occupation shown when no target role has one
@@ -49,9 +50,11 @@ def market(con, codes: tuple[str, ...], proficiency: str, today: dt.date) -> Mar
     levels = mk.user_element_levels(inputs.skills, result.mappings, evidence, proficiency)
     titles = dict(zip(inputs.roles["onet_soc_code"], inputs.roles["title"], strict=True))
     have = set(result.mappings["technology"].dropna())
+    tech = mk.hot_technologies(inputs.tech, list(codes), have, titles)
     return MarketView(
         matrix=result,
         roles_map=mk.roles_map(inputs, levels, list(codes)),
         gradient=with_and_without_managers(inputs.ratings, inputs.roles),
-        hot_tech=mk.hot_technologies(inputs.tech, list(codes), have, titles),
+        hot_tech=tech,
+        tech_coverage=mk.tech_coverage(tech),
     )

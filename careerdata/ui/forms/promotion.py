@@ -190,7 +190,7 @@ def export_tab(text, target, a, cycle_end):
             file_name=promo_export.file_name(target, cycle_end, fmt), mime=promo_export.FORMATS[fmt][1],
             key=f"download_{fmt}", icon=icon, width="stretch", on_click="ignore")
     st.caption(f"The HTML prints cleanly (print it to PDF from the browser). The same from the command line: "
-               f"`careerdata promo --target {target} --format docx -o case.docx`.")
+               f"`careerdata promotion --target {target} --format docx -o case.docx`.")
     with st.container(border=True):
         st.markdown(f"**{promo_export.PRIVATE_HEADING}**: your advocates with their influence, who has heard "
                     "about which win, and the gaps you are closing. For you only; a separate file, marked private.")
@@ -201,7 +201,7 @@ def export_tab(text, target, a, cycle_end):
                 file_name=promo_export.file_name(target, cycle_end, fmt, private=True),
                 mime=promo_export.FORMATS[fmt][1], key=f"download_private_{fmt}", icon=":material/lock:",
                 width="stretch", on_click="ignore")
-        st.caption(f"`careerdata promo --private --target {target} -o plan.md` writes it from the command line.")
+        st.caption(f"`careerdata promotion --private --target {target} -o plan.md` writes it from the command line.")
 
 
 def plan_tab(view, case, now, review_date, cycle_start, case_key, a, k):
