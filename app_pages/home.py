@@ -105,6 +105,9 @@ with tab_impact:
                         theme=None, key="impact_chart")
         st.caption("Your own estimates, annualised, on the quarter the work was done; categories with no money "
                    "estimate (often reliability and risk) are left out. Source: your career file.")
+    if figures.metrics:
+        layout.page_link("pnl", label="Your career P&L: every quarter, hours too, how sure each figure is, the wins "
+                                      "behind a bar", icon=":material/account_balance:")
 with tab_wins:
     if not figures.accomplishments:
         layout.empty_state("No wins logged yet.", "journal", "Log your first accomplishment")

@@ -24,14 +24,12 @@ with st.sidebar:
                                  key="market_basis", help="Which proficiency counts towards your occupation match.")
 proficiency = "evidence" if basis == "Evidence" else "self"
 
-targets = inputs.target_roles.dropna(subset=["onet_soc_code"])
-target_codes = list(dict.fromkeys(targets["onet_soc_code"]))
-if not target_codes:
-    target_codes = ["15-1252.00"]
+target_codes, stand_in = views.target_codes(inputs.target_roles)
+if stand_in:
     st.info("No target role has an O\\*NET occupation yet, so the pay and technology sections show Software "
             "Developers (15-1252.00).", icon=":material/info:")
 
-view = state.read(views.market, tuple(target_codes), proficiency, today())
+view = state.read(views.market, target_codes, proficiency, today())
 result, roles = view.matrix, view.roles_map
 wage_year = int(inputs.roles["year"].dropna().max())
 
@@ -94,15 +92,14 @@ tech = view.hot_tech
 if tech.empty:
     st.info("The shipped O\\*NET data lists no hot or in-demand technology for these occupations.")
 else:
-    demanded = tech[tech["in_demand_for"] != ""]
+    covered = view.tech_coverage
     kpis = layout.kpi_row()
-    kpis.metric("In demand for your targets", f"{int((demanded['you'] == 'have').sum())} of {len(demanded)}",
+    kpis.metric("In demand for your targets", covered.demanded_label,
               help="O*NET In Demand technologies of your target occupations that one of your skills is linked to.",
               border=True)
-    kpis.metric("Hot across all postings", f"{int((tech['hot'] & (tech['you'] == 'have')).sum())} of "
-              f"{int(tech['hot'].sum())}", help="O*NET Hot Technologies listed for your target occupations that "
-              "you have.", border=True)
-    missing = demanded[demanded["you"] == "missing"].head(6)["technology"].tolist()
+    kpis.metric("Hot across all postings", covered.hot_label, help="O*NET Hot Technologies listed for your target "
+              "occupations that you have.", border=True)
+    missing = covered.missing
     if missing:
         st.markdown("**In demand for your targets, not in your skills:** "
                     + ", ".join(layout.escape_markdown(t) for t in missing))

@@ -40,12 +40,11 @@ if sv.ALL_TARGETS not in choices:
 
 result = state.read(views.skill_matrix, tuple(choices[role_label]), proficiency, today())
 frame = result.frame
-counts = frame["quadrant"].value_counts()
-no_value = int(counts.get(sv.NO_VALUE, 0))
+no_value = result.quadrant_count(sv.NO_VALUE)
 k = st.columns(5)
 for col, quad in zip(k[:4], sv.QUADRANTS, strict=True):
-    col.metric(quad, int(counts.get(quad, 0)), help=sv.QUADRANT_MEANING[quad], border=True)
-k[4].metric("Claimed but unproven", int((frame["finding"] == "claimed but unproven").sum()),
+    col.metric(quad, result.quadrant_count(quad), help=sv.QUADRANT_MEANING[quad], border=True)
+k[4].metric("Claimed but unproven", result.unproven,
             help=f"Self-rating at least {sv.GAP_UNPROVEN} above the evidence level of your accomplishments.",
             border=True)
 if no_value:

@@ -46,19 +46,17 @@ if opps.empty:
             st.markdown("**No opportunities of the kinds picked in the sidebar.**")
         layout.page_link("pipeline", label="Add an opportunity", icon=":material/add_circle:", tab="add")
 else:
-    left, right = st.columns(2, gap="large")
-    with left:
-        st.plotly_chart(view.funnel_chart, theme=None, key="pipeline_funnel")
-        st.caption("Bars: opportunities that reached each stage (a skipped stage counts as passed). 'Moved on': of "
-                   "those that left a stage, won or lost, the share that reached the next; ones still sitting there "
-                   "are left out. Source: your career file.")
-    with right:
-        if stints.empty:
-            st.info("No stage history yet: move an opportunity to its next stage to start timing it.")
-        else:
-            st.plotly_chart(view.time_chart, theme=None, key="time_in_stage")
-            st.caption("Days from entering a stage to entering the next one; a diamond is an open opportunity still "
-                       "in that stage today. Bars: median of finished stints. Source: your career file.")
+    # one chart under the other: each keeps the full width at 1024 px
+    st.plotly_chart(view.funnel_chart, theme=None, key="pipeline_funnel")
+    st.caption("Bars: opportunities that reached each stage (a skipped stage counts as passed). 'Moved on': of "
+               "those that left a stage, won or lost, the share that reached the next; ones still sitting there "
+               "are left out. Source: your career file.")
+    if stints.empty:
+        st.info("No stage history yet: move an opportunity to its next stage to start timing it.")
+    else:
+        st.plotly_chart(view.time_chart, theme=None, key="time_in_stage")
+        st.caption("Days from entering a stage to entering the next one; a diamond is an open opportunity still "
+                   "in that stage today. Bars: median of finished stints. Source: your career file.")
 
 tab_labels = {
     "open": f"Open ({len(live):,})",

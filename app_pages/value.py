@@ -78,8 +78,8 @@ st.caption(
     + "; proof from your career file. Money is your own annualised estimate. O\\*NET® is a trademark of USDOL/ETA; "
       "full attribution under “How it's computed”.")
 
-tab_customer, tab_offer, tab_ledger, tab_pitch, tab_how = st.tabs(
-    ["The customer", "Your offer", "Impact ledger (career P&L)", "Pitch builder", "How it's computed"])
+tab_customer, tab_offer, tab_pitch, tab_how = st.tabs(
+    ["The customer", "Your offer", "Pitch builder", "How it's computed"])
 
 # --- the customer ----------------------------------------------------------------------------
 with tab_customer:
@@ -88,10 +88,6 @@ with tab_customer:
 # --- the offer -------------------------------------------------------------------------------
 with tab_offer:
     vaf.offer_tab(has_wins, strongest, view, stand_ins, target, esc)
-
-# --- the impact ledger -----------------------------------------------------------------------
-with tab_ledger:
-    vaf.ledger_tab(view, now)
 
 # --- the pitch -------------------------------------------------------------------------------
 with tab_pitch:

@@ -7,8 +7,11 @@
   (an ellipsis on a KPI label, a cut-off table header) — `scrollWidth > clientWidth` on an
   element whose overflow is not visible and that holds text of its own;
 - a chart's text sticks out of the chart, or two texts of one chart overlap (a legend over an
-  axis title, two bubble labels on top of each other) — bounding boxes of Plotly's SVG text;
-- a data table is wider than its column, so its right-hand columns are cut off unless scrolled.
+  axis title, two bubble labels on top of each other), or its title runs onto the plot — bounding
+  boxes of Plotly's SVG text and plot area;
+- a data table is wider than its column, so its right-hand columns are cut off unless scrolled (a table
+  the page put in `careerdata.ui.layout.scrolling_table`, which scrolls on purpose with its key column
+  pinned, is not counted).
 
 `height_before_tabs(page)` is how far down the page the first tab bar starts (or the page's
 whole height when it has none): the part a person scrolls through before the detail.
@@ -69,6 +72,15 @@ PROBLEMS_JS = r"""
         problems.push(`chart "${title.slice(0, 50)}": text "${t.textContent.trim().slice(0, 40)}" sticks out of the chart`);
       }
     }
+    // the title (above the plot) must not run onto the plot area
+    const plot = chart.querySelector('.nsewdrag');
+    const head = rects.find(x => x.kind === 'title');
+    if (plot && head) {
+      const p = plot.getBoundingClientRect();
+      const w = Math.min(p.right, head.r.right) - Math.max(p.left, head.r.left);
+      const h = Math.min(p.bottom, head.r.bottom) - Math.max(p.top, head.r.top);
+      if (w > 2 && h > 2) problems.push(`chart "${title.slice(0, 50)}": the title runs onto the plot`);
+    }
     for (let a = 0; a < rects.length; a++) {
       for (let b = a + 1; b < rects.length; b++) {
         const A = rects[a], B = rects[b];
@@ -85,6 +97,8 @@ PROBLEMS_JS = r"""
   // 3. data tables wider than their column
   for (const grid of main.querySelectorAll('[data-testid="stDataFrame"]')) {
     if (!grid.offsetParent) continue;
+    // a page says a table scrolls on purpose (key column pinned) with careerdata.ui.layout.scrolling_table
+    if (grid.closest('[class*="st-key-scrolls-"]')) continue;
     const scroller = grid.querySelector('.dvn-scroller');
     if (scroller && scroller.scrollWidth > scroller.clientWidth + 2) {
       const heads = [...grid.querySelectorAll('[role="columnheader"]')].map(h => label(h)).slice(0, 3).join(', ');

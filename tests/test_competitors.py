@@ -150,3 +150,28 @@ def test_positioning_means_and_the_tilt_of_a_target_role():
     assert points[["x", "y"]].values.tolist() == [[3.8, 3.6], [3.0, 2.0], [4.0, 4.0], [4.5, 3.5]]
     assert cp.nearest_level(points) == "L6"
     assert cp.nearest_level(points[points["kind"] != "you"]) is None
+
+
+def test_the_map_names_you_the_chosen_target_and_every_level_without_an_overlap():
+    from careerdata.competitors.charts import LABEL_STYLE, MAP_PLOT, MAP_WIDTHS, position_labels
+    from careerdata.core import placement
+
+    # the demo's crowded corner: you, L6 and M1 within half a level of each other, two targets on one spot
+    points = pd.DataFrame([
+        ("You", "you", None, 3.77, 3.52), ("L5", "level", "IC", 3.33, 2.67), ("L6", "level", "IC", 4.0, 3.5),
+        ("L7", "level", "IC", 5.0, 4.0), ("L8", "level", "IC", 5.0, 4.33), ("M1", "level", "EM", 3.0, 3.5),
+        ("M2", "level", "EM", 3.0, 4.0), ("Solutions Architect", "target", None, 4.29, 3.36),
+        ("Staff Engineer (Helio Health)", "target", None, 4.29, 3.36)], columns=["label", "kind", "track", "x", "y"])
+    notes = position_labels(points, "Staff Engineer (Helio Health)")
+    assert sorted(n["text"] for n in notes) == sorted(["<b>You</b>", "L5", "L6", "L7", "L8", "M1", "M2",
+                                                       "Staff Engineer (Helio Health)"])
+    kinds = dict(zip(points["label"], points["kind"], strict=True))
+    for width in MAP_WIDTHS:
+        boxes = []
+        for n in notes:
+            label = n["text"].removeprefix("<b>").removesuffix("</b>")
+            px, py = MAP_PLOT.px(n["x"], n["y"], width)
+            tw, th = placement.text_size(label, LABEL_STYLE[kinds[label]][0])
+            boxes.append(placement.Box(px + n["ax"] - tw / 2, py + n["ay"] - th / 2, px + n["ax"] + tw / 2,
+                                       py + n["ay"] + th / 2))
+        assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])

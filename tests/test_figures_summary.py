@@ -76,7 +76,7 @@ def test_the_file_and_a_pages_dataframes_give_the_same_figures(demo_con):
 
 def test_the_drafted_headline_names_the_run_rate_and_the_strongest_proven_skills(small):
     k = home_queries.kpis(small, TODAY)
-    assert k.headline == ("Software professional with $120k/yr run-rate of quantified impact across 3 "
-                          "accomplishments, strongest in AWS, Go.")  # Mentoring has no win: not "strongest"
+    assert k.headline == ("Software professional with a $120k/yr run-rate of quantified impact across 3 "
+                          "accomplishments, strongest in AWS and Go.")  # Mentoring has no win: not "strongest"
     small.execute("INSERT INTO profile (id, name, current_title, headline) VALUES (1, 'Pat', 'SRE', 'I keep it up.')")
     assert home_queries.kpis(small, TODAY).headline == "I keep it up."

@@ -9,8 +9,10 @@ fails here.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +21,12 @@ import pytest
 
 from careerdata.figures.glossary import GLOSSARY
 from careerdata.figures_registry import registry
-from careerdata.import_export.export import brag_markdown
+from careerdata.import_export.export import brag_markdown, jsonresume_text
+from careerdata.promotion import case as pcase
+from careerdata.promotion import draft as pdraft
+from careerdata.promotion import evidence as pa
+from careerdata.promotion import export as promo_export
+from careerdata.promotion import queries as pq
 from careerdata.store import db
 from tests.helpers import open_app, texts
 
@@ -59,15 +66,40 @@ def _page_text(demo_copy, key: str) -> str:
         return texts(at) + "\n" + metrics + "\n" + "\n".join(titles).replace("<br>", " ")
 
 
-def _surface_text(surface: str, demo_copy, cli_json) -> str:
+def _cli(demo_copy, *args: str) -> str:
+    out = subprocess.run([sys.executable, "-m", "careerdata.cli", *args, "--db", str(demo_copy)], capture_output=True,
+                         text=True, env={**os.environ, "CAREERDATA_TODAY": TODAY.isoformat()}, check=True)
+    return out.stdout
+
+
+def _promotion_download(con) -> str:
+    """The promotion case the Promotion page downloads (HTML), for the next level, as text a reader sees."""
+    inputs = pq.case_inputs(con)
+    target = pa.next_level(inputs.levels, inputs.profile["current_level"])
+    start, end = pa.default_cycle(inputs.profile, TODAY)
+    draft = pdraft.draft_case(pcase.analyse(inputs, target, start, end, TODAY))
+    page = promo_export.export_packet(draft, "html", "Promotion case").decode()
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def _surface_text(surface: str, demo_copy, cli_json, found) -> str:
     if surface == "cli:figures":
         return json.dumps(cli_json, ensure_ascii=False)
-    if surface == "export:brag":
-        con = db.connect(demo_copy, create=False)
-        try:
+    if surface == "cli:promotion":
+        return _cli(demo_copy, "promotion").replace("\\", "").replace("**", "")
+    if surface == "cli:roles":  # the roles Target roles compares by default, in that order
+        roles = [f.id.removeprefix("role_fit:") for f in found if f.id.startswith("role_fit:")]
+        return _cli(demo_copy, "roles", "compare", *roles)
+    con = db.connect(demo_copy, create=False)
+    try:
+        if surface == "export:brag":
             return brag_markdown(con).replace("\\", "")
-        finally:
-            con.close()
+        if surface == "export:promotion":
+            return _promotion_download(con)
+        if surface == "export:jsonresume":  # each skill as a résumé theme prints it: "name: level"
+            return "\n".join(f"{s['name']}: {s.get('level', '')}" for s in json.loads(jsonresume_text(con))["skills"])
+    finally:
+        con.close()
     assert ":" not in surface, f"no reader for the surface {surface}"
     return _page_text(demo_copy, surface)
 
@@ -86,8 +118,20 @@ def test_the_demo_lists_the_headline_figures_with_every_field(cli_json):
     assert by_id["hours_run_rate"]["display"] == "19,326 h/yr"
     assert by_id["cycle_wins"]["display"] == "10 wins"
     assert by_id["cycle_impact"]["display"] == "$883k/yr run-rate"
-    # the Promotion case and Competitors once said 6 and 5 of 9: one readiness now, shown on both
-    assert by_id["readiness_next_level"]["shown_on"] == ["promotion", "competitors", "cli:figures"]
+    # the Promotion case and Competitors once said 6 and 5 of 9: one readiness now, shown on both, and in the
+    # promotion case a user downloads or prints with `careerdata promotion`
+    assert by_id["readiness_next_level"]["shown_on"] == ["promotion", "competitors", "export:promotion",
+                                                         "cli:promotion", "cli:figures"]
+    assert by_id["cycle_wins"]["shown_on"] == ["export:brag", "promotion", "export:promotion", "cli:promotion",
+                                               "cli:figures"]
+    assert by_id["role_fit:Engineering Manager"]["display"].startswith("Role fit 35, lowered from 70")
+    assert "cli:roles" in by_id["role_fit:Engineering Manager"]["shown_on"]
+    # the Market says occupation match; "fit" is the role fit (it once said "Your fit" for both)
+    assert by_id["occupation_match"]["display"].endswith("/100 occupation match")
+    assert by_id["occupation_match"]["shown_on"] == ["market", "cli:figures"]
+    assert by_id["top_self_rated_skill"]["shown_on"] == ["export:jsonresume", "cli:figures"]
+    surfaces = {s for r in rows for s in r["shown_on"]}
+    assert {"export:brag", "export:promotion", "export:jsonresume", "cli:promotion", "cli:roles"} <= surfaces
     assert all(r["source"].startswith("careerdata.figures.") for r in rows)
 
 
@@ -95,7 +139,7 @@ def test_every_display_string_appears_on_every_surface_it_names(found, demo_copy
     surfaces = sorted({s for f in found for s in f.shown_on})
     missing = []
     for surface in surfaces:
-        text = _surface_text(surface, demo_copy, cli_json)
+        text = _surface_text(surface, demo_copy, cli_json, found)
         missing += [(f.id, surface, f.display) for f in found if surface in f.shown_on and f.display not in text]
     assert not missing, missing
 

@@ -197,3 +197,17 @@ def test_moat_is_the_mean_of_the_five_best_contributions_with_empty_slots_zero()
     assert moat.moat_score([0.8, 0.5]) == 26.0  # (0.8 + 0.5) / 5
     assert moat.moat_score([1, 1, 1, 1, 1, 0.9]) == 100.0
     assert moat.moat_label(26.0) == "26/100"
+
+
+# --- a skill's level in words ---------------------------------------------------------------------
+
+def test_a_skill_level_in_words_and_the_highest_self_rated_skill():
+    from careerdata.figures import proficiency
+
+    assert [proficiency.level_word(n) for n in (1, 2, 3, 3.5, 4, 5)] == [
+        "Aware", "Working knowledge", "Proficient", "Proficient", "Advanced", "Expert"]
+    assert proficiency.level_word(None) is None and proficiency.level_word(float("nan")) is None
+    skills = pd.DataFrame({"name": ["kafka", "Go", "SQL", "Rust"], "self_level": [5, 5, 4, None]})
+    assert proficiency.top_self_rated(skills) == ("Go", 5)  # ties: the name A–Z, whatever its case
+    assert proficiency.skill_level_label("Go", 5) == "Go: Expert"
+    assert proficiency.top_self_rated(skills.assign(self_level=None)) is None

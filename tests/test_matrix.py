@@ -286,3 +286,13 @@ def test_demo_chart_shows_every_skill_and_names_what_to_invest_in_without_a_coll
                                            py + a.ay + th / 2))
             assert not any(b.overlaps(c) for i, b in enumerate(boxes) for c in boxes[i + 1:]), (basis, width)
             assert all(b.left >= 0 and b.right <= width and b.top >= 0 and b.bottom <= plot.height for b in boxes)
+
+
+def test_the_market_technology_kpis_count_what_you_have_of_the_in_demand_and_hot_ones():
+    tech = pd.DataFrame({"technology": ["Kafka", "Go", "Rust", "Excel"], "roles": [2, 1, 1, 1],
+                         "hot": [True, True, False, True], "in_demand_for": ["A", "", "A, B", "B"],
+                         "you": ["have", "have", "missing", "missing"]})
+    got = mk.tech_coverage(tech)
+    # in demand: Kafka (have), Rust, Excel -> 1 of 3; hot: Kafka, Go (have), Excel -> 2 of 3
+    assert (got.demanded_label, got.hot_label, got.missing) == ("1 of 3", "2 of 3", ["Rust", "Excel"])
+    assert mk.tech_coverage(tech.iloc[0:0]).demanded_label == "0 of 0"

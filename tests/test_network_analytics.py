@@ -265,3 +265,23 @@ def test_sponsor_coverage_on_a_big_network_names_five_and_keeps_everyone_in_peop
     assert skip.detail == ("Skip 00 (aware), Skip 01 (aware), Skip 02 (aware), Skip 03 (aware), Skip 04 (aware) "
                            "and 7 more: not yet a supporter, or you are out of touch.")
     assert skip.people == [f"Skip {i:02d}" for i in range(12)]
+
+
+def test_home_network_and_the_promotion_plan_name_the_same_sponsor_the_advocacy_stage():
+    """"Sponsor" once meant a relationship on Home and an advocacy stage on Network. One meaning now
+    (careerdata.figures.network.sponsors): the senior leader who is only an advocate is nobody's sponsor."""
+    from careerdata.home.overview import nudges
+    from careerdata.promotion.plan import plan_contacts
+
+    contacts = contacts_frame([
+        (1, "Elena", "senior_leader", "Acme", 5, "advocate", 30, days_ago(2), 30, 45),
+        (2, "Yuki", "peer", "Acme", 4, "sponsor", 60, days_ago(90), 60, 120),
+        (3, "Dana", "manager", "Acme", 4, "supporter", 14, days_ago(3), 14, 21),
+    ])
+    empty = pd.DataFrame(columns=["date"])
+    home = " ".join(n.message for n in nudges(pd.DataFrame(), contacts, empty, TODAY))
+    assert "You last talked to your sponsor Yuki 90 days ago" in home and "sponsor Elena" not in home
+    coverage = sa.sponsor_coverage(sa.cadence_status(contacts, TODAY), 6, "Staff (L6)", "Acme")[0]
+    assert coverage.key == "sponsor" and coverage.people == ["Yuki"]
+    assert plan_contacts(contacts)["sponsor"] == "Yuki"
+    assert sa.key_contacts(contacts)["name"].tolist() == ["Dana", "Yuki", "Elena"]  # manager, sponsor, influence

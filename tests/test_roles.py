@@ -141,7 +141,7 @@ def test_roles_page_compares_the_demo_roles(monkeypatch, demo_db):
     assert len(at.get("plotly_chart")) >= 3  # fit vs pay, requirements heatmap, pay comparison
     assert "$136k" in [m.value for m in at.metric if m.label == "BLS median pay"]
     shown = texts(at)
-    assert "Fit 35, lowered from 70: People management is below M1's must-have level 4; you: none" in shown
+    assert "Role fit 35, lowered from 70: People management is below M1's must-have level 4; you: none" in shown
     # Staff and Principal: different, labelled estimates
     assert "Level estimate (L6): **$172k–$215k**" in shown and "Level estimate (L7): **$215k–$245k**" in shown
     assert "Estimate for L7: 90th–95th percentile of Software Developers" in shown

@@ -9,9 +9,9 @@ import pytest
 
 from careerdata.core.errors import InputError
 from careerdata.models.value import PitchVersion
+from careerdata.pnl import ledger as vl
 from careerdata.store import db
 from careerdata.value import customer as vc
-from careerdata.value import ledger as vl
 from careerdata.value import offer as vp
 from careerdata.value import pitch as vpitch
 from careerdata.value import targets as vt

@@ -7,8 +7,6 @@ import base64
 import numpy as np
 from helpers import figure_at, open_app, texts
 
-from careerdata.core.dates import quarter_label
-from careerdata.core.money import format_money
 from careerdata.store import db
 
 PAGE = "app_pages/value.py"
@@ -28,7 +26,7 @@ def _figure_titled(at, start: str):
     raise AssertionError(f"no chart titled {start!r}: {[f.layout.title.text for f in figures]}")
 
 
-def test_value_page_shows_customer_offer_and_ledger_for_the_default_target(monkeypatch, demo_db):
+def test_value_page_shows_customer_and_offer_for_the_default_target(monkeypatch, demo_db):
     at = open_app(monkeypatch, demo_db, PAGE)
     assert at.title[0].value == "Value proposition"
     assert at.selectbox(key="value_target").value == "role:1"  # Staff Engineer: the next level, at her employer
@@ -40,17 +38,6 @@ def test_value_page_shows_customer_offer_and_ledger_for_the_default_target(monke
     assert "For the Staff Engineer role at Helio Health, I bring technical writing" in shown
     assert "Ladder L6 · Influence & visibility" in shown
     assert "stand-in occupation 15-1299.08" in shown  # market values of Software Developers use the stand-in
-    metrics = {m.label: m.value for m in at.metric}
-    con = db.connect(demo_db)
-    total, verified = con.execute(
-        "SELECT sum(money_usd), sum(money_usd) FILTER (WHERE confidence = 'verified') FROM impact_metric").fetchone()
-    con.close()
-    assert metrics["All-time run-rate"] == format_money(total)
-    assert metrics["Verified by a named person"] == format_money(verified)
-    ledger = _figure_titled(at, "Career P&L:")
-    line = next(t for t in ledger.data if t.name == "Cumulative (right axis)")
-    assert _values(line.y)[-1] == total
-    assert {t.name for t in ledger.data} >= {"Cost saved", "Revenue", "Verified (solid)", "Estimated (palest)"}
 
 
 def test_changing_the_target_changes_the_customer(monkeypatch, demo_db):
@@ -65,23 +52,6 @@ def test_changing_the_target_changes_the_customer(monkeypatch, demo_db):
     assert "For the Engineering Manager role at Helio Health, I bring cross-team coordination" in shown
     assert "Ladder M1 · People management" in shown
     assert "Computer and Information Systems Managers (11-3021.00)" in shown
-
-
-def test_ledger_drill_down_lists_the_accomplishments_behind_a_bar(monkeypatch, demo_db):
-    at = open_app(monkeypatch, demo_db, PAGE)
-    con = db.connect(demo_db)
-    rows = con.execute("""
-        SELECT a.title, coalesce(a.end_date, a.start_date) AS done, m.money_usd FROM impact_metric m
-        JOIN accomplishment a ON a.id = m.accomplishment_id WHERE m.category = 'cost'""").fetchall()
-    con.close()
-    quarter = quarter_label(rows[0][1])
-    expected = sorted({t for t, d, _ in rows if quarter_label(d) == quarter})
-    at.selectbox(key="ledger_quarter").set_value(quarter).run()
-    at.selectbox(key="ledger_category").set_value("cost").run()
-    assert not at.exception
-    drill = next(d.value for d in at.dataframe if "accomplishment" in d.value.columns)
-    assert sorted(set(drill["accomplishment"])) == expected
-    assert set(drill["category"]) == {"Cost saved"}
 
 
 def test_a_saved_pitch_survives_a_reload(monkeypatch, demo_db):
@@ -121,7 +91,6 @@ def test_value_page_on_an_empty_file(monkeypatch, empty_db):
     at = open_app(monkeypatch, empty_db, PAGE)
     shown = texts(at)
     assert "No accomplishments yet, so nothing proves you meet these needs." in shown
-    assert "No impact metrics yet" in shown
     assert "A pitch is drafted from your evidence" in shown
     assert "You have no target roles yet, so the customer is an O*NET occupation" in shown
     assert at.selectbox(key="value_target").value == "onet:15-1252.00"

@@ -15,8 +15,10 @@ from careerdata.core import vocab
 from careerdata.core.dates import quarter_label
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
+from careerdata.pnl import ledger as vl
+from careerdata.pnl import view as pnl_views
+from careerdata.pnl.queries import has_metrics
 from careerdata.value import customer as vc
-from careerdata.value import ledger as vl
 from careerdata.value import offer as vp
 from careerdata.value import pitch as vpitch
 from careerdata.value import targets as vt
@@ -106,27 +108,27 @@ def test_ledger_views_match_the_analytics_on_all_metrics(demo_con):
     quarters = vl.ledger_quarters(metrics, TODAY)
     for measure in ("money_usd", "hours"):
         entries = vl.ledger(metrics, measure)
-        book = views.ledger(demo_con, measure, None, TODAY)
+        book = pnl_views.ledger(demo_con, measure, None, TODAY)
         assert book.quarters == quarters
         pd.testing.assert_frame_equal(book.entries, entries)
         pd.testing.assert_frame_equal(book.cumulative, vl.ledger_cumulative(entries, quarters))
         pd.testing.assert_frame_equal(book.by_confidence, vl.ledger_by_confidence(entries))
         assert book.figure is not None and book.bar_quarters and book.biggest in book.bar_quarters
-        recent = views.ledger(demo_con, measure, 12, TODAY)
+        recent = pnl_views.ledger(demo_con, measure, 12, TODAY)
         assert recent.quarters == quarters[-12:] and set(recent.entries["quarter"]) <= set(quarters[-12:])
         for quarter in quarters:
             for category in (None, "cost", "revenue"):
                 expected = vl.ledger_drill(metrics, quarter, category, measure)
                 # an empty quarter reads no rows at all, so its empty columns have no text dtype
-                pd.testing.assert_frame_equal(views.ledger_drill(demo_con, quarter, category, measure), expected,
+                pd.testing.assert_frame_equal(pnl_views.ledger_drill(demo_con, quarter, category, measure), expected,
                                               check_dtype=not expected.empty, check_index_type=not expected.empty)
 
 
 def test_quarter_span_covers_the_whole_quarter():
-    assert views._quarter_span("2026 Q1") == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
-    assert views._quarter_span("2025 Q4") == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
+    assert pnl_views._quarter_span("2026 Q1") == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    assert pnl_views._quarter_span("2025 Q4") == (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
     for quarter in ("2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4"):
-        start, end = views._quarter_span(quarter)
+        start, end = pnl_views._quarter_span(quarter)
         assert quarter_label(start) == quarter_label(end) == quarter
         assert quarter_label(start - dt.timedelta(days=1)) != quarter
         assert quarter_label(end + dt.timedelta(days=1)) != quarter
@@ -189,8 +191,9 @@ def test_views_on_an_empty_file(empty_con):
     customers = views.customers(empty_con)
     assert customers.no_target_roles and customers.default == "onet:15-1252.00"
     view = views.value(empty_con, customers.default, TODAY)
-    assert not view.has_wins and not view.has_metrics and view.needs_figure is None and view.proofs.empty
-    book = views.ledger(empty_con, "money_usd", None, TODAY)
+    assert not view.has_wins and view.needs_figure is None and view.proofs.empty
+    assert not has_metrics(empty_con)
+    book = pnl_views.ledger(empty_con, "money_usd", None, TODAY)
     assert book.quarters == [] and book.figure is None and book.biggest is None
     comp = competitors_view.competitors(empty_con, customers.default, TODAY)
     assert not comp.has_evidence and comp.moat_figure is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerdata.core import placement
 from careerdata.core.charts import BENCHMARK_COLOR, USER_COLOR, apply_theme, wrap_label
 from careerdata.figures.evidence import linked_wins_label
 
@@ -70,6 +71,31 @@ def radar_chart(bench: pd.DataFrame, names: dict[str, str], title: str, show_you
     return fig
 
 
+MAP_RANGE = (0.0, 5.4)
+MAP_PLOT = placement.Plot(380, MAP_RANGE, MAP_RANGE)  # the plot area of a 600 px map in a 470 px box
+MAP_WIDTHS = (340.0, 420.0)
+LABEL_STYLE = {"you": (13, USER_COLOR, 10.0), "target": (12, TARGET_COLOR, 8.0), "level": (11, "#6B7280", 4.0)}
+
+
+def position_labels(points: pd.DataFrame, selected: str | None) -> list[dict]:
+    """Annotations naming you, the chosen target and every ladder level, placed so that none overlaps
+    another or a marker (careerdata.core.placement); the other targets are named on hover only."""
+    shown = points[(points["kind"] != "target") | (points["label"] == selected)]
+    order = shown.assign(_o=shown["kind"].map({"you": 0, "target": 1, "level": 2})).sort_values(["_o", "x"])
+    markers = [(float(r.x), float(r.y), LABEL_STYLE[r.kind][2]) for r in points.itertuples(index=False)]
+    rows = list(order.itertuples(index=False))
+    spots = placement.place_labels(
+        [(float(r.x), float(r.y), LABEL_STYLE[r.kind][2], r.label, -1 if r.kind == "level" and r.track == "IC" else 1)
+         for r in rows], MAP_PLOT, font_px=[LABEL_STYLE[r.kind][0] for r in rows], markers=markers,
+        widths=MAP_WIDTHS)
+    return [{"x": r.x, "y": r.y, "text": f"<b>{r.label}</b>" if r.kind == "you" else r.label, "showarrow": True,
+             "ax": spot.dx, "ay": spot.dy, "axref": "pixel", "ayref": "pixel", "xanchor": "center",
+             "yanchor": "middle", "arrowhead": 0, "arrowwidth": 1, "standoff": LABEL_STYLE[r.kind][2],
+             "arrowcolor": BENCHMARK_COLOR if spot.leader else "rgba(0,0,0,0)", "bgcolor": "rgba(255,255,255,0.85)",
+             "font": {"size": LABEL_STYLE[r.kind][0], "color": LABEL_STYLE[r.kind][1]}}
+            for r, spot in zip(rows, spots, strict=True) if spot is not None]
+
+
 def positioning_chart(points: pd.DataFrame, selected: str | None, title: str) -> go.Figure:
     """Technical depth (x) vs business & communication breadth (y): ladder tracks, targets and you."""
     traces, annotations = [], []
@@ -80,9 +106,8 @@ def positioning_chart(points: pd.DataFrame, selected: str | None, title: str) ->
             continue
         name = "Ladder: IC track" if track == "IC" else "Ladder: management track"
         traces.append({
-            "type": "scatter", "x": part["x"], "y": part["y"], "mode": "lines+markers+text", "name": name,
-            "text": part["label"], "textposition": "top left" if track == "IC" else "bottom right",
-            "textfont": {"color": "#6B7280", "size": 11},
+            "type": "scatter", "x": part["x"], "y": part["y"], "mode": "lines+markers", "name": name,
+            "text": part["label"],
             "line": {"color": BENCHMARK_COLOR, "dash": dash, "width": 1.5},
             "marker": {"size": 8, "color": BENCHMARK_COLOR}, "customdata": part["detail"],
             "hovertemplate": "<b>%{text} · %{customdata}</b><br>Expected technical depth %{x:.1f} · breadth "
@@ -101,17 +126,10 @@ def positioning_chart(points: pd.DataFrame, selected: str | None, title: str) ->
             "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Technical depth %{x:.1f} · breadth "
                              "%{y:.1f} (of 5)<extra></extra>",
         })
-        # only the chosen target is labelled, so labels never collide
-        annotations = [{"x": x, "y": y, "text": _wrap(label, 22), "showarrow": True, "arrowhead": 0,
-                        "arrowcolor": "#9CA3AF", "ax": -40, "ay": 90, "font": {"size": 12, "color": TARGET_COLOR},
-                        "bgcolor": "rgba(255,255,255,0.9)"}
-                       for x, y, label in zip(targets.loc[chosen, "x"], targets.loc[chosen, "y"],
-                                              targets.loc[chosen, "label"], strict=True)]
     you = points[points["kind"] == "you"]
     if not you.empty:
         traces.append({
-            "type": "scatter", "x": you["x"], "y": you["y"], "mode": "markers+text", "name": "You", "text": ["You"],
-            "textposition": "bottom right", "textfont": {"color": USER_COLOR, "size": 13, "weight": "bold"},
+            "type": "scatter", "x": you["x"], "y": you["y"], "mode": "markers", "name": "You",
             "marker": {"symbol": "star", "size": 20, "color": USER_COLOR, "line": {"width": 1, "color": "white"}},
             "hovertemplate": "<b>You</b> (from your linked accomplishments)<br>Technical depth %{x:.1f} · breadth "
                              "%{y:.1f} (of 5)<extra></extra>",
@@ -119,6 +137,7 @@ def positioning_chart(points: pd.DataFrame, selected: str | None, title: str) ->
     layout = {"xaxis": {"title": {"text": "Technical depth (mean of technical competencies, 0–5)"},
                         "range": [0, 5.4], "dtick": 1, "showgrid": True, "gridcolor": "#F3F4F6"},
               "yaxis": {"title": {"text": "Business & communication breadth (0–5)"}, "range": [0, 5.4], "dtick": 1}}
+    annotations = position_labels(points, selected)
     if annotations:
         layout["annotations"] = annotations
     fig = go.Figure(data=traces, layout=layout)

@@ -93,6 +93,9 @@ def apply_theme(fig: go.Figure, *, title: str, height: int = 420, share: int = 1
     up, so it never covers the x-axis title. `share` is how many charts share the row (2 for a
     chart in one of two columns), which divides the width a line may take.
 
+    A chart may change the side and bottom margins after this, never the top one: Plotly places a
+    wrapped title by its first line, so a fixed top margin lets the other lines fall onto the plot.
+
     Every figure passes here, so here its user text is made inert: `sanitize_figure` escapes any
     markup in names, labels, hover text, titles and annotations (see `careerdata.core.text`).
     """

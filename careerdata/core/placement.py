@@ -126,11 +126,12 @@ def _candidates(r: float, tw: float, th: float, prefer: int) -> list[Placement]:
     return [p for _, p in sorted(found, key=lambda c: c[0])]
 
 
-def place_labels(points: list[tuple[float, float, float, str, int]], plot: Plot, *, font_px: float = 11,
+def place_labels(points: list[tuple[float, float, float, str, int]], plot: Plot, *,
+                 font_px: float | list[float] = 11,
                  fixed: list[tuple[float, float, float, float, str]] = (), markers=(),
                  widths: tuple[float, ...] = WIDTHS) -> list[Placement | None]:
     """Offsets for labels of `points` ((x, y, marker radius px, text, preferred side -1 left / 1 right),
-    most important first).
+    most important first). `font_px`: one size for all, or one a point.
 
     `fixed`: boxes already drawn, as (paper x 0..1, paper y 0..1, width px, height px, anchor) where
     anchor is two letters: l/r/c then t/b/m (e.g. "lt" = its left-top corner at that paper point).
@@ -166,8 +167,9 @@ def place_labels(points: list[tuple[float, float, float, str, int]], plot: Plot,
         return True
 
     out: list[Placement | None] = []
-    for x, y, r, text, prefer in points:
-        tw, th = text_size(text, font_px)
+    fonts = font_px if isinstance(font_px, list) else [font_px] * len(points)
+    for (x, y, r, text, prefer), font in zip(points, fonts, strict=True):
+        tw, th = text_size(text, font)
         candidates = _candidates(r, tw, th, prefer)
         # first clear of markers too; in a crowd, clear of other text only (it is drawn over the markers)
         chosen = next((c for avoid in (True, False) for c in candidates

@@ -49,6 +49,11 @@ RELATIONSHIPS = tuple(RELATIONSHIP_LABELS)
 # "sponsor" keeps that meaning as advocacy stage "sponsor" (see careerdata.models.career.Contact).
 RENAMED_RELATIONSHIPS = {"sponsor": ("senior_leader", "sponsor")}
 
+# The 1–5 proficiency scale (a self-rating, a ladder expectation, a role requirement) in words: the JSON Resume
+# export writes a skill's level with these, and `careerdata figures` shows your highest self-rated skill so.
+PROFICIENCY_LABELS = {1: "Aware", 2: "Working knowledge", 3: "Proficient", 4: "Advanced", 5: "Expert"}
+PROFICIENCY_LEVELS = tuple(PROFICIENCY_LABELS)
+
 # How far a contact would go for you, weakest first (the advocacy funnel's order).
 ADVOCACY_STAGE_LABELS = {
     "unknown": "Unknown",

@@ -81,7 +81,7 @@ class CycleFigures:
     @property
     def wins_label(self) -> str:
         """"10 wins": the display of the cycle's win count."""
-        return f"{self.wins} win{'' if self.wins == 1 else 's'}"
+        return wins_label(self.wins)
 
     @property
     def money_label(self) -> str:
@@ -91,6 +91,11 @@ class CycleFigures:
     @property
     def hours_label(self) -> str:
         return impact.hours_run_rate_label(self.hours)
+
+
+def wins_label(count: int) -> str:
+    """"10 wins" / "1 win": how the Promotion case, its export and the brag document count the cycle's wins."""
+    return f"{count} win{'' if count == 1 else 's'}"
 
 
 def cycle_figures(accomplishments: pd.DataFrame, metrics: pd.DataFrame, cycle: tuple[dt.date, dt.date],
@@ -115,4 +120,4 @@ def cycle_span_label(cycle: tuple[dt.date, dt.date]) -> str:
 
 
 __all__ = ["CycleFigures", "cycle_figures", "cycle_mask", "cycle_span_label", "in_cycle",
-           "review_cycle"]
+           "review_cycle", "wins_label"]

@@ -119,6 +119,12 @@ def occupation_match_label(score: float | None) -> str:
     return "no O*NET ratings" if score is None else f"{score:.0f}/100 occupation match"
 
 
+def role_fit_reason_label(reason: str) -> str:
+    """"Role fit 35, lowered from 70: People management is below M1's must-have level 4; you: none": the role
+    fit with why, as Target roles, `careerdata roles compare` and `careerdata figures` say it."""
+    return f"Role fit {reason}"
+
+
 def role_fit_label(score: float) -> str:
     """"58" (under the heading "Role fit (0–100)")."""
     return f"{score:.0f}"

@@ -27,6 +27,10 @@ GLOSSARY: dict[str, tuple[str, str]] = {
     "Skills with evidence": (
         "Skills linked to at least one accomplishment (claims you can prove), out of all your skills.",
         "careerdata.figures.summary.summary"),
+    "Skill level in words": (
+        "Your latest self-rating of a skill on the 1–5 scale, in words: 1 Aware, 2 Working knowledge, 3 Proficient, "
+        "4 Advanced, 5 Expert. The JSON Resume export writes each skill's level so.",
+        "careerdata.figures.proficiency.level_word"),
     "Review cycle": (
         "The profile's review-cycle dates; with one date, the other 364 days away; with none, the year centred "
         "on today.", "careerdata.figures.cycle.review_cycle"),

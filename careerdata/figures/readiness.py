@@ -29,11 +29,17 @@ class Readiness:
     @property
     def count_label(self) -> str:
         """"6 of 9 competencies at the bar"."""
-        return f"{self.at_bar} of {self.total} competencies at the bar"
+        return count_label(self.at_bar, self.total)
 
     @property
     def score_label(self) -> str:
         return "—" if self.score is None else f"{self.score:.0%}"
+
+
+def count_label(at_bar: int, total: int) -> str:
+    """"6 of 9 competencies at the bar": how the Promotion case, its export, Competitors and
+    `careerdata promotion` say how many of the level's competencies the evidence meets."""
+    return f"{at_bar} of {total} competencies at the bar"
 
 
 def readiness(level: str, evidence: Mapping[str, float], targets: Mapping[str, float]) -> Readiness:

@@ -2,8 +2,9 @@
 
 `figures(con, today)` computes every figure through the same cached views the pages read (so the
 display string here IS the page's), and says which surfaces show it: page url keys as in the
-navigation ("home", "promotion", ...), exports ("export:brag", "export:promotion") and CLI commands
-("cli:figures", "cli:roles"). `careerdata figures` prints them; tests/test_figures_surfaces.py checks
+navigation ("home", "promotion", ...), exports ("export:brag", "export:promotion": the promotion case
+the page downloads, "export:jsonresume") and CLI commands ("cli:figures", "cli:promotion",
+"cli:roles": `careerdata roles compare` of the roles Target roles compares by default). `careerdata figures` prints them; tests/test_figures_surfaces.py checks
 every display string on every surface it names. The definitions come from `careerdata.figures.glossary`.
 
 It sits above the feature packages (it reads their views), so `careerdata.figures` itself stays a low
@@ -15,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from careerdata.figures import cycle, evidence, fit, impact, moat, network, readiness, summary
+from careerdata.figures import cycle, evidence, fit, impact, moat, network, proficiency, readiness, summary
 from careerdata.figures.glossary import GLOSSARY
 
 CLI = "cli:figures"
+PROMOTION_CASE = ("export:promotion", "cli:promotion")  # the generated case for the next level, as downloaded
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,9 @@ def cycle_figures(con, today: dt.date) -> list[Figure]:
     span = cycle.cycle_span_label(window)
     return [
         _fig("cycle_wins", f"Wins in the review cycle {span}", c.wins, "wins", c.wins_label, "Wins in the cycle",
-             ("export:brag", "promotion")),
+             ("export:brag", "promotion", *PROMOTION_CASE)),
         _fig("cycle_impact", f"Impact of the review cycle's wins {span}", c.money, "USD/yr", c.money_label,
-             "Wins in the cycle", ("export:brag", "promotion")),
+             "Wins in the cycle", ("export:brag", "promotion", *PROMOTION_CASE)),
     ]
 
 
@@ -108,7 +110,7 @@ def readiness_figures(con, today: dt.date) -> list[Figure]:
     ready = readiness.Readiness(target, r.score, r.at_bar, r.total)
     return [
         _fig("readiness_next_level", f"Readiness for {target}", r.at_bar, f"of {r.total} competencies",
-             ready.count_label, "Readiness for a level", ("promotion", "competitors")),
+             ready.count_label, "Readiness for a level", ("promotion", "competitors", *PROMOTION_CASE)),
         _fig("readiness_next_level_score", f"Readiness for {target} (mean coverage)",
              None if r.score is None else round(r.score, 4), "share", ready.score_label, "Readiness for a level",
              ("promotion", "competitors")),
@@ -136,8 +138,7 @@ def role_figures(con, today: dt.date) -> list[Figure]:
     if len(names) < 2:
         return []
     return [_fig(f"role_fit:{d.spec.name}", f"Role fit: {d.spec.name}", d.fit.fit, "/100",
-                 f"Fit {d.fit.reason}" if getattr(d.fit, "reason", "") else fit.role_fit_label(d.fit.fit),
-                 "Role fit", ("roles",))
+                 d.fit.label, "Role fit", ("roles", "cli:roles"))
             for d in roles_view.comparison(con, names, "self", today)]
 
 
@@ -166,11 +167,34 @@ def value_figures(con, today: dt.date) -> list[Figure]:
                  impact.money_run_rate_label(summary.money_usd), "Impact run-rate", ("value",))]
 
 
+def market_figures(con, today: dt.date) -> list[Figure]:
+    """The best occupation match among your target occupations, as the Market's roles map titles it."""
+    from careerdata.market import view as market_view
+
+    best = market_view.best_target_match(con, today)
+    if best is None:
+        return []
+    title, score = best
+    return [_fig("occupation_match", f"Best occupation match among your targets: {title}", score, "/100",
+                 fit.occupation_match_label(score), "Occupation match", ("market",))]
+
+
+def skill_figures(con, today: dt.date) -> list[Figure]:
+    """Your highest self-rated skill, in the words the JSON Resume export writes (figures.proficiency)."""
+    from careerdata.journal import queries
+
+    top = proficiency.top_self_rated(queries.skills(con))
+    if top is None:
+        return []
+    return [_fig("top_self_rated_skill", "Your highest self-rated skill", top[1], "of 5",
+                 proficiency.skill_level_label(*top), "Skill level in words", ("export:jsonresume",))]
+
+
 def figures(con, today: dt.date) -> list[Figure]:
     """Every headline figure of the career file (see the module docstring)."""
     return [*home_figures(con, today), *cycle_figures(con, today), *readiness_figures(con, today),
             *competitors_figures(con, today), *role_figures(con, today), *network_figures(con, today),
-            *value_figures(con, today)]
+            *value_figures(con, today), *market_figures(con, today), *skill_figures(con, today)]
 
 
 __all__ = ["CLI", "GLOSSARY", "Figure", "cycle", "evidence", "figures", "fit", "moat", "readiness"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from careerdata.core.text import join_words
 from careerdata.figures import impact
 from careerdata.figures import summary as fsummary
 from careerdata.home import first_run as fr
@@ -45,16 +46,16 @@ def strongest_skills(con, limit: int = STRONGEST_SKILLS) -> list[str]:
 
 def value_headline(profile: dict | None, accomplishments: int, strongest: list[str], money_run_rate: float) -> str:
     """The one-line value proposition: the user's own, or one drafted from their evidence:
-    "<title> with <money run-rate> of quantified impact across <n> accomplishments, strongest in <skills>."."""
+    "<title> with a <money run-rate> of quantified impact across <n> accomplishments, strongest in <a, b and c>."."""
     if profile and profile.get("headline"):
         return profile["headline"]
     title = profile["current_title"] if profile else "Software professional"
     if not accomplishments:
         return f"{title}. Log accomplishments with their impact and this line will state your value in numbers."
-    parts = [f"{title} with {impact.money_run_rate_label(money_run_rate)} of quantified impact across "
+    parts = [f"{title} with a {impact.money_run_rate_label(money_run_rate)} of quantified impact across "
              f"{accomplishments} accomplishments"]
     if strongest:
-        parts.append(f"strongest in {', '.join(strongest)}")
+        parts.append(f"strongest in {join_words(strongest)}")
     return ", ".join(parts) + "."
 
 

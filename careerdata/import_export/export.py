@@ -19,13 +19,14 @@ from careerdata.core.text import name_key
 from careerdata.core.urls import is_web_url, normalise_url
 from careerdata.figures import cycle, impact
 from careerdata.figures.metric_text import metric_sentence
+from careerdata.figures.proficiency import level_word
 from careerdata.import_export.csv_io import CSV_ENTITIES, export_csv
 from careerdata.journal import queries
 
 __all__ = ["CSV_ENTITIES", "brag_markdown", "brag_period", "export_csv", "export_jsonresume", "jsonresume_text"]
 
 JSONRESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
-LEVEL_WORDS = {1: "Aware", 2: "Working knowledge", 3: "Proficient", 4: "Advanced", 5: "Expert"}
+LEVEL_WORDS = vocab.PROFICIENCY_LABELS  # a skill's self-level in words (careerdata.figures.proficiency)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
@@ -100,7 +101,7 @@ def export_jsonresume(con: duckdb.DuckDBPyConnection, progress: Progress | None 
     for s in _rows(con, "SELECT name, self_level FROM v_skill_latest ORDER BY kind, lower(name)"):
         entry = {"name": s["name"]}
         if s["self_level"]:
-            entry["level"] = LEVEL_WORDS[int(s["self_level"])]
+            entry["level"] = level_word(s["self_level"])
         skills.append(entry)
     report(progress, 3, 4, "publications")
     publications = []

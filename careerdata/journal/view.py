@@ -1,12 +1,14 @@
-"""Cached model of the Journal's review queue: candidate wins from git or gh, waiting for a decision."""
+"""Cached models of the Journal: the review queue (candidate wins from git or gh) and who is losing touch."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.journal import candidates
+from careerdata.figures import network as fnetwork
+from careerdata.journal import candidates, queries
 
 
 @dataclass
@@ -17,3 +19,9 @@ class ReviewQueue:
 
 def review_queue(con) -> ReviewQueue:
     return ReviewQueue(waiting=candidates.queue(con, "new"), counts=candidates.queue_counts(con))
+
+
+def overdue_contacts(con, today: dt.date) -> pd.DataFrame:
+    """"Losing touch": every contact past their cadence (`figures.network.overdue_contacts`), cached, so
+    a rerun does not compute it again over thousands of contacts."""
+    return fnetwork.overdue_contacts(queries.contacts(con), today)

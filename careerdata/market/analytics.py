@@ -12,6 +12,7 @@ skills mapped to it. Occupations without ratings use their documented stand-in.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -92,5 +93,45 @@ def hot_technologies(tech: pd.DataFrame, codes: list[str], have: set[str], title
         .reset_index(drop=True)
 
 
+@dataclass(frozen=True)
+class TechCoverage:
+    """How many of your targets' hot and in-demand technologies you have (the Market's two KPIs)."""
+
+    demanded_have: int  # O*NET In Demand for a target occupation, and linked to one of your skills
+    demanded: int
+    hot_have: int  # O*NET Hot Technology listed for a target occupation, and yours
+    hot: int
+    missing: list[str]  # in demand, not in your skills: the first six in the table's order
+
+    @property
+    def demanded_label(self) -> str:
+        """"4 of 11"."""
+        return f"{self.demanded_have} of {self.demanded}"
+
+    @property
+    def hot_label(self) -> str:
+        return f"{self.hot_have} of {self.hot}"
+
+
+def tech_coverage(tech: pd.DataFrame, shown_missing: int = 6) -> TechCoverage:
+    """Count `hot_technologies` rows: in demand (in_demand_for not empty) and hot, each with `you == "have"`."""
+    if tech.empty:
+        return TechCoverage(0, 0, 0, 0, [])
+    demanded = tech[tech["in_demand_for"] != ""]
+    have = tech["you"] == "have"
+    return TechCoverage(
+        demanded_have=int((demanded["you"] == "have").sum()), demanded=len(demanded),
+        hot_have=int((tech["hot"] & have).sum()), hot=int(tech["hot"].sum()),
+        missing=demanded[demanded["you"] == "missing"].head(shown_missing)["technology"].tolist())
+
+
 def finite(value) -> bool:
     return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def best_target(roles_map: pd.DataFrame) -> pd.Series | None:
+    """The target occupation with the highest occupation match among those the roles map can place (a match
+    and a median wage), or None: what the roles map's title names."""
+    data = roles_map.dropna(subset=["fit", "median_wage"])
+    best = data[data["is_target"]].sort_values("fit", ascending=False, kind="stable")
+    return None if best.empty else best.iloc[0]

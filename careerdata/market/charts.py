@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from careerdata.core.charts import BENCHMARK_COLOR, USER_COLOR, apply_theme
 from careerdata.figures.fit import occupation_match_label
-from careerdata.market.analytics import skill_group
+from careerdata.market.analytics import best_target, skill_group
 from careerdata.market.pay_gradient import signed_money
 
 GROUP_COLORS = {
@@ -46,10 +46,9 @@ def roles_map_chart(frame: pd.DataFrame) -> go.Figure:
         ax, ay = offsets[i % len(offsets)]
         fig.add_annotation(x=r.fit, y=r.median_wage, text=r.title, showarrow=True, arrowhead=0, ax=ax, ay=ay,
                            font={"size": 12, "color": USER_COLOR}, bgcolor="rgba(255,255,255,0.85)")
-    best = data[data["is_target"]].sort_values("fit", ascending=False)
+    top = best_target(frame)
     title = "How your skills match each occupation, and what it pays"
-    if not best.empty:
-        top = best.iloc[0]
+    if top is not None:
         title = (f"Of your target occupations, your skills match {top['title']} best "
                  f"({occupation_match_label(top['fit'])})")
     low = max(float(data["fit"].min()) - 6, 0) if not data.empty else 0

@@ -486,6 +486,15 @@ class MatrixResult:
     components: pd.DataFrame = field(default_factory=pd.DataFrame)  # per role, skill and link: the basis
     targets: list[RoleTarget] = field(default_factory=list)
 
+    def quadrant_count(self, quadrant: str) -> int:
+        """Skills in `quadrant` (one of QUADRANTS, or NO_VALUE): the Matrix's KPIs."""
+        return int((self.frame["quadrant"] == quadrant).sum()) if not self.frame.empty else 0
+
+    @property
+    def unproven(self) -> int:
+        """Skills whose finding is "claimed but unproven" (`proficiency_finding`)."""
+        return int((self.frame["finding"] == "claimed but unproven").sum()) if not self.frame.empty else 0
+
 
 def role_choices(inputs) -> dict[str, list[RoleTarget]]:
     """Selector label -> roles: all target roles, each target role (at its level), then every occupation."""

@@ -53,8 +53,8 @@ def pipeline_funnel_chart(funnel: pd.DataFrame) -> go.Figure:
     top = max(int(funnel["reached"].max()), 1)
     fig.update_xaxes(title="Opportunities that reached the stage (count)", range=[0, top * 1.6],
                      dtick=1 if top <= 10 else None, showgrid=True, gridcolor="#F3F4F6")
-    fig = apply_theme(fig, title=title, height=380, share=2)
-    fig.update_layout(margin={"l": 20, "r": 20, "t": 60, "b": 60})
+    fig = apply_theme(fig, title=title, height=380)
+    fig.update_layout(margin={"l": 20, "r": 20})
     return fig
 
 
@@ -97,4 +97,4 @@ def time_in_stage_chart(stints: pd.DataFrame, summary: pd.DataFrame) -> go.Figur
                      automargin=True, ticksuffix="  ")
     fig.update_xaxes(title="Days in the stage", showgrid=True, gridcolor="#F3F4F6", rangemode="tozero")
     fig.update_layout(barmode="overlay")
-    return apply_theme(fig, title=title, height=380, share=2)
+    return apply_theme(fig, title=title, height=380)

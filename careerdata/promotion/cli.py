@@ -1,4 +1,4 @@
-"""`careerdata promo`: write the current promotion case as Markdown, DOCX or printable HTML.
+"""`careerdata promotion` (or `promo`): write the current promotion case as Markdown, DOCX or printable HTML.
 
 The case is the latest saved version for the target level and the profile's review cycle, or,
 when none is saved (or with --generate), the draft generated from the data, exactly as the
@@ -23,7 +23,7 @@ from careerdata.store import db
 
 def register(subparsers, add_db) -> None:
     p = subparsers.add_parser(
-        "promo", help="write the promotion case (default: the next level up, Markdown to stdout)",
+        "promotion", aliases=["promo"], help="write the promotion case (default: the next level up, Markdown to stdout)",
         description="Write the current promotion case: the latest saved version for the target level and your "
                     "profile's review cycle, or the draft generated from your data when none is saved.")
     p.add_argument("--target", metavar="LEVEL", help="target ladder level, e.g. L6 (default: the next level up)")

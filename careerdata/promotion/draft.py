@@ -20,10 +20,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from careerdata.core import vocab
 from careerdata.core.dates import format_day, format_span
 from careerdata.core.money import format_money
 from careerdata.core.text import escape_md, join_words, plural
+from careerdata.figures import cycle as fcycle
 from careerdata.figures import impact as fimpact
+from careerdata.figures import readiness as freadiness
 from careerdata.figures.metric_text import metric_text
 from careerdata.promotion.case import CaseAnalysis, scope_counts
 from careerdata.promotion.evidence import EVIDENCE_SECTIONS, SCOPE_PHRASES, SECTIONS, has_links
@@ -98,7 +101,7 @@ def packet_markdown(analysis: CaseAnalysis) -> str:
     if t.wins:
         scopes = scope_counts(a.cycle_accs)
         scope_text = ", ".join(f"{n} {SCOPE_PHRASES[s]}" for s, n in scopes.items())
-        summary += f" In this cycle {escape_md(first)} delivered {plural(t.wins, 'accomplishment')} ({scope_text})"
+        summary += f" In this cycle {escape_md(first)} delivered {fcycle.wins_label(t.wins)} ({scope_text})"
         if t.money or t.hours:
             parts = []
             if t.money:
@@ -114,7 +117,7 @@ def packet_markdown(analysis: CaseAnalysis) -> str:
         summary += " No accomplishment is logged in this cycle yet."
     if r.total:
         met = a.coverage.loc[a.coverage["ratio"] >= 1, "name"].tolist() if not a.coverage.empty else []
-        summary += f" The evidence meets the {escape_md(a.target)} bar in {r.at_bar} of {r.total} competencies"
+        summary += f" For {escape_md(a.target)} the evidence has {freadiness.count_label(r.at_bar, r.total)}"
         summary += f" ({escape_md(join_words(sorted(met)))})." if met else "."
     lines += [summary, ""]
 
@@ -175,7 +178,8 @@ def private_plan_markdown(analysis: CaseAnalysis) -> str:
             when = f"last spoke {format_day(c.last_interaction)}" if c.last_interaction else "no conversation logged"
             what = ("has seen " + ", ".join(f"“{escape_md(s)}”" for s in c.seen[:3])) if c.seen else \
                 "you have not yet told them about a win from this cycle"
-            lines.append(f"- **{escape_md(c.name)}**, {c.relationship} ({c.advocacy_stage}, influence "
+            who = vocab.RELATIONSHIP_LABELS.get(c.relationship, c.relationship).lower()
+            lines.append(f"- **{escape_md(c.name)}**, {who} ({c.advocacy_stage}, influence "
                          f"{int(c.influence)}/5; {when}): {what}.")
         lines.append("")
 

@@ -328,8 +328,9 @@ class Linter:
         gap_lines = [ln for ln in lines if ln.section == "gaps" and not ln.heading and ln.text.strip()]
         if gaps_heading is None:
             found.append(Finding("no_gaps", None, "",
-                                 "Add a “## Gaps and plan” section: naming your gaps and how you close them is what "
-                                 "makes the rest credible."))
+                                 "Add a “## Gaps and plan” section to your private plan (under “# Private plan — not "
+                                 "for sharing”, left out of the packet's files): knowing your gaps and how you close "
+                                 "them is what lets you answer for them in the review."))
         elif not gap_lines:
             found.append(Finding("no_gaps", gaps_heading.number, gaps_heading.text.strip(),
                                  "The gaps section is empty: name each gap and the plan to close it."))

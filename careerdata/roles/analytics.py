@@ -166,6 +166,11 @@ class Fit:
     gating_skill: str | None
     reason: str = ""  # in words: why the fit is what it is
 
+    @property
+    def label(self) -> str:
+        """"Role fit 35, lowered from 70: …" (`careerdata.figures.fit.role_fit_reason_label`)."""
+        return ffit.role_fit_reason_label(self.reason) if self.reason else ffit.role_fit_label(self.fit)
+
 
 def fit_reason(fit: float, coverage: float, gate: Gate, role_level: str = "") -> str:
     """'35, lowered from 70: People management is below M1's must-have level 4; you: none'."""

@@ -142,7 +142,8 @@ def requirements_heatmap(req: pd.DataFrame, roles: list[str]) -> go.Figure:
                                                                                [1, "#DC2626"]],
         zmin=0, zmax=4, colorbar={"title": {"text": "Levels short", "side": "right"}, "thickness": 14, "dtick": 1},
         xgap=2, ygap=2,
-        hovertemplate="<b>%{y}</b> for %{x}<br>required level · yours: %{text}<br>%{z:.1f} level(s) short"
+        customdata=[list(roles)] * len(skills),  # the role's name unwrapped, for the hover
+        hovertemplate="<b>%{y}</b> for %{customdata}<br>required level · yours: %{text}<br>%{z:.1f} level(s) short"
                       "<extra></extra>"))
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=None, tickangle=0)

@@ -67,6 +67,7 @@ def compare_roles(names: list[str], inputs, data, basis: str) -> list[dict]:
             "coverage": fit.coverage,
             "gated_by": fit.gating_skill,
             "fit_reason": fit.reason,
+            "fit_label": fit.label,
             "median_wage": facts.median_wage,
             "median_wage_note": facts.wage_reason,
             "pay_estimate": estimate.as_dict() if estimate else None,
@@ -100,7 +101,7 @@ def compare(args) -> int:
         note = f" ({r['median_wage_note']})" if r["median_wage_note"] else ""
         growth = "n/a" if r["growth_2024_34_pct"] is None else f"{r['growth_2024_34_pct']:+.1f}%"
         print(f"{r['role']} [{r['onet_soc_code'] or 'no O*NET occupation'}]")
-        print(f"  fit {r['fit_reason']}")
+        print(f"  {r['fit_label']}")
         print(f"  median pay {pay}{note}; growth 2024-34 {growth}; openings/yr {r['annual_openings'] or 'n/a'}")
         if r["pay_estimate"]:
             print(f"  {r['pay_estimate']['label']}")

@@ -13,6 +13,7 @@ from careerdata.ui import state
 # SECTIONS orders the navigation; a key only shows once its page is registered in PAGES.
 PAGES: dict[str, tuple[str, str, str, str]] = {
     "home": ("app_pages/home.py", "Home", ":material/space_dashboard:", "home"),
+    "pnl": ("app_pages/pnl.py", "Career P&L", ":material/account_balance:", "career-pnl"),
     "matrix": ("app_pages/matrix.py", "Skill-value matrix", ":material/scatter_plot:", "matrix"),
     "market": ("app_pages/market.py", "Market", ":material/query_stats:", "market"),
     "value": ("app_pages/value.py", "Value proposition", ":material/handshake:", "value-proposition"),
@@ -27,12 +28,15 @@ PAGES: dict[str, tuple[str, str, str, str]] = {
     "import_export": ("app_pages/import_export.py", "Import & export", ":material/sync_alt:", "import-export"),
     "about": ("app_pages/about.py", "About & data sources", ":material/info:", "about"),
 }
+# The order follows a new user's path: the one-pager and the P&L, then where data comes in (import a
+# résumé, then log wins: the order of Home's first steps), then what the data is used for; About last.
 SECTIONS: dict[str, list[str]] = {
-    "Overview": ["home"],
+    "Overview": ["home", "pnl"],
+    "Your data": ["import_export", "journal"],
     "Product": ["matrix", "value", "market", "competitors"],
     "Growth": ["promotion", "roles"],
     "Sales": ["network", "pipeline", "offers", "conversations"],
-    "Data": ["journal", "import_export", "about"],
+    "About": ["about"],
 }
 
 
@@ -76,6 +80,19 @@ def kpi_row():
     cut to an ellipsis at 1024 px (columns split the width evenly and only stack below 640 px).
     """
     return st.container(horizontal=True, gap="small")
+
+
+SCROLLS_KEY_PREFIX = "scrolls-"
+
+
+def scrolling_table(name: str):
+    """The container for a table that scrolls sideways on purpose: it has more columns than a 1024 px
+    window holds, and its key column is pinned (`column_config` `pinned=True`) so each row stays named.
+
+    Any other table must fit its column; the screen check (tests/screen_check.py) accepts a table wider
+    than its column only inside this container (its key starts with SCROLLS_KEY_PREFIX).
+    """
+    return st.container(key=f"{SCROLLS_KEY_PREFIX}{name}")
 
 
 def empty_state(message: str, page: str, action: str) -> None:

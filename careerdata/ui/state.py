@@ -1,13 +1,19 @@
 """The only Streamlit-aware data code: which file is open, the cached connection, cached reads.
 
 One DuckDB connection per file for the whole server (`st.cache_resource`); every query takes
-its own cursor. Reads are cached with `st.cache_data` keyed by file and query, and every
-write goes through `write()`, which clears that cache so the change shows on every page.
+its own cursor. Reads are cached as objects (`st.cache_resource`, keyed by file, query and
+arguments; each caller gets a `fresh` copy) and every write goes through `write()`, which clears
+that cache so the change shows on every page.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import dataclasses
+import datetime as dt
+import decimal
+import enum
 import importlib
 import sys
 from collections.abc import Callable
@@ -57,9 +63,14 @@ def connection() -> duckdb.DuckDBPyConnection:
     return _connection(str(db_path()))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _read(path: str, module: str, query: str, args: tuple):
     return getattr(importlib.import_module(module), query)(_connection(path), *args)
+
+
+def clear_reads() -> None:
+    """Forget every cached read (after a write, or when the open file is replaced)."""
+    _read.clear()
 
 
 CACHEABLE_MODULES = ("queries", "view")
@@ -74,9 +85,40 @@ def read(query: Callable[..., T], *args) -> T:
     parts = module.split(".")
     if not (len(parts) == 3 and parts[0] == "careerdata" and parts[2] in CACHEABLE_MODULES):
         raise ValueError(f"{query!r} is not a function of a careerdata.<feature>.queries or .view module")
-    result = _read(str(db_path()), module, query.__name__, args)
-    pd = sys.modules.get("pandas")  # not imported yet: then no read has returned a DataFrame
-    return result.copy() if pd is not None and isinstance(result, pd.DataFrame) else result
+    return fresh(_read(str(db_path()), module, query.__name__, args))
+
+
+_SHARED = (str, bytes, int, float, bool, type(None), dt.date, dt.time, dt.timedelta, decimal.Decimal, enum.Enum)
+
+
+def fresh(value):
+    """A copy of a cached read that a page may change without changing what other reruns and sessions get.
+
+    The reads are kept as objects (`st.cache_resource`), not pickled: unpickling a view of a large
+    file on every rerun cost more than drawing the page. DataFrames and Series are copied shallowly,
+    which is safe because pandas copies on write (always, from pandas 3); lists, dicts, sets and
+    dataclasses are rebuilt around fresh contents; immutable values are shared; anything else is
+    deep-copied.
+    """
+    if isinstance(value, _SHARED):
+        return value
+    pd = sys.modules.get("pandas")  # not imported yet: then no read has returned a frame
+    if pd is not None and isinstance(value, pd.DataFrame | pd.Series | pd.Index):
+        return value.copy(deep=False)
+    if isinstance(value, list):
+        return [fresh(v) for v in value]
+    if isinstance(value, dict):
+        return {k: fresh(v) for k, v in value.items()}
+    if type(value) is tuple:
+        return tuple(fresh(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return type(value)(value)  # their members are hashable, so immutable in practice
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = copy.copy(value)
+        for f in dataclasses.fields(value):
+            object.__setattr__(out, f.name, fresh(getattr(value, f.name)))
+        return out
+    return copy.deepcopy(value)
 
 
 def write(action: Callable[..., T], *args, **kwargs) -> T:
@@ -84,7 +126,7 @@ def write(action: Callable[..., T], *args, **kwargs) -> T:
     try:
         return action(connection(), *args, **kwargs)
     finally:
-        st.cache_data.clear()
+        clear_reads()
         for key in [k for k in st.session_state if str(k).startswith(PREPARED)]:  # files built from older data
             del st.session_state[key]
 
@@ -111,7 +153,7 @@ def start_empty_file() -> None:
     """Replace the open file with an empty one (the demo can be recreated with `careerdata init`)."""
     path = db_path()
     _connection.clear()  # closes the connection (on_release) so the file can be replaced
-    st.cache_data.clear()
+    clear_reads()
     from careerdata.import_export.create import create_database
 
     create_database(path, demo=False, force=True)
@@ -125,7 +167,7 @@ def restore_backup(folder: Path) -> dict[str, int]:
 
     path = db_path()
     _connection.clear()
-    st.cache_data.clear()
+    clear_reads()
     try:
         return restore(folder, path, force=True)
     finally:

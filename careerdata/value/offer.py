@@ -51,7 +51,7 @@ from careerdata.core import vocab
 from careerdata.core.text import article, lower_first, serial_join, share_words, skill_phrase, text_or_none
 from careerdata.figures import evidence as fevidence
 from careerdata.figures import impact as fimpact
-from careerdata.value.ledger import metric_phrases
+from careerdata.pnl.ledger import metric_phrases
 from careerdata.value.targets import Target
 from careerdata.value.words import content_words, text_features, text_features_cached
 

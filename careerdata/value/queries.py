@@ -5,29 +5,17 @@ The market side (skills, their O*NET mapping, ratings, technologies, target role
 ladder, accomplishments with their STAR text, impact metrics, competency links and evidence,
 the O*NET tasks of the target's occupation, the target roles' required skills, and saved pitches.
 Each read is as narrow as its page model (`careerdata.value.view`) needs: the selector reads only
-the ladder and the target roles, the ledger only five columns of the metrics, its drill-down only
-one quarter's metrics.
+the ladder and the target roles. The Career P&L's reads are in `careerdata.pnl.queries`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
 from careerdata.journal.queries import impact_metrics, ladder_info, profile
 from careerdata.store.db import frame
-
-_METRICS_SQL = """
-    SELECT m.id, m.accomplishment_id, a.title AS accomplishment, coalesce(a.end_date, a.start_date) AS done_on,
-           m.category, m.description, m.baseline, m.new_value, m.unit, m.money_usd, m.hours, m.confidence,
-           c.name AS verified_by
-    FROM impact_metric m
-    JOIN accomplishment a ON a.id = m.accomplishment_id
-    LEFT JOIN contact c ON c.id = m.verified_by_contact_id
-    {where}
-    ORDER BY done_on DESC, m.id"""  # the columns and order of careerdata.journal.queries.impact_metrics
 
 
 @dataclass
@@ -120,24 +108,6 @@ def occupation_tasks(con, codes: tuple[str, ...] | list[str] | None = None) -> p
 def role_skills(con) -> pd.DataFrame:
     return frame(con, "SELECT target_role_id, skill_name, importance, required_level, must_have "
                     "FROM target_role_skill ORDER BY target_role_id, importance DESC, skill_name")
-
-
-def ledger_metrics(con) -> pd.DataFrame:
-    """The columns of the impact metrics that the impact ledger adds up, in impact_metrics' order."""
-    return frame(con, """
-        SELECT coalesce(a.end_date, a.start_date) AS done_on, m.category, m.confidence, m.money_usd, m.hours
-        FROM impact_metric m JOIN accomplishment a ON a.id = m.accomplishment_id
-        ORDER BY done_on DESC, m.id""")
-
-
-def metrics_between(con, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """`impact_metrics` of the accomplishments done from start to end (inclusive), in the same order."""
-    return frame(con, _METRICS_SQL.format(where="WHERE coalesce(a.end_date, a.start_date) BETWEEN ? AND ?"),
-               [start, end])
-
-
-def has_metrics(con) -> bool:
-    return con.cursor().execute("SELECT EXISTS (SELECT 1 FROM impact_metric)").fetchone()[0]
 
 
 @dataclass

@@ -2,9 +2,8 @@
 
 Each function reads what one part of a page shows and runs its analysis, so a rerun (a click, a
 tab, a radio) is one cache hit per part: the target selector (`customers`), the customer and the
-offer for one target (`value`), the impact ledger for one measure and period (`ledger`), the
-metrics behind one bar (`ledger_drill`) and the competitor benchmarks for one target
-(`competitors`). Every number still comes from `careerdata.value.offer` and
+offer for one target (`value`) and the competitor benchmarks for one target (`competitors`); the
+Career P&L's models are in `careerdata.pnl.view`. Every number still comes from `careerdata.value.offer` and
 `careerdata.competitors.analytics`; what is returned is only what the page shows (the full table
 of offer matches, for instance, stays here), including its Plotly figures: building a figure
 costs tens of milliseconds, taking a cached one back a few.
@@ -23,12 +22,11 @@ from careerdata.journal.queries import impact_metrics
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
 from careerdata.value import customer as vc
-from careerdata.value import ledger as vl
 from careerdata.value import offer as vp
 from careerdata.value import pitch as vpitch
 from careerdata.value import queries as q
 from careerdata.value import targets as vt
-from careerdata.value.charts import ledger_chart, needs_chart
+from careerdata.value.charts import needs_chart
 from careerdata.value.targets import pick_target, target_choices
 
 # --- the target selector (both pages) -----------------------------------------------------------
@@ -74,7 +72,6 @@ class ValueView:
     statement: str
     drafts: dict[str, str]  # pitch kind -> the fresh draft
     has_wins: bool
-    has_metrics: bool
     reference_year: int | None
 
 
@@ -123,60 +120,7 @@ def value(con, target_key: str, today: dt.date) -> ValueView:
         statement=vp.value_statement(profile, target, needs, strongest, summary),
         drafts={kind: vpitch.draft_pitch(kind, profile, target, needs, strongest, evidence, summary)
                 for kind in vocab.PITCH_KINDS},
-        has_wins=has_wins, has_metrics=not metrics.empty, reference_year=inputs.reference_year)
+        has_wins=has_wins, reference_year=inputs.reference_year)
 
 
 # --- the impact ledger ------------------------------------------------------------------------------
-
-
-@dataclass
-class LedgerView:
-    quarters: list[str]  # the quarters shown
-    entries: pd.DataFrame  # the ledger's entries in those quarters
-    cumulative: pd.DataFrame  # the cumulative run-rate in those quarters
-    by_confidence: pd.DataFrame  # all time
-    by_category: pd.DataFrame  # all time
-    bar_quarters: list[str]  # shown quarters with a value, newest first
-    biggest: str | None  # the shown quarter with the most value
-    categories: dict[str, list[str]]  # quarter -> its categories with a value, in CATEGORIES order
-    figure: go.Figure | None  # None when the quarters shown have no value
-
-
-def ledger(con, measure: str, last_quarters: int | None, today: dt.date) -> LedgerView:
-    """The career P&L for one measure; last_quarters: only the latest N quarters (None: all time)."""
-    metrics = q.ledger_metrics(con)
-    all_quarters = vl.ledger_quarters(metrics, today)
-    entries = vl.ledger(metrics, measure)
-    cumulative = vl.ledger_cumulative(entries, all_quarters)
-    quarters = all_quarters[-last_quarters:] if last_quarters else all_quarters
-    shown = entries[entries["quarter"].isin(quarters)]
-    with_values = shown[shown["value"] > 0]
-    order = {quarter: i for i, quarter in enumerate(quarters)}
-    bar_quarters = sorted(set(with_values["quarter"]), key=order.__getitem__, reverse=True)
-    present = with_values.groupby("quarter")["category"].agg(set) if not with_values.empty else {}
-    shown_cumulative = cumulative[cumulative["quarter"].isin(quarters)]
-    return LedgerView(
-        quarters=quarters, entries=shown, cumulative=shown_cumulative,
-        by_confidence=vl.ledger_by_confidence(entries), by_category=vl.ledger_by_category(entries),
-        bar_quarters=bar_quarters,
-        biggest=with_values.groupby("quarter")["value"].sum().idxmax() if bar_quarters else None,
-        categories={qr: [c for c in vocab.IMPACT_CATEGORIES if c in present[qr]] for qr in bar_quarters},
-        figure=ledger_chart(shown, shown_cumulative, quarters, measure) if shown["value"].sum() > 0 else None)
-
-
-def _quarter_span(quarter: str) -> tuple[dt.date, dt.date]:
-    """'2026 Q3' -> (1 Jul 2026, 30 Sep 2026)."""
-    year, number = quarter.split(" Q")
-    first = dt.date(int(year), 3 * int(number) - 2, 1)
-    after = dt.date(int(year) + 1, 1, 1) if number == "4" else dt.date(int(year), 3 * int(number) + 1, 1)
-    return first, after - dt.timedelta(days=1)
-
-
-def ledger_drill(con, quarter: str, category: str | None, measure: str) -> pd.DataFrame:
-    """The metrics behind one bar (`value_prop.ledger_drill` of that quarter's metrics)."""
-    start, end = _quarter_span(quarter)
-    metrics = q.metrics_between(con, start, end)
-    # a quarter whose names are all blank reads them as objects; the whole table reads them as text
-    text = [c for c in ("accomplishment", "category", "description", "unit", "confidence", "verified_by")
-            if metrics[c].dtype == object]
-    return vl.ledger_drill(metrics.astype(dict.fromkeys(text, "str")), quarter, category, measure)

@@ -11,6 +11,7 @@ from careerdata.core.errors import CareerDataError, InputError
 from careerdata.core.progress import WORTH_A_BAR
 from careerdata.home import queries as home_queries
 from careerdata.import_export import backup, export
+from careerdata.import_export import view as io_view
 from careerdata.import_export.common import ENTITY_LABELS, MAX_UPLOAD_BYTES
 from careerdata.import_export.csv_io import CSV_ENTITIES, read_csv_entity, template_path
 from careerdata.import_export.imports import run_import
@@ -242,7 +243,11 @@ def export_tab(counts: dict[str, int]) -> None:
                                file_name=f"brag-{start}-to-{end}.md", mime="text/markdown",
                                icon=":material/emoji_events:", key="ie_dl_brag")
             with st.expander("Preview the brag document"):
-                st.markdown(state.run(export.brag_markdown, start, end, escape=layout.escape_markdown, base_level=3))
+                shown, length = state.read(io_view.brag_preview, start, end)
+                st.markdown(shown)
+                if len(shown) < length:
+                    st.caption(f"The preview shows the first {len(shown):,} of {length:,} characters; the download "
+                               "has the whole document.")
         else:
             b3.warning("“To” must be on or after “From”.")
 

@@ -5,9 +5,9 @@ import streamlit as st
 
 from careerdata.core import vocab
 from careerdata.core.clock import today
-from careerdata.figures import network as fnetwork
 from careerdata.journal import charts as journal_charts
 from careerdata.journal import queries, repo
+from careerdata.journal import view as journal_view
 from careerdata.models import career as m
 from careerdata.ui import layout, state, widgets
 from careerdata.ui.forms import metrics as metrics_ui
@@ -49,7 +49,7 @@ def wins_tab(accs, skill_names, competencies, employers, contact_names):
         layout.empty_state("No accomplishments yet. Log your first win on the “Log a win” tab.", "journal",
                            "Open the Journal")
     else:
-        st.caption("Select a row to edit or delete it.")
+        st.caption("Select a row to add what the win was worth, edit it or delete it.")
         picked = st.dataframe(
             accs[["id", "title", "done_on", "employer", "scope", "metrics", "money_usd", "skills"]],
             hide_index=True, width="stretch", height=320, on_select="rerun", selection_mode="single-row",
@@ -69,7 +69,9 @@ def wins_tab(accs, skill_names, competencies, employers, contact_names):
         if rows:
             acc_id = int(accs.iloc[rows[0]]["id"])
             current = state.read(queries.accomplishment_model, acc_id)
-            st.subheader(f"Edit: {current.title}")
+            st.subheader(f"Edit: {layout.escape_markdown(current.title)}")
+            with st.container(border=True):  # what the win was worth first: the evidence a case is made of
+                metrics_ui.win_metrics("wins", acc_id, current.title, contact_names)
             edited = widgets.accomplishment_form(
                 f"edit_{acc_id}_{widgets.form_generation('edit')}", current, skills=skill_names,
                 competencies=competencies, employers=employers, submit_label="Save changes")
@@ -77,10 +79,8 @@ def wins_tab(accs, skill_names, competencies, employers, contact_names):
                                        f"Updated “{edited.title}”"):
                 widgets.reset_form("edit")
                 st.rerun()
-            with st.container(border=True):
-                metrics_ui.win_metrics("wins", acc_id, current.title, contact_names)
             with st.popover("Delete this accomplishment", icon=":material/delete:"):
-                st.markdown(f"Delete **{current.title}** with its {len(current.metrics)} metric(s)? "
+                st.markdown(f"Delete **{layout.escape_markdown(current.title)}** with its {len(current.metrics)} metric(s)? "
                             "This cannot be undone.")
                 if st.button("Delete for good", type="primary", key=f"delete_{acc_id}"):
                     state.write(repo.delete_accomplishment, acc_id)
@@ -200,7 +200,7 @@ def people_tab(contact_names, accs):
                                               f"Logged a touch with {who}"):
                         widgets.reset_form("touch")
                         st.rerun()
-        overdue = fnetwork.overdue_contacts(contacts, today())
+        overdue = state.read(journal_view.overdue_contacts, today())
         st.markdown(f"**Losing touch** ({len(overdue)})")
         if contacts.empty:
             st.info("No contacts yet. Add your manager, a sponsor and a mentor first.")
@@ -208,7 +208,8 @@ def people_tab(contact_names, accs):
             st.success("Everyone is within their keep-in-touch cadence.")
         else:
             st.dataframe(
-                overdue[["name", "relationship", "days_since", "cadence_days", "overdue_by"]],
+                overdue[["name", "relationship", "days_since", "cadence_days", "overdue_by"]].assign(
+                    relationship=lambda f: f["relationship"].map(vocab.RELATIONSHIP_LABELS)),
                 hide_index=True, width="stretch",
                 column_config={"name": "Contact", "relationship": "Relationship",
                                "days_since": st.column_config.NumberColumn("Days since", help="Blank: never"),

@@ -90,7 +90,7 @@ def _fields(key: str, start: dict, contacts: list[str]) -> dict:
     who = start["verified_by"] if start["verified_by"] in contacts else None
     verified_by = p2.selectbox("Verified by", contacts, index=contacts.index(who) if who else None,
                                key=f"{key}_verified_by", disabled=not verified,
-                               placeholder="The contact who confirmed it" if contacts else "Add the person first",
+                               placeholder="Who confirmed it" if contacts else "Add the person first",
                                help="Only for a verified metric: the person who confirmed the number.")
     if verified and not contacts:
         p2.caption("No contacts yet: add the person who confirmed it on **People & visibility** first.")

@@ -55,7 +55,7 @@ def role_card(detail) -> None:
               delta_color="inverse" if fit.gating_skill else "off", delta_arrow="off",
               help="Importance-weighted coverage of the requirements, discounted (never zeroed) by the "
                    f"weakest must-have. Coverage before the discount: {fit.coverage:.0f}.")
-    st.caption(f"Fit {esc(fit.reason)}")
+    st.caption(esc(fit.label))
     st.metric("BLS median pay", format_money(facts.median_wage), delta=f"May {facts.year}", delta_color="off",
               delta_arrow="off", help="BLS OEWS national median annual wage.")
     if facts.wage_reason:
