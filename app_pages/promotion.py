@@ -92,8 +92,9 @@ k[3].metric("Days to the review", f"{days_left}" if days_left >= 0 else "passed"
             help="Set the review (calibration) date on the Cultivating the lead tab; it defaults to the cycle end.",
             border=True)
 
-left, right = st.columns([3, 2], gap="large")
-with left:
+# side by side at 1440 px, the gaps under the chart at 1024 px (a wrapping row of fixed-width boxes)
+row = st.container(horizontal=True, gap="medium")
+with row.container(width=550):
     if a.cycle_accs.empty:
         with st.container(border=True):
             st.markdown(f"**No accomplishment in the cycle {span} yet.** Log wins with the ladder competencies "
@@ -114,7 +115,7 @@ with left:
             "the expectation; yellow to red fall short. "
             "Source: your career file and the ladder "
             f"“{layout.escape_markdown(ladder['name']) if ladder else 'in use'}”.")
-with right:
+with row.container(width=380):
     st.subheader("Gaps to close")
     if a.cycle_accs.empty:
         st.info(f"Every {target} competency is a gap until wins from this cycle are logged.")
