@@ -13,14 +13,14 @@ layout.header("Import & export", "Nobody types eight years of work by hand: brin
 widgets.show_flash()
 
 counts = state.run(entity_counts)
-kpis = st.columns(5)
-for col, (name, label, help_text) in zip(kpis, (
+kpis = layout.kpi_row()
+for name, label, help_text in (
         ("positions", "Positions", "Jobs and titles you held"),
         ("skills", "Skills", "Technical, domain, soft and leadership skills"),
         ("accomplishments", "Accomplishments", "Wins, projects, awards and certifications"),
         ("contacts", "Contacts", "People in your network"),
-        ("visibility", "Talks & posts", "Talks, posts, demos, docs and open-source work")), strict=True):
-    col.metric(label, f"{counts[name]:,}", help=f"{help_text}: in your career file now")
+        ("visibility", "Talks & posts", "Talks, posts, demos, docs and open-source work")):
+    kpis.metric(label, f"{counts[name]:,}", help=f"{help_text}: in your career file now")
 
 tab_import, tab_export, tab_restore = st.tabs(["Import", "Export & backup", "Your ladder & restore"])
 with tab_import:

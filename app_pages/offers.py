@@ -70,7 +70,11 @@ tab_compare, tab_market, tab_negotiate, tab_edit = st.tabs(["Compare", "Market",
 with tab_compare:
     for cur in view.groups:
         st.plotly_chart(view.years_charts[cur], theme=None, key=f"offer_years_{cur}")
-        st.dataframe(view.tables[cur], hide_index=True, width="stretch", key=f"offer_table_{cur}")
+        with layout.scrolling_table(f"offers_{cur}"):  # the totals first, year by year after them
+            st.dataframe(view.tables[cur], hide_index=True, width="stretch", key=f"offer_table_{cur}",
+                         column_order=["Offer", "4-year total", "vs staying (4 years)", "A year on average",
+                                       "Year 1", "Year 2", "Year 3", "Year 4", "Title"],
+                         column_config={"Offer": st.column_config.TextColumn(pinned=True)})
         st.caption(f"Amounts in {cur}, never added to another currency. Year y = base + bonus target + sign-on "
                    "(year 1) + equity vesting that year + refreshers (granted yearly from year 2) + benefits (your "
                    "estimate); no raises assumed. The current job counts from today; offers from their start date. "

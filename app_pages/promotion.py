@@ -6,7 +6,9 @@ from pydantic import ValidationError
 
 from careerdata.core import dates
 from careerdata.core.clock import today
+from careerdata.figures import cycle as fcycle
 from careerdata.figures import impact as fimpact
+from careerdata.figures import readiness as freadiness
 from careerdata.journal import queries
 from careerdata.models.promotion import CaseKey
 from careerdata.promotion import charts as pc
@@ -75,10 +77,10 @@ if current is None:
 # --- headline: readiness and coverage ------------------------------------------------------------
 k = st.columns(4)
 k[0].metric(f"Readiness for {target}", pready.readiness_label(r),
-            delta=f"{r.at_bar} of {r.total} competencies at the bar", delta_color="off", delta_arrow="off",
+            delta=freadiness.count_label(r.at_bar, r.total), delta_color="off", delta_arrow="off",
             help="Mean, over the target level's competencies, of min(1, evidence strength ÷ expected level). "
                  "100% means this cycle's evidence meets every expectation of the level.", border=True)
-k[1].metric("Wins in the cycle", f"{t.wins} win{'' if t.wins == 1 else 's'}", delta=f"{t.quantified_wins} with a metric", delta_color="off",
+k[1].metric("Wins in the cycle", fcycle.wins_label(t.wins), delta=f"{t.quantified_wins} with a metric", delta_color="off",
             delta_arrow="off", help=f"Accomplishments whose dates overlap the cycle {span}.", border=True)
 k[2].metric("Quantified impact in the cycle", fimpact.money_run_rate_label(t.money) if t.money else "—",
             delta=f"{fimpact.hours_run_rate_label(t.hours)} saved", delta_color="off", delta_arrow="off",
@@ -90,8 +92,9 @@ k[3].metric("Days to the review", f"{days_left}" if days_left >= 0 else "passed"
             help="Set the review (calibration) date on the Cultivating the lead tab; it defaults to the cycle end.",
             border=True)
 
-left, right = st.columns([3, 2], gap="large")
-with left:
+# side by side at 1440 px, the gaps under the chart at 1024 px (a wrapping row of fixed-width boxes)
+row = st.container(horizontal=True, gap="medium")
+with row.container(width=550):
     if a.cycle_accs.empty:
         with st.container(border=True):
             st.markdown(f"**No accomplishment in the cycle {span} yet.** Log wins with the ladder competencies "
@@ -112,7 +115,7 @@ with left:
             "the expectation; yellow to red fall short. "
             "Source: your career file and the ladder "
             f"“{layout.escape_markdown(ladder['name']) if ladder else 'in use'}”.")
-with right:
+with row.container(width=380):
     st.subheader("Gaps to close")
     if a.cycle_accs.empty:
         st.info(f"Every {target} competency is a gap until wins from this cycle are logged.")

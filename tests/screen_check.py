@@ -41,6 +41,19 @@ PROBLEMS_JS = r"""
     if ([...el.children].some(c => c.scrollWidth > c.clientWidth + 1 && label(c) === text)) continue;
     problems.push(`clipped text: "${text}" needs ${el.scrollWidth}px, has ${el.clientWidth}px`);
   }
+  // 1b. form fields whose value is wider than the field (a date cut to its year, a cut-off name)
+  for (const el of main.querySelectorAll('input[type="text"], input[type="search"], input:not([type])')) {
+    if (!el.offsetParent || !el.value || el.clientWidth === 0) continue;
+    if (el.scrollWidth > el.clientWidth + 1) {
+      problems.push(`field value cut off: "${el.value.slice(0, 40)}" needs ${el.scrollWidth}px, has ${el.clientWidth}px`);
+    }
+  }
+  // a date field scrolls its "yyyy / mm / dd" inside a box: narrower than that, the date is cut to its year
+  for (const el of main.querySelectorAll('[data-testid="stDateInputFieldsScroller"]')) {
+    if (!el.offsetParent || el.scrollWidth <= el.clientWidth + 1) continue;
+    const name = label(el.closest('[data-testid="stDateInput"]').querySelector('label') || el).slice(0, 40);
+    problems.push(`date field too narrow to show a whole date: "${name}" needs ${el.scrollWidth}px, has ${el.clientWidth}px`);
+  }
   // 2. charts: text outside the chart, and overlapping texts within one chart
   const charts = main.querySelectorAll('.js-plotly-plot');
   charts.forEach((chart, i) => {

@@ -33,6 +33,7 @@ def test_network_shows_the_advocacy_funnel_and_coverage_from_the_file(monkeypatc
     page = texts(at)
     assert "Sponsor coverage for Staff Engineer (L6)" in page
     assert "Marcus Chen (aware): not yet a supporter" in page
+    assert "senior_leader" not in page  # a relationship is shown by its label (core.vocab), never its stored value
     assert chart(at, "8 of 10 key people have not heard about your top win")
     assert chart(at, "You are 3 items and 1 external a year short of the L6 bar")
 

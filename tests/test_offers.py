@@ -230,3 +230,16 @@ def test_importing_an_offer_for_a_company_without_an_opportunity_adds_one_at_the
     again = run_import(empty_con, read_csv_entity(text.replace("180000", "185000").encode(), "offers.csv", "offers"))
     assert [(c.action, c.fields) for c in again.changes] == [("updated", ("base",))]
     assert empty_con.execute("SELECT count(*), min(base) FROM opportunity, offer").fetchone() == (1, 185000)
+
+
+def test_a_win_in_the_talking_points_uses_the_one_metric_phrase():
+    from types import SimpleNamespace
+
+    from careerdata.offers.negotiation import win_line
+
+    w = SimpleNamespace(title="Cut AWS spend 31%", description="Monthly spend", baseline=410_000.0,
+                        new_value=283_000.0, unit="USD", money_usd=1_524_000.0)
+    assert win_line(w) == "Cut AWS spend 31% — Monthly spend: 410,000 → 283,000 USD (about $1,524,000 a year, my estimate)"
+    bare = SimpleNamespace(title="Ran the on-call rota", description=float("nan"), baseline=None, new_value=None,
+                           unit=None, money_usd=float("nan"))
+    assert win_line(bare) == "Ran the on-call rota"

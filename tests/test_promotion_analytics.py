@@ -271,6 +271,7 @@ def test_the_demo_advocates_say_what_they_have_seen(demo_analysis):
     assert "Julia Novak" not in adv.index  # another company: not in the room
     assert adv.loc["Elena Petrova", "advocacy_stage"] == "advocate" and adv.loc["Elena Petrova", "recent"]
     assert "Started the cross-team incident review programme" in adv.loc["Elena Petrova", "seen"]
+    assert "- **Elena Petrova**, senior leader (advocate, influence 5/5" in pdraft.draft_case(demo_analysis)
 
 
 def test_the_demo_suggests_the_calibration_sessions_for_people_management(demo_analysis):

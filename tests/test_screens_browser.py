@@ -29,11 +29,7 @@ NOT_YET_READABLE = {
     "market",
     "competitors",
     "promotion",
-    "network",
-    "offers",
     "roles",
-    "import_export",
-    "about",
 }
 
 

@@ -151,7 +151,8 @@ def cadence_items(con, today: dt.date) -> list[DatedItem]:
         day, late = _when(due, today)
         since = "never" if last is None else f"on {format_day(last)}"
         items.append(DatedItem("cadence", f"contact-{int(c['id'])}", day, f"Keep in touch: {c['name']}",
-                               f"Your {c['relationship']} {c['name']}: every {int(c['ideal_days'])} days; "
+                               f"Your {vocab.RELATIONSHIP_LABELS.get(c['relationship'], c['relationship']).lower()} "
+                               f"{c['name']}: every {int(c['ideal_days'])} days; "
                                f"last touch {since}{late}. Share a recent win; log it on the Journal page."))
     return items
 

@@ -67,7 +67,8 @@ def losing_touch_chart(losing: pd.DataFrame, limit: int = 12) -> go.Figure:
     """Days since the last touch for the most overdue contacts, against their ideal and maximum."""
     part = losing.head(limit).iloc[::-1]
     part = part.assign(days=part["days_since"].astype("Float64").fillna(0).astype(float))
-    names = [f"{n} ({r})" for n, r in zip(part["name"], part["relationship"], strict=True)]
+    names = [f"{n} ({vocab.RELATIONSHIP_LABELS.get(r, r).lower()})" for n, r in zip(part["name"], part["relationship"],
+                                                                             strict=True)]
     colors = [PAST_MAX_COLOR if s in ("past_max", "never") else DUE_COLOR for s in part["status"]]
     hover = []
     for row in part.itertuples():
@@ -109,7 +110,8 @@ def who_knows_heatmap(wk: sa.WhoKnows) -> go.Figure:
     """Top wins × key contacts: how many of your touches with each person mentioned each win."""
     titles = list(wk.times.columns)
     names = list(wk.times.index)
-    rel = dict(zip(wk.contacts["name"], wk.contacts["relationship"], strict=True))
+    rel = {n: vocab.RELATIONSHIP_LABELS.get(r, r) for n, r in zip(wk.contacts["name"], wk.contacts["relationship"],
+                                                                  strict=True)}
     x = [f"{n.replace(' ', '<br>', 1)}<br><i>{rel.get(n, '')}</i>" for n in names]
     y = [shorten(t, 58) for t in titles]
     z, text, hover = [], [], []

@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from careerdata.figures.metric_text import metric_text
 from careerdata.models import career as m
 from careerdata.offers.comp import OfferComp, money
 
@@ -87,20 +88,14 @@ def best_wins(wins: pd.DataFrame, today: dt.date, limit: int = 3) -> pd.DataFram
     return recent.drop(columns=["_money", "_done"]).head(limit).reset_index(drop=True)
 
 
-def _num(v) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    return f"{v:,.0f}" if float(v) == int(v) else f"{v:,.2f}"
-
-
 def win_line(w) -> str:
-    """'Cut AWS spend 31%: monthly spend from 410,000 to 283,000 USD (about $1.5M a year, my estimate)'."""
+    """'Cut AWS spend 31% — Monthly spend: 410,000 → 283,000 USD (about $1.5M a year, my estimate)': the win,
+    its strongest metric as the one metric phrase (careerdata.figures.metric_text) and the win's money."""
     text = str(w.title)
-    if w.baseline is not None and not pd.isna(w.baseline) and w.new_value is not None and not pd.isna(w.new_value):
-        unit = f" {w.unit}" if isinstance(w.unit, str) and w.unit else ""
-        text += f": {w.description}, from {_num(w.baseline)} to {_num(w.new_value)}{unit}"
-    elif isinstance(w.description, str) and w.description:
-        text += f": {w.description}"
+    description = w.description if isinstance(w.description, str) else ""
+    phrase = metric_text(description, w.baseline, w.new_value, w.unit if isinstance(w.unit, str) else "").phrase
+    if phrase:
+        text += f" — {phrase}"
     if w.money_usd and not pd.isna(w.money_usd):
         text += f" (about {money(Decimal(str(round(float(w.money_usd)))), 'USD')} a year, my estimate)"
     return text

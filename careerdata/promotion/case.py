@@ -196,8 +196,11 @@ def analyse(inputs, target: str, cycle_start: dt.date, cycle_end: dt.date, today
 
 
 def evidence_table(analysis: CaseAnalysis) -> pd.DataFrame:
-    """One row per in-cycle accomplishment: its active competencies, points and where it goes in the case."""
-    cols = ["id", "title", "span", "scope", "metrics", "points", "competencies", "section"]
+    """One row per in-cycle accomplishment: its active competencies, points and where it goes in the case.
+
+    `weight` says in one short line what the points rest on: "org · 2 metrics · 1.88 pts".
+    """
+    cols = ["id", "title", "span", "scope", "metrics", "points", "weight", "competencies", "section"]
     accs = analysis.cycle_accs
     if accs.empty:
         return pd.DataFrame(columns=cols)
@@ -209,6 +212,8 @@ def evidence_table(analysis: CaseAnalysis) -> pd.DataFrame:
         rows.append({
             "id": int(a.id), "title": a.title, "span": format_span(a.start_date, a.end_date),
             "scope": a.scope, "metrics": int(a.metrics), "points": round(float(a.points), 2),
+            "weight": f"{a.scope} · {int(a.metrics)} metric{'' if int(a.metrics) == 1 else 's'} · "
+                      f"{float(a.points):.2f} pts",
             "competencies": ", ".join(analysis.comp_names.get(k, k) for k in keys),
             "section": section_by_id.get(int(a.id), ""),
         })

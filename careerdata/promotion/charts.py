@@ -69,8 +69,8 @@ def coverage_heatmap(matrix: pd.DataFrame, level_labels: dict[str, str], target:
                      automargin=True, ticksuffix=" ")
     fig.update_xaxes(title="Ladder level (cell: your evidence / expected, 1–5)", side="bottom", showgrid=False,
                      tickangle=0)
-    fig = apply_theme(fig, title=title, height=190 + 40 * len(names))
-    fig.update_layout(margin={"l": 20, "r": 20, "t": 78, "b": 110})
+    fig = apply_theme(fig, title=title, height=230 + 40 * len(names))
+    fig.update_layout(margin={"l": 20, "r": 20})
     return fig
 
 
@@ -88,9 +88,8 @@ def heatmap_title(target: str, at_bar: int, total: int, missing: list[str]) -> s
     """A title that states the finding."""
     if total == 0:
         return f"No expectations for {target} in the ladder"
-    title = html.escape(f"Your evidence meets the {target} bar in {at_bar} of {total} competencies")
+    title = f"Your evidence meets the {target} bar in {at_bar} of {total} competencies"
     if missing:
         shown = ", ".join(missing[:2]) + (f" and {len(missing) - 2} more" if len(missing) > 2 else "")
-        sub = f"{shown} {'has' if len(missing) == 1 else 'have'} no evidence in this cycle"
-        title += f"<br><span style='font-size:13px;color:#6B7280'>{html.escape(sub)}</span>"
-    return title
+        title += f"; {shown} {'has' if len(missing) == 1 else 'have'} no evidence in this cycle"
+    return html.escape(title)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from careerdata.core import vocab
 from careerdata.core.dates import format_day, format_span
 from careerdata.core.money import format_money
 from careerdata.core.text import escape_md, join_words, plural
@@ -177,7 +178,8 @@ def private_plan_markdown(analysis: CaseAnalysis) -> str:
             when = f"last spoke {format_day(c.last_interaction)}" if c.last_interaction else "no conversation logged"
             what = ("has seen " + ", ".join(f"“{escape_md(s)}”" for s in c.seen[:3])) if c.seen else \
                 "you have not yet told them about a win from this cycle"
-            lines.append(f"- **{escape_md(c.name)}**, {c.relationship} ({c.advocacy_stage}, influence "
+            who = vocab.RELATIONSHIP_LABELS.get(c.relationship, c.relationship).lower()
+            lines.append(f"- **{escape_md(c.name)}**, {who} ({c.advocacy_stage}, influence "
                          f"{int(c.influence)}/5; {when}): {what}.")
         lines.append("")
 

@@ -94,7 +94,8 @@ def accomplishment_form(
         st.text_input("Title", value=a.title if a else "", key=f"{key}_title",
                       placeholder="Cut p99 checkout latency from 1.2s to 300ms",
                       help="Past tense, specific, readable without context.")
-        c1, c2, c3, c4 = st.columns([1, 1, 2, 2])
+        c1, c2 = st.columns(2)  # dates side by side at full width: a 1024 px window still shows a whole date
+        c3, c4 = st.columns(2)
         c1.date_input("Start date", value=a.start_date if a else today(), min_value=EARLIEST, key=f"{key}_start")
         c2.date_input("End date", value=a.end_date if a else None, min_value=EARLIEST, key=f"{key}_end",
                       help="Leave empty while the work is ongoing.")

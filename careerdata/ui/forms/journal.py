@@ -208,7 +208,8 @@ def people_tab(contact_names, accs):
             st.success("Everyone is within their keep-in-touch cadence.")
         else:
             st.dataframe(
-                overdue[["name", "relationship", "days_since", "cadence_days", "overdue_by"]],
+                overdue[["name", "relationship", "days_since", "cadence_days", "overdue_by"]].assign(
+                    relationship=lambda f: f["relationship"].map(vocab.RELATIONSHIP_LABELS)),
                 hide_index=True, width="stretch",
                 column_config={"name": "Contact", "relationship": "Relationship",
                                "days_since": st.column_config.NumberColumn("Days since", help="Blank: never"),

@@ -32,16 +32,19 @@ def touch_tab(status, losing, view, now):
         with st.container(height=min(70 + 78 * len(listed), 560), border=False):
             for row in listed.itertuples():
                 with st.container(border=True):
-                    c1, c2, c3 = st.columns([2.2, 4.4, 1.6], vertical_alignment="center")
-                    where = " · ".join(x for x in (row.relationship, row.company) if x)
-                    c1.markdown(f"**{layout.escape_markdown(row.name)}**  \n{layout.escape_markdown(where)}")
+                    # who and how overdue on the left, the button with room for its label on the right (1024 px)
+                    c1, c3 = st.columns([3, 1.3], vertical_alignment="center")
+                    where = " · ".join(x for x in (vocab.RELATIONSHIP_LABELS.get(row.relationship, row.relationship),
+                                                   row.company) if x)
                     if row.status == "never":
                         gap_text = f"Never contacted · ideal every {row.ideal_days} days"
                     else:
                         gap_text = (f"Last touch {int(row.days_since)} days ago · ideal {row.ideal_days}, "
                                     f"max {row.max_days} · {row.overdue_ratio:.1f}× ideal")
                     colour = "red" if row.status in ("past_max", "never") else "orange"
-                    c2.markdown(f":{colour}-badge[{vocab.CADENCE_STATUS_LABELS[row.status]}] {gap_text}")
+                    c1.markdown(f"**{layout.escape_markdown(row.name)}**"
+                                + (f" · {layout.escape_markdown(where)}" if where else "") + "  \n"
+                                f":{colour}-badge[{vocab.CADENCE_STATUS_LABELS[row.status]}] {gap_text}")
                     if c3.button("Touched today", key=f"quick_touch_{row.id}", icon=":material/check:",
                                  help=f"Log an interaction with {row.name} dated today"):
                         touch = widgets.validate(m.Interaction, {
@@ -54,7 +57,9 @@ def touch_tab(status, losing, view, now):
             with st.expander(f"All {len(losing):,} contacts past their ideal gap, as a table"):
                 st.dataframe(
                     losing[["name", "relationship", "company", "status", "days_since", "ideal_days", "max_days",
-                            "overdue_ratio"]].assign(status=lambda f: f["status"].map(vocab.CADENCE_STATUS_LABELS)),
+                            "overdue_ratio"]].assign(status=lambda f: f["status"].map(vocab.CADENCE_STATUS_LABELS),
+                                                     relationship=lambda f: f["relationship"].map(
+                                                         vocab.RELATIONSHIP_LABELS)),
                     hide_index=True, width="stretch", height=400, key="losing_table",
                     column_config={
                         "name": "Contact", "relationship": "Relationship", "company": "Company", "status": "Cadence",
@@ -221,7 +226,8 @@ def contacts_tab(status):
         st.caption("Select a row to edit the contact. Add new contacts in the Journal (People & visibility).")
         shown = status[["id", "name", "relationship", "company", "influence", "advocacy_stage", "ideal_days",
                         "max_days", "last_interaction", "status"]].assign(
-            status=lambda f: f["status"].map(vocab.CADENCE_STATUS_LABELS))
+            status=lambda f: f["status"].map(vocab.CADENCE_STATUS_LABELS),
+            relationship=lambda f: f["relationship"].map(vocab.RELATIONSHIP_LABELS))
         picked = st.dataframe(
             shown, hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 520), on_select="rerun",
             selection_mode="single-row", key="contacts_table",

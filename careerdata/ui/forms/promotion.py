@@ -57,32 +57,32 @@ def evidence_tab(a, evidence, MAX_SHOWN_SUGGESTIONS, span, target_label, target)
         st.markdown(f"**Evidence per competency** against {layout.escape_markdown(target_label)}")
         strength = a.coverage[["name", "wins", "quantified", "widest_scope", "strength", "target", "ratio"]].assign(
             widest_scope=lambda f: f["widest_scope"].fillna("—"), ratio=lambda f: (f["ratio"] * 100).round())
-        st.dataframe(
+        st.dataframe(  # widths in px: the table fits the 562 px column of a 1024 px screen
             strength, hide_index=True, width="stretch",
             column_config={
-                "name": st.column_config.TextColumn("Competency"),
-                "wins": st.column_config.NumberColumn("Wins", help="Linked or confirmed wins in the cycle"),
-                "quantified": st.column_config.NumberColumn("With a metric"),
-                "widest_scope": st.column_config.TextColumn("Widest scope"),
-                "strength": st.column_config.ProgressColumn("Evidence strength", min_value=0, max_value=5,
-                                                            format="%.1f / 5"),
-                "target": st.column_config.NumberColumn(f"{target} expects", format="%d / 5"),
-                "ratio": st.column_config.ProgressColumn("Covered", min_value=0, max_value=100, format="%d%%"),
+                "name": st.column_config.TextColumn("Competency", width=160, pinned=True),
+                "wins": st.column_config.NumberColumn("Wins", width=45, help="Linked or confirmed wins in the cycle"),
+                "quantified": st.column_config.NumberColumn("Metric", width=55, help="Wins with a metric"),
+                "widest_scope": st.column_config.TextColumn("Scope", width=70, help="The widest scope of those wins"),
+                "strength": st.column_config.ProgressColumn("Strength", min_value=0, max_value=5, format="%.1f / 5",
+                                                            width=90, help="Evidence strength (0–5)"),
+                "target": st.column_config.NumberColumn("Expects", format="%d / 5", width=65,
+                                                        help=f"What {target} expects"),
+                "ratio": st.column_config.ProgressColumn("Covered", min_value=0, max_value=100, format="%d%%",
+                                                         width=65),
             })
         st.markdown("**Wins in the cycle** and where each goes in the case")
         st.dataframe(
             evidence, hide_index=True, width="stretch",
+            column_order=["title", "section", "competencies", "weight"],
             column_config={
-                "id": None,
-                "title": st.column_config.TextColumn("Accomplishment", width=330),
-                "span": st.column_config.TextColumn("When", width=130),
-                "scope": st.column_config.TextColumn("Scope"),
-                "metrics": st.column_config.NumberColumn("Metrics"),
-                "points": st.column_config.NumberColumn("Points", format="%.2f",
-                                                        help="Scope × quality × recency (see the caption above)"),
-                "competencies": st.column_config.TextColumn("Competencies", width=250,
+                "title": st.column_config.TextColumn("Accomplishment", width=190, pinned=True),
+                "section": st.column_config.TextColumn("Case section", width=105),
+                "competencies": st.column_config.TextColumn("Competencies", width=140,
                                                             help="Linked in the Journal or confirmed here"),
-                "section": st.column_config.TextColumn("Case section", width=150),
+                "weight": st.column_config.TextColumn("Weight", width=120,
+                                                      help="Scope · metrics · points (scope × quality × recency, "
+                                                           "see the caption under the chart)"),
             })
         rejected = a.links[(a.links["status"] == "rejected") & a.links["accomplishment_id"].isin(set(a.cycle_accs["id"]))]
         if not rejected.empty:
@@ -110,14 +110,14 @@ def draft_tab(draft_key, _regenerate, versions, case_key, target, cycle_start, c
         text = st.text_area("Case (Markdown)", key=draft_key, height=620, label_visibility="collapsed")
         note = st.text_input("What changed (optional)", key=f"promo_note_{widgets.form_generation('promo_note')}",
                              placeholder="e.g. tightened the impact section after Dana's review")
-        b1, b2 = st.columns(2)
-        if b1.button("Save as a new version", type="primary", key="save_version", width="stretch"):
+        buttons = st.container(horizontal=True)  # wraps rather than cutting a label at 1024 px
+        if buttons.button("Save as a new version", type="primary", key="save_version"):
             version = widgets.validate(CaseVersion, {"markdown": text, "note": note})
             if version and widgets.save(lambda: state.write(promo_repo.save_version, case_key, version),
                                         f"Saved version {len(versions) + 1} of the {target} case"):
                 widgets.reset_form("promo_note")
                 st.rerun()
-        b2.button("Regenerate from the data", key="regenerate", on_click=_regenerate, width="stretch",
+        buttons.button("Regenerate from the data", key="regenerate", on_click=_regenerate,
                   help="Replaces the text in the editor with a fresh draft from your data; saved versions stay.")
     with lint_col:
         findings = state.read(promotion_view.draft_findings, cycle_start, cycle_end, now,
@@ -220,11 +220,11 @@ def plan_tab(view, case, now, review_date, cycle_start, case_key, a, k):
                                        f"Review date set to {dates.format_day(picked)}"):
                 st.rerun()
     with top_right:
-        p = st.columns(4)
-        p[0].metric("Done", progress["Done"], border=True)
-        p[1].metric("Overdue", progress["Overdue"], border=True, help="Past their date and not done")
-        p[2].metric("Due in 14 days", progress["Due soon"], border=True)
-        p[3].metric("Later", progress["Upcoming"], border=True)
+        p = st.container(horizontal=True, gap="small")  # wraps rather than cutting a label at 1024 px
+        p.metric("Done", progress["Done"], border=True)
+        p.metric("Overdue", progress["Overdue"], border=True, help="Past their date and not done")
+        p.metric("Due in 14 days", progress["Due soon"], border=True)
+        p.metric("Later", progress["Upcoming"], border=True)
         st.caption("Cultivate the lead months ahead: ask what great looks like at the target level, keep the "
                    "sponsor and skip-level current, and review the draft with your manager mid-cycle.")
         worktrail.calendar_download(("plan", "review"), "promo_ics", now,
@@ -234,11 +234,11 @@ def plan_tab(view, case, now, review_date, cycle_start, case_key, a, k):
         table[["due", "step", "with", "status", "conversation"]].style.map(
             lambda v: f"color: {status_colors[v]}; font-weight: 600" if v in status_colors else "", subset=["status"]),
         hide_index=True, width="stretch",
-        column_config={"due": st.column_config.DateColumn("Due", format="D MMM YYYY", width=105),
-                       "step": st.column_config.TextColumn("Step", width=470),
-                       "with": st.column_config.TextColumn("With", width=130),
-                       "status": st.column_config.TextColumn("Status", width=90),
-                       "conversation": st.column_config.TextColumn("Conversation logged", width="medium")})
+        column_config={"due": st.column_config.DateColumn("Due", format="D MMM", width=65),
+                       "step": st.column_config.TextColumn("Step", width=230, pinned=True),
+                       "with": st.column_config.TextColumn("With", width=100),
+                       "status": st.column_config.TextColumn("Status", width=75),
+                       "conversation": st.column_config.TextColumn("Conversation logged", width=90)})
     contact_names = a.contacts["name"].tolist()
     if not contact_names:
         with st.container(border=True):
