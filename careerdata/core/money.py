@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-
-def _missing(value) -> bool:
-    """None, NaN (float or NumPy) or pandas' NA, without importing pandas (Home's KPIs draw before it loads)."""
-    if value is None:
-        return True
-    try:
-        return bool(value != value)  # NaN is the one value not equal to itself
-    except TypeError:  # pandas.NA compares to NA, which has no truth value
-        return True
+from careerdata.core.text import is_missing
 
 
 def format_money(value: float | None) -> str:
     """$1.2M / $340k / $950: the way people say money."""
-    if _missing(value):
+    if is_missing(value):
         return "—"
     sign = "-" if value < 0 else ""
     value = abs(value)
@@ -28,6 +20,6 @@ def format_money(value: float | None) -> str:
 
 def format_money_exact(value: float | None) -> str:
     """$214,670: exact dollars, for talking points and tables."""
-    if _missing(value):
+    if is_missing(value):
         return "—"
     return f"${value:,.0f}"

@@ -22,12 +22,9 @@ Three hazards, one helper each:
 
 from __future__ import annotations
 
-import math
 import re
+import sys
 from typing import Any
-
-import numpy as np
-import pandas as pd
 
 # --- Plotly -----------------------------------------------------------------------------------
 
@@ -63,7 +60,8 @@ def _clean(value: Any) -> Any:
         return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_clean(v) for v in value]
-    if isinstance(value, np.ndarray) and value.dtype.kind in "OUS":
+    np = sys.modules.get("numpy")  # not imported yet: then no value is an array
+    if np is not None and isinstance(value, np.ndarray) and value.dtype.kind in "OUS":
         cleaned = np.empty(value.shape, dtype=object)
         for index, item in np.ndenumerate(value):
             cleaned[index] = _clean(item)
@@ -78,7 +76,8 @@ def _needs_cleaning(value: Any) -> bool:
         return any(_needs_cleaning(v) for v in value.values())
     if isinstance(value, (list, tuple)):
         return any(_needs_cleaning(v) for v in value)
-    if isinstance(value, np.ndarray):
+    np = sys.modules.get("numpy")
+    if np is not None and isinstance(value, np.ndarray):
         return value.dtype.kind in "OUS" and any(_needs_cleaning(v) for v in value.ravel().tolist())
     return False
 
@@ -157,7 +156,7 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 def text_or_none(value):
     """A stripped string, or None for None, NaN, pd.NA and blank text (a missing cell of a frame)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if is_missing(value):
         return None
     value = str(value).strip()
     return value or None
@@ -170,8 +169,21 @@ def join_words(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def is_missing(value) -> bool:
+    """None, NaN (float or NumPy), NaT or pandas' NA, without importing pandas (Home's first paint
+    does not load it)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT are the values not equal to themselves
+    except TypeError:  # pandas.NA compares to NA, which has no truth value
+        return True
+    except ValueError:  # an array: not one missing value
+        return False
+
+
 def format_number(value) -> str:
-    if value is None or pd.isna(value):
+    if is_missing(value):
         return "?"
     value = float(value)
     if value.is_integer():

@@ -146,3 +146,9 @@ CADENCE_STATUS_LABELS = {
     "ok": "In touch",
 }
 CADENCE_STATUSES = tuple(CADENCE_STATUS_LABELS)
+
+# What a calendar export (`careerdata export ics`, the pages' calendar downloads) holds.
+CALENDAR_KIND_LABELS = {"plan": "promotion plan steps", "followups": "follow-ups due",
+                        "cadence": "keep-in-touch dates", "rehearsals": "conversation rehearsals",
+                        "review": "the review date"}
+CALENDAR_KINDS = tuple(CALENDAR_KIND_LABELS)

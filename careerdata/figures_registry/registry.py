@@ -68,7 +68,7 @@ def home_figures(con, today: dt.date) -> list[Figure]:
         _fig("skills_with_evidence", "Skills with evidence", v.skills_with_evidence, f"of {v.skills} skills",
              summary.evidence_label(v.skills_with_evidence, v.skills), "Skills with evidence", ("home",)),
         _fig("overdue_contacts", "Contacts overdue for a touch", v.overdue_contacts, "contacts",
-             network.overdue_label(v.overdue_contacts), "Overdue for a touch", ("home",)),
+             network.overdue_label(v.overdue_contacts), "Overdue for a touch", ("home", "network")),
         _fig("days_since_visibility", "Days since the last visibility item", v.days_since_visibility, "days",
              network.visibility_label(v.days_since_visibility), "Days since visibility", ("home",)),
     ]

@@ -39,9 +39,8 @@ from careerdata.promotion import plan as pp
 from careerdata.promotion import queries as pq
 from careerdata.store.db import get_meta
 
-KINDS = ("plan", "followups", "cadence", "rehearsals", "review")
-KIND_LABELS = {"plan": "promotion plan steps", "followups": "follow-ups due", "cadence": "keep-in-touch dates",
-               "rehearsals": "conversation rehearsals", "review": "the review date"}
+KINDS = vocab.CALENDAR_KINDS
+KIND_LABELS = vocab.CALENDAR_KIND_LABELS
 REHEARSE_DAYS_BEFORE = 3
 PRODID = "-//careerdata//Career Product Dashboard//EN"
 

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from careerdata.core import errors
+from careerdata.core import errors, vocab
 from careerdata.store import db
 
 
@@ -31,12 +31,10 @@ def add_import_parsers(kinds, add_db) -> None:
 
 
 def add_export_parser(kinds, add_db) -> None:
-    from careerdata.import_export.ics import KINDS
-
     p = kinds.add_parser("ics", help="your plan's dates as a calendar (.ics): promotion plan, follow-ups, "
                                      "keep-in-touch, rehearsals, review")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--what", metavar="KINDS", help=f"comma-separated, from {','.join(KINDS)} (default: all)")
+    p.add_argument("--what", metavar="KINDS", help=f"comma-separated, from {','.join(vocab.CALENDAR_KINDS)} (default: all)")
     add_db(p)
     p.set_defaults(func=cmd_export_ics)
 

@@ -122,15 +122,12 @@ def editor(open_: dict, contacts: list[str]) -> None:
         st.caption("This is how the metric reads in your promotion case, brag document and value ledger.")
         actions = st.container(horizontal=True, gap="small")
         save = actions.button("Save metric", type="primary", key=f"{key}_save")
-        cancel = actions.button("Cancel", key=f"{key}_cancel")
-    if cancel:
-        close_editor()
-        st.rerun()
-    if save:
-        metric = widgets.validate(m.ImpactMetric, data)
-        if metric and _save(open_, metric):
-            close_editor()
-            st.rerun()
+        actions.button("Cancel", key=f"{key}_cancel", on_click=close_editor)
+        if save:  # every problem at once, inside the editor, under the button that found them
+            metric = widgets.validate(m.ImpactMetric, data)
+            if metric and _save(open_, metric):
+                close_editor()
+                st.rerun()
 
 
 def _metric_row(row, place: str, acc_id: int) -> None:
@@ -138,8 +135,8 @@ def _metric_row(row, place: str, acc_id: int) -> None:
     label = vocab.IMPACT_CATEGORY_LABELS.get(row["category"], row["category"])
     c1.markdown(f"{label} · {preview_markdown(_sentence(row))}")
     buttons = c2.container(horizontal=True, horizontal_alignment="right", gap="small")
-    if buttons.button("Edit", key=f"metric_edit_{place}_{row['id']}", icon=":material/edit:"):
-        open_editor(place, acc_id, int(row["id"]), row)
+    buttons.button("Edit", key=f"metric_edit_{place}_{row['id']}", icon=":material/edit:", on_click=open_editor,
+                   args=(place, acc_id, int(row["id"]), row))
     with buttons.popover("Delete", icon=":material/delete:"):
         st.markdown(f"Delete **{preview_markdown(_sentence(row))}**? This cannot be undone.")
         if st.button("Delete for good", type="primary", key=f"metric_delete_{place}_{row['id']}") and widgets.save(
@@ -165,12 +162,11 @@ def win_metrics(place: str, acc_id: int, title: str, contacts: list[str]) -> Non
     for row in rows.to_dict("records"):
         _metric_row(row, place, acc_id)
     open_ = editing(place)
-    here = bool(open_ and open_["acc"] == acc_id and open_["suggestion"] is None)
-    if not here and st.button("Add a metric", key=f"metric_add_{place}_{acc_id}", icon=":material/add_circle:"):
-        open_editor(place, acc_id)
-        open_, here = editing(place), True
-    if here:
+    if open_ and open_["acc"] == acc_id and open_["suggestion"] is None:
         editor(open_, contacts)
+    else:
+        st.button("Add a metric", key=f"metric_add_{place}_{acc_id}", icon=":material/add_circle:",
+                  on_click=open_editor, args=(place, acc_id))
 
 
 @st.fragment
@@ -182,16 +178,17 @@ def suggestions_panel(suggestions: pd.DataFrame, contacts: list[str], shown: int
                     "save.")
         open_ = editing("suggestions")
         for row in suggestions.head(shown).to_dict("records"):
-            c1, c2, c3, c4 = st.columns([5, 2, 1, 1], vertical_alignment="center")
-            c1.markdown(layout.escape_markdown(row["accomplishment"]))
+            c1, c2 = st.columns([2, 1], vertical_alignment="center")
             figure = metric_text(baseline=row["baseline"], new_value=row["new_value"], unit=row["unit"],
                                  money_usd=row["money_usd"])
-            c2.markdown(f"{vocab.IMPACT_CATEGORY_LABELS.get(row['category'], row['category'])}: "
-                        f"**{preview_markdown(figure.change or figure.worth)}**")
-            if c3.button("Review", key=f"sugg_ok_{row['id']}", type="primary", width="stretch"):
-                open_editor("suggestions", int(row["accomplishment_id"]), values=row, suggestion=int(row["id"]))
-                open_ = editing("suggestions")
-            if c4.button("Dismiss", key=f"sugg_no_{row['id']}", width="stretch") and widgets.save(
+            c1.markdown(f"{vocab.IMPACT_CATEGORY_LABELS.get(row['category'], row['category'])}: "
+                        f"**{preview_markdown(figure.change or figure.worth)}** · "
+                        f"{layout.escape_markdown(row['accomplishment'])}")
+            buttons = c2.container(horizontal=True, horizontal_alignment="right", gap="small")
+            buttons.button("Review", key=f"sugg_ok_{row['id']}", type="primary", on_click=open_editor,
+                           args=("suggestions", int(row["accomplishment_id"])),
+                           kwargs={"values": row, "suggestion": int(row["id"])})
+            if buttons.button("Dismiss", key=f"sugg_no_{row['id']}") and widgets.save(
                     lambda sid=row["id"]: state.write(repo.dismiss_suggestion, int(sid)), "Dismissed"):
                 st.rerun()
             if open_ and open_["suggestion"] == row["id"]:
