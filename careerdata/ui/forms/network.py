@@ -73,14 +73,14 @@ def touch_tab(status, losing, view, now):
         gen = widgets.form_generation("net_touch")
         with st.form(f"net_touch_{gen}", border=True):
             st.markdown("**Log a touch with notes**")
-            c1, c2, c3 = st.columns([2, 1, 1])
+            c1, c2, c3 = st.columns([2, 1.3, 1.3])  # a whole date shows at 1024 px
             who = c1.selectbox("Contact", view.touch_names, key=f"net_touch_contact_{gen}",
                                help="Most overdue first; everyone else after them.")
             when = c2.date_input("Date", value=now, min_value=widgets.EARLIEST, key=f"net_touch_date_{gen}")
             channel = c3.selectbox("Channel", vocab.INTERACTION_CHANNELS, key=f"net_touch_channel_{gen}")
             notes = st.text_area("Notes", key=f"net_touch_notes_{gen}", height=68,
                                  placeholder="What you shared, what they asked for")
-            c1, c2 = st.columns([3, 1])
+            c1, c2 = st.columns([2.6, 1.4])
             wins = c1.multiselect("Wins you told them about", view.win_titles, key=f"net_touch_wins_{gen}",
                                   help="This is what fills the 'Who knows your wins' map.")
             follow = c2.date_input("Follow-up due", value=None, min_value=widgets.EARLIEST,
@@ -181,7 +181,7 @@ def visibility_tab(gap, vis_summary, now, visibility, view, expectations):
     gen = widgets.form_generation("net_vis")
     with st.form(f"net_vis_{gen}", border=True):
         st.markdown("**Log a talk, post, demo, doc or open-source work**")
-        c1, c2, c3 = st.columns([3, 1, 1])
+        c1, c2, c3 = st.columns([2.4, 1.3, 1.3])
         vtitle = c1.text_input("Title", key=f"net_vis_title_{gen}")
         vkind = c2.selectbox("Kind", vocab.VISIBILITY_KINDS, key=f"net_vis_kind_{gen}",
                              format_func=lambda k: vocab.VISIBILITY_KIND_LABELS.get(k, k))
