@@ -183,6 +183,10 @@ def test_a_competencys_wins_are_its_linked_wins_on_the_value_proposition_and_com
     assert "People management: level 1 → 2" in " ".join(bars.y)
     shown = dict(zip(bars.y, bars.text, strict=True))
     assert shown["Gain: People management: level 1 → 2"] == evidence.linked_wins_label(0) == "0 linked wins"
+    # a bar of length 0 draws no text, so the chart writes it at the axis, and the title counts the same way
+    assert [a.text for a in value.needs_figure.layout.annotations] == ["0 linked wins"]
+    title = value.needs_figure.layout.title.text.replace("<br>", " ")
+    assert title.endswith("thinnest: People management: level 1 → 2 (0 linked wins)")
     radar = next(t for t in competitors.radar_figure.data if t.name == "You (from your evidence)")
     assert ["People management", "0 linked wins in the review cycle"] in [list(c) for c in radar.customdata]
 
