@@ -45,12 +45,12 @@ else:
         f"{len(stand_ins)} occupations without O\\*NET ratings use a documented stand-in for the occupation match. "
         "Sources: O\\*NET® 29.3 (CC BY 4.0); BLS OEWS May 2025; BLS Employment Projections 2024–34.")
 
-st.subheader("Pay for your target occupations")
-soc_codes = list(dict.fromkeys(inputs.roles.loc[inputs.roles["onet_soc_code"].isin(target_codes), "soc_code"]))
-history = state.read(wage_history, soc_codes)
-profile = state.read(queries.profile) or {}
-left, right = st.container(), st.container()
-with left:
+tab_pay, tab_skills, tab_tech = st.tabs(["Pay for your target occupations", "Which skills pay",
+                                         "Hot and in-demand technologies"])
+with tab_pay:
+    soc_codes = list(dict.fromkeys(inputs.roles.loc[inputs.roles["onet_soc_code"].isin(target_codes), "soc_code"]))
+    history = state.read(wage_history, soc_codes)
+    profile = state.read(queries.profile) or {}
     st.plotly_chart(pay_percentiles_chart(history, wage_year), theme=None, key="pay_percentiles")
     st.caption("Grey line: 10th–90th percentile; box: 25th–75th; dot: median.")
     if profile.get("current_pay"):
@@ -63,51 +63,57 @@ with left:
     for row in groups.itertuples(index=False):
         st.caption(f"{row.title} has no wage of its own in OEWS: the figure is for the whole SOC group "
                    f"{row.soc_code} ({row.wage_occ_title}).")
-with right:
     st.plotly_chart(pay_trend_chart(history), theme=None, key="pay_trend")
     st.caption("Line: median; shaded band: 25th–75th percentile. Nominal dollars (not adjusted for inflation).")
-st.caption(layout.escape_markdown(OEWS_ATTRIBUTION) + " Nominal dollars, excluding the self-employed; "
-           "national figures, not adjusted for seniority or location.")
+    st.caption(layout.escape_markdown(OEWS_ATTRIBUTION) + " Nominal dollars, excluding the self-employed; "
+               "national figures, not adjusted for seniority or location.")
 
-st.subheader("Which skills pay")
-gradient = view.gradient
-yours = {e for e in result.mappings["element_id"].dropna()}
-occupations = int(gradient["occupations"].max()) if not gradient.empty else 0
-st.plotly_chart(skill_pay_chart(gradient, yours, occupations), theme=None, key="skill_pay")
-st.caption("Each bar: the correlation r of an O\\*NET skill's importance with median pay across "
-           f"{occupations} computer-related occupations that have their own ratings and wages; whiskers: its 95% "
-           "interval (Fisher z). ● = a skill you have. An association across occupations, not what one more point "
-           "of a skill earns a person. Sources: O\\*NET® 29.3 Skills ratings; BLS OEWS May 2025.")
-if not gradient.empty:
-    lines = [association_sentence(r) for r in gradient.head(3).itertuples(index=False)]
-    lines += [association_sentence(r) for r in gradient.tail(1).itertuples(index=False)]
-    st.markdown("\n".join(f"- {layout.escape_markdown(line)}" for line in lines))
-    st.caption("The two manager occupations (Computer and Information Systems Managers; Architectural and "
-               "Engineering Managers) are the best paid and rate social and resource skills highest, so each line "
-               "also gives r without them. With n this small the intervals are wide: read the sign and rough size, "
-               "not the decimals.")
+with tab_skills:
+    gradient = view.gradient
+    yours = {e for e in result.mappings["element_id"].dropna()}
+    occupations = int(gradient["occupations"].max()) if not gradient.empty else 0
+    st.plotly_chart(skill_pay_chart(gradient, yours, occupations), theme=None, key="skill_pay")
+    st.caption("Each bar: the correlation r of an O\\*NET skill's importance with median pay across "
+               f"{occupations} computer-related occupations that have their own ratings and wages; whiskers: its 95% "
+               "interval (Fisher z). ● = a skill you have. An association across occupations, not what one more point "
+               "of a skill earns a person. Sources: O\\*NET® 29.3 Skills ratings; BLS OEWS May 2025.")
+    if not gradient.empty:
+        lines = [association_sentence(r) for r in gradient.head(3).itertuples(index=False)]
+        lines += [association_sentence(r) for r in gradient.tail(1).itertuples(index=False)]
+        st.markdown("\n".join(f"- {layout.escape_markdown(line)}" for line in lines))
+        st.caption("The two manager occupations (Computer and Information Systems Managers; Architectural and "
+                   "Engineering Managers) are the best paid and rate social and resource skills highest, so each line "
+                   "also gives r without them. With n this small the intervals are wide: read the sign and rough size, "
+                   "not the decimals.")
 
-st.subheader("Hot and in-demand technologies for your targets")
-tech = view.hot_tech
-if tech.empty:
-    st.info("The shipped O\\*NET data lists no hot or in-demand technology for these occupations.")
-else:
-    covered = view.tech_coverage
-    kpis = layout.kpi_row()
-    kpis.metric("In demand for your targets", covered.demanded_label,
-              help="O*NET In Demand technologies of your target occupations that one of your skills is linked to.",
-              border=True)
-    kpis.metric("Hot across all postings", covered.hot_label, help="O*NET Hot Technologies listed for your target "
-              "occupations that you have.", border=True)
-    missing = covered.missing
-    if missing:
-        st.markdown("**In demand for your targets, not in your skills:** "
-                    + ", ".join(layout.escape_markdown(t) for t in missing))
-    st.dataframe(tech, hide_index=True, width="stretch", height=360, column_config={
-        "technology": "Technology", "roles": st.column_config.NumberColumn("Target occupations listing it"),
-        "hot": st.column_config.CheckboxColumn("Hot", help="O*NET Hot Technology: frequently in job postings "
-                                                           "across all employers"),
-        "in_demand_for": st.column_config.TextColumn("In demand for",
-                                                     help="O*NET In Demand: frequent in postings for that occupation"),
-        "you": "You"})
+with tab_tech:
+    tech = view.hot_tech
+    if tech.empty:
+        st.info("The shipped O\\*NET data lists no hot or in-demand technology for these occupations.")
+    else:
+        covered = view.tech_coverage
+        kpis = layout.kpi_row()
+        kpis.metric("In demand for your targets", covered.demanded_label,
+                  help="O*NET In Demand technologies of your target occupations that one of your skills is linked to.",
+                  border=True)
+        kpis.metric("Hot across all postings", covered.hot_label, help="O*NET Hot Technologies listed for your target "
+                  "occupations that you have.", border=True)
+        missing = covered.missing
+        if missing:
+            st.markdown("**In demand for your targets, not in your skills:** "
+                        + ", ".join(layout.escape_markdown(t) for t in missing))
+        # what you have first; which occupations ask for it last (the widest column)
+        st.dataframe(tech, hide_index=True, width="stretch", height=360,
+                     column_order=["technology", "you", "hot", "roles", "in_demand_for"], column_config={
+                         "technology": st.column_config.TextColumn("Technology", width=170),
+                         "you": st.column_config.TextColumn("You", width=70),
+                         "hot": st.column_config.CheckboxColumn(
+                             "Hot", width=50, help="O*NET Hot Technology: frequently in job postings across all "
+                                                   "employers"),
+                         "roles": st.column_config.NumberColumn(
+                             "Listed by", width=75, help="How many of your target occupations list it"),
+                         "in_demand_for": st.column_config.TextColumn(
+                             "In demand for", width=160, help="O*NET In Demand: frequent in postings for that "
+                                                              "occupation")})
+
 st.caption(layout.escape_markdown(ONET_ATTRIBUTION) + " " + layout.escape_markdown(PROJECTIONS_ATTRIBUTION))

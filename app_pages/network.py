@@ -34,7 +34,7 @@ employer, expectations = view.employer, view.expectations
 kpis = layout.kpi_row()
 kpis.metric("Advocates and sponsors", f"{view.advocates:,} of {len(status):,}",
           help="Contacts at advocate or sponsor stage: people who speak up for you without being asked.", border=True)
-kpis.metric("Losing touch", f"{len(losing):,}",
+kpis.metric("Contacts overdue for a touch", view.overdue_label,
           delta=f"{counts['past_max'] + counts['never']:,} past the maximum gap" if len(losing) else None,
           delta_color="inverse", delta_arrow="off",
           help="Contacts past their ideal keep-in-touch gap (their cadence), counted from the latest interaction; "

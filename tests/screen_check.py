@@ -138,10 +138,26 @@ def height_before_tabs(page) -> float:
     return page.evaluate(HEIGHT_JS)
 
 
-def check_pages(url: str, browser, keys, widths, shots, screen_height: int = 1000) -> dict:
+def tab_problems(page) -> list[str]:
+    """Open each tab of the page's first tab bar in turn and check what it shows (`--tabs`)."""
+    from test_browser import _settle
+
+    found = []
+    tabs = page.locator('[data-testid="stMain"] [data-testid="stTabs"]').first.get_by_role("tab")
+    for i in range(tabs.count()):
+        tab = tabs.nth(i)
+        name = tab.inner_text().strip()
+        tab.click()
+        _settle(page)
+        found += [f"[tab {name}] {problem}" for problem in screen_problems(page)]
+    return found
+
+
+def check_pages(url: str, browser, keys, widths, shots, screen_height: int = 1000, tabs: bool = False) -> dict:
     """Visit each page at each width; return {(width, key): (problems, height_before_tabs)}.
 
     A full-page screenshot of each visit is written to `shots/<width>/<key>.png` for a person to look at.
+    With `tabs`, every tab of the first tab bar is opened and checked too (the test checks the first tab).
     """
     from test_browser import _settle
 
@@ -163,6 +179,8 @@ def check_pages(url: str, browser, keys, widths, shots, screen_height: int = 100
             page.wait_for_timeout(500)
             page.screenshot(path=str(shots / str(width) / f"{key}.png"), full_page=True)
             page.set_viewport_size({"width": width, "height": screen_height})
+            if tabs and page.locator('[data-testid="stMain"] [data-testid="stTabs"]').count():
+                found[(width, key)] = (found[(width, key)][0] + tab_problems(page), found[(width, key)][1])
         page.close()
     return found
 
@@ -189,6 +207,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=main.__doc__)
     ap.add_argument("--db", type=Path)
     ap.add_argument("--width", type=int, action="append")
+    ap.add_argument("--tabs", action="store_true", help="open every tab of the first tab bar and check it too")
     ap.add_argument("pages", nargs="*")
     args = ap.parse_args(argv)
     keys = args.pages or list(PAGES)
@@ -200,7 +219,7 @@ def main(argv: list[str]) -> int:
             create_database(path, demo=True)
         with running_app(path, Path(tmp) / "streamlit.log") as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            found = check_pages(url, browser, keys, args.width or [1440, 1024], SHOTS)
+            found = check_pages(url, browser, keys, args.width or [1440, 1024], SHOTS, tabs=args.tabs)
             browser.close()
     bad = 0
     for (width, key), (problems, height) in found.items():

@@ -94,3 +94,21 @@ def test_cadence_tier_models_refuse_a_maximum_below_the_ideal():
         ms.CadenceTierTable.model_validate({"tiers": [{"relationship": "peer", "ideal_days": 60, "max_days": 30}]})
     with pytest.raises(ValueError, match="external_per_year cannot be more than items_per_year"):
         ms.VisibilityExpectation(influence_target=1, items_per_year=1, external_per_year=2)
+
+
+def test_networks_overdue_figure_is_homes_and_counts_exactly_the_losing_touch_list(demo_con):
+    """Home said "Contacts overdue for a touch" and Network "Losing touch", each with its own count. One figure
+    now (careerdata.figures.network), and the list under it has exactly that many people, edge cases included."""
+    from careerdata.figures import network as fnetwork
+    from careerdata.network import view as vs
+
+    def shown():
+        view = vs.network(demo_con, TODAY, None)
+        return view.overdue_label, fnetwork.overdue_label(len(view.losing))
+
+    assert shown() == ("9 overdue", "9 overdue")
+    repo.add_contact(demo_con, m.Contact(name="Never Met", relationship="peer", cadence_days=30))
+    repo.add_contact(demo_con, m.Contact(name="On The Day", relationship="peer", cadence_days=30))
+    repo.add_interaction(demo_con, m.Interaction(contact="On The Day", date=TODAY - dt.timedelta(days=30),
+                                                 channel="call"))
+    assert shown() == ("10 overdue", "10 overdue")  # never contacted is overdue; exactly one cadence ago is not

@@ -374,6 +374,13 @@ def test_no_gaps_does_not_fire_with_a_gaps_section():
     assert rules("## Impact\n\n- Led 3 things.\n" + GAPS) == []
 
 
+def test_private_notes_in_the_packet_are_flagged_and_the_private_plan_may_hold_them():
+    md = ("## Impact\n\n- Led 3 reviews with Dana Boss (influence 4/5).\n- Shipped 5 services; Sam has not yet "
+          "been told.\n" + GAPS + "\n## Advocates\n\n- **Dana Boss**, manager (influence 4/5): has not yet been told.\n"
+          "\n# Private plan — not for sharing\n\n## My notes\n\n- Sam Sponsor: influence 5/5, not told yet.\n")
+    assert rules(md) == [("private_in_packet", 3), ("private_in_packet", 4)]  # the plan's notes are not claims
+
+
 def test_stale_advocate_fires_on_an_advocate_not_talked_to_recently():
     md = "## Advocates\n\n- **Sam Sponsor**, sponsor: saw the migration.\n- **Dana Boss**, manager.\n" + GAPS
     found = lint(md)

@@ -26,7 +26,6 @@ MAX_SCREENS_BEFORE_TABS = 2.5
 # these, so a page that starts passing must be taken off the list.
 NOT_YET_READABLE = {
     "matrix",
-    "market",
     "competitors",
     "promotion",
     "roles",

@@ -59,7 +59,7 @@ def home_figures(con, today: dt.date) -> list[Figure]:
         _fig("impact_delivered", "Impact delivered to date", round(t.money_delivered, 2), "USD",
              impact.money_delivered_label(t.money_delivered), "Impact delivered to date", ("home",)),
         _fig("hours_run_rate", "Hours saved run-rate", t.hours_run_rate, "h/yr",
-             impact.hours_run_rate_label(t.hours_run_rate), "Hours saved run-rate", ("home",)),
+             impact.hours_run_rate_label(t.hours_run_rate), "Hours saved run-rate", ("home", "value")),
         _fig("hours_delivered", "Hours saved to date", round(t.hours_delivered, 1), "h",
              impact.hours_delivered_label(t.hours_delivered), "Hours saved to date", ("home",)),
         _fig("share_with_metric", "Wins with a metric", None if v.share_with_metric is None
@@ -68,7 +68,7 @@ def home_figures(con, today: dt.date) -> list[Figure]:
         _fig("skills_with_evidence", "Skills with evidence", v.skills_with_evidence, f"of {v.skills} skills",
              summary.evidence_label(v.skills_with_evidence, v.skills), "Skills with evidence", ("home",)),
         _fig("overdue_contacts", "Contacts overdue for a touch", v.overdue_contacts, "contacts",
-             network.overdue_label(v.overdue_contacts), "Overdue for a touch", ("home",)),
+             network.overdue_label(v.overdue_contacts), "Overdue for a touch", ("home", "network")),
         _fig("days_since_visibility", "Days since the last visibility item", v.days_since_visibility, "days",
              network.visibility_label(v.days_since_visibility), "Days since visibility", ("home",)),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from careerdata.core.charts import BENCHMARK_COLOR, USER_COLOR, apply_theme
+from careerdata.core.charts import BENCHMARK_COLOR, USER_COLOR, apply_theme, wrap_label
 from careerdata.figures.fit import occupation_match_label
 from careerdata.market.analytics import best_target, skill_group
 from careerdata.market.pay_gradient import signed_money
@@ -41,18 +41,21 @@ def roles_map_chart(frame: pd.DataFrame) -> go.Figure:
                     "color": [USER_COLOR if t else "#6B7280" for t in data["is_target"]]}},
         hovertext=hover, hoverinfo="text", showlegend=False,
     )
-    offsets = [(-90, -45), (90, -40), (-80, 50), (80, 55)]
+    low = max(float(data["fit"].min()) - 6, 0) if not data.empty else 0
+    high = min(float(data["fit"].max()) + 6, 101) if not data.empty else 100
+    # each target's name points inwards (right of a bubble in the left half, left of one in the right half) and
+    # is wrapped, so it stays off the axis titles on a 1024 px window
+    heights = [-45, 50, -40, 55]
     for i, r in enumerate(data[data["is_target"]].sort_values("median_wage", ascending=False).itertuples(index=False)):
-        ax, ay = offsets[i % len(offsets)]
-        fig.add_annotation(x=r.fit, y=r.median_wage, text=r.title, showarrow=True, arrowhead=0, ax=ax, ay=ay,
+        side = 1 if r.fit < (low + high) / 2 else -1
+        fig.add_annotation(x=r.fit, y=r.median_wage, text=wrap_label(r.title, 22), showarrow=True, arrowhead=0,
+                           ax=side * 50, ay=heights[i % len(heights)], xanchor="left" if side > 0 else "right",
                            font={"size": 12, "color": USER_COLOR}, bgcolor="rgba(255,255,255,0.85)")
     top = best_target(frame)
     title = "How your skills match each occupation, and what it pays"
     if top is not None:
         title = (f"Of your target occupations, your skills match {top['title']} best "
                  f"({occupation_match_label(top['fit'])})")
-    low = max(float(data["fit"].min()) - 6, 0) if not data.empty else 0
-    high = min(float(data["fit"].max()) + 6, 101) if not data.empty else 100
     fig.update_xaxes(title="Occupation match: your skills vs its O*NET skill profile (0–100)", range=[low, high])
     fig.update_yaxes(title="Median annual wage, May 2025 (USD)", tickprefix="$", tickformat="~s")
     return apply_theme(fig, title=title, height=520)

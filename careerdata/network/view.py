@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from careerdata.figures import network as fnetwork
 from careerdata.journal import queries
 from careerdata.network import analytics as sa
 from careerdata.network import charts as cs
@@ -29,6 +30,7 @@ from careerdata.network import queries as qs
 class NetworkView:
     status: pd.DataFrame  # every contact (ordered by name) with its cadence status
     losing: pd.DataFrame  # contacts past their ideal gap, most overdue first
+    overdue_label: str  # "9 overdue": Home's figure (careerdata.figures.network.overdue_count); = len(losing)
     counts: dict[str, int]  # contacts per cadence status
     advocates: int
     funnel_chart: go.Figure | None  # the advocacy funnel (None without contacts)
@@ -64,6 +66,7 @@ def network(con, today: dt.date, target_level: str | None) -> NetworkView:
     return NetworkView(
         status=status,
         losing=losing,
+        overdue_label=fnetwork.overdue_label(fnetwork.overdue_count(con, today)),
         counts=sa.cadence_counts(status),
         advocates=sa.advocates(status),
         funnel_chart=cs.advocacy_funnel_chart(sa.advocacy_funnel(status)) if not status.empty else None,

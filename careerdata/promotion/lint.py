@@ -24,7 +24,14 @@ LINT_RULES = {
     "uncovered": "Target-level competency without evidence",
     "no_gaps": "No gaps section",
     "stale_advocate": "Advocate with no recent interaction",
+    "private_in_packet": "Private note in the packet",
 }
+
+
+# What belongs to the private plan, never to the packet the manager and committee read: a rating of a
+# person's influence, and who has or has not been told about a win.
+_PRIVATE_NOTE = re.compile(r"\binfluence\s*:?\s*\d\s*/\s*5\b|\bnot\s+(?:yet\s+)?(?:been\s+)?told\b|"
+                           r"\bhas(?:n't| not)\s+(?:yet\s+)?heard\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -291,10 +298,17 @@ class Linter:
         named_by_line = dict(zip((ln.number for ln in named_in),
                                  self.named([ln.text.replace("\\", "").casefold() for ln in named_in]), strict=True))
         found: list[Finding] = []
+        private = False  # under the "# Private plan" heading: the rest of the draft stays in the app
         for ln in lines:
-            if ln.heading or not ln.text.strip():
-                continue
+            if ln.heading and ln.section == "title":
+                private = private or _HEADING.match(ln.text).group(2).strip().casefold().startswith("private plan")
+            if ln.heading or not ln.text.strip() or (private and ln.section not in ("advocates", "gaps")):
+                continue  # the private plan's own notes are not claims
             plain = ln.text.replace("\\", "")
+            if not private and ln.section not in ("advocates", "gaps") and _PRIVATE_NOTE.search(plain):
+                found.append(Finding("private_in_packet", ln.number, ln.text.strip(),
+                                     "This line is in the packet your manager and the committee read: move "
+                                     "influence ratings and who has been told to the private plan."))
             if ln.bullet is not None and ln.section not in ("summary", "advocates", "gaps"):
                 claim = ln.bullet
                 if not has_metric(claim) and not has_link(claim):
@@ -379,6 +393,9 @@ def lint_case(markdown: str, *, cycle_start: dt.date, cycle_end: dt.date, today:
     * no_gaps: no "Gaps" heading, or one with nothing under it.
     * stale_advocate: an Advocates line naming a contact last spoken to more than
       ADVOCATE_RECENT_DAYS ago (or never).
+    * private_in_packet: a packet line (not under "# Private plan…", Advocates or Gaps) that rates a
+      person's influence ("influence 4/5") or says who has not been told about a win: the packet's
+      exports would carry it to the manager and the committee.
 
     To check many drafts against the same case, build the `Linter` once and call its `check`.
     """

@@ -152,19 +152,19 @@ def requirements_heatmap(req: pd.DataFrame, roles: list[str]) -> go.Figure:
 
 
 def plan_chart(plan: pd.DataFrame, start_fit: float, role: str) -> go.Figure:
-    """Projected fit as the learning plan's steps are done."""
+    """Projected role fit (`careerdata.figures.fit.role_fit`) as the learning plan's steps are done."""
     weeks = [0.0, *plan["done_after_weeks"].tolist()]
     fits = [start_fit, *plan["projected_fit"].tolist()]
     labels = ["today", *plan["skill"].tolist()]
     fig = go.Figure()
     fig.add_scatter(x=weeks, y=fits, mode="lines+markers", line={"shape": "hv", "color": USER_COLOR, "width": 3},
-                    marker={"size": 9}, name="Projected fit",
-                    hovertext=[f"after {w:g} weeks: fit {f:.0f}/100" + (f"<br>closed: {s}" if i else "")
+                    marker={"size": 9}, name="Projected role fit",
+                    hovertext=[f"after {w:g} weeks: role fit {f:.0f}/100" + (f"<br>closed: {s}" if i else "")
                                for i, (w, f, s) in enumerate(zip(weeks, fits, labels, strict=True))],
                     hoverinfo="text")
-    title = f"{role}: fit {start_fit:.0f} today"
+    title = f"{role}: role fit {start_fit:.0f} today"
     if not plan.empty:
         title += f", {fits[-1]:.0f} after {weeks[-1]:g} weeks of focused learning"
     fig.update_xaxes(title="Weeks of effort (your estimates)")
-    fig.update_yaxes(title="Projected fit (0–100)", range=[0, 105])
+    fig.update_yaxes(title="Projected role fit (0–100)", range=[0, 105])
     return apply_theme(fig, title=title, height=360)

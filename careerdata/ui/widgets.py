@@ -175,7 +175,7 @@ def target_picker(customers, label: str, key: str, help: str):
         st.warning("No target roles and no market data are loaded: run `careerdata market sample_data/market`.")
         st.stop()
     by_key = {t.key: t for t in customers.choices}
-    pick, note = st.columns([2, 3], vertical_alignment="bottom")
+    pick, note = st.columns([3, 2], vertical_alignment="bottom")  # room for a whole target name at 1024 px
     target_key = pick.selectbox(label, list(by_key), index=list(by_key).index(customers.default),
                                 format_func=lambda k: by_key[k].label, key=key, help=help)
     return by_key[target_key], note

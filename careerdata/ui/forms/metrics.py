@@ -123,11 +123,11 @@ def editor(open_: dict, contacts: list[str]) -> None:
         actions = st.container(horizontal=True, gap="small")
         save = actions.button("Save metric", type="primary", key=f"{key}_save")
         actions.button("Cancel", key=f"{key}_cancel", on_click=close_editor)
-    if save:
-        metric = widgets.validate(m.ImpactMetric, data)
-        if metric and _save(open_, metric):
-            close_editor()
-            st.rerun()
+        if save:  # every problem at once, inside the editor, under the button that found them
+            metric = widgets.validate(m.ImpactMetric, data)
+            if metric and _save(open_, metric):
+                close_editor()
+                st.rerun()
 
 
 def _metric_row(row, place: str, acc_id: int) -> None:
