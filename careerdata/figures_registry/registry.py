@@ -176,7 +176,7 @@ def market_figures(con, today: dt.date) -> list[Figure]:
         return []
     title, score = best
     return [_fig("occupation_match", f"Best occupation match among your targets: {title}", score, "/100",
-                 fit.occupation_match_label(score), "Occupation match", ("market",))]
+                 fit.occupation_match_label(score), "Occupation match", ("market", "roles"))]
 
 
 def skill_figures(con, today: dt.date) -> list[Figure]:
