@@ -191,6 +191,18 @@ def test_a_competencys_wins_are_its_linked_wins_on_the_value_proposition_and_com
     assert ["People management", "0 linked wins in the review cycle"] in [list(c) for c in radar.customdata]
 
 
+def test_the_value_propositions_hours_say_what_part_of_homes_hours_they_are(demo_con):
+    """Home said 19,326 h and the Value proposition 19,040 h/yr with nothing to tell them apart: the proof's
+    hours are the part of all your wins' hours (figures.impact.run_rate) that addresses this customer."""
+    from careerdata.figures import impact
+
+    target = next(t for t in views.customers(demo_con).choices if t.key == "role:1")
+    value = views.value(demo_con, target.key, TODAY)
+    assert impact.hours_run_rate_label(value.summary.hours) == "19,040 h/yr"
+    assert value.hours_of_all == "of 19,326 h/yr from all your wins"
+    assert value.all_hours == impact.run_rate(value_inputs(demo_con).metrics, "hours")
+
+
 def test_views_on_an_empty_file(empty_con):
     customers = views.customers(empty_con)
     assert customers.no_target_roles and customers.default == "onet:15-1252.00"
