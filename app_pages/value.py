@@ -55,6 +55,7 @@ kpis.metric("Impact behind that proof", fimpact.money_run_rate_label(summary.mon
             help="Sum of the annualised money of the impact metrics of every accomplishment that addresses at "
                  "least one need. Your own estimates, USD per year.", border=True)
 kpis.metric("Hours saved behind it", fimpact.hours_run_rate_label(summary.hours) if summary.hours else "—",
+            delta=view.hours_of_all, delta_color="off", delta_arrow="off",
             help="Hours per year your addressing accomplishments saved others (your estimates).", border=True)
 top_skill = strongest.iloc[0] if not strongest.empty else None
 kpis.metric("Strongest skill", top_skill["name"] if top_skill is not None else "—",

@@ -128,7 +128,7 @@ def test_the_demo_lists_the_headline_figures_with_every_field(cli_json):
     assert "cli:roles" in by_id["role_fit:Engineering Manager"]["shown_on"]
     # the Market says occupation match; "fit" is the role fit (it once said "Your fit" for both)
     assert by_id["occupation_match"]["display"].endswith("/100 occupation match")
-    assert by_id["occupation_match"]["shown_on"] == ["market", "cli:figures"]
+    assert by_id["occupation_match"]["shown_on"] == ["market", "roles", "cli:figures"]
     assert by_id["top_self_rated_skill"]["shown_on"] == ["export:jsonresume", "cli:figures"]
     surfaces = {s for r in rows for s in r["shown_on"]}
     assert {"export:brag", "export:promotion", "export:jsonresume", "cli:promotion", "cli:roles"} <= surfaces

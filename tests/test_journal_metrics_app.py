@@ -35,7 +35,7 @@ def fill(at, **values) -> None:
     at.run()
 
 
-def test_a_metric_is_added_with_a_live_preview_then_edited(monkeypatch, demo_db):
+def test_a_metric_is_added_with_a_live_preview_then_edited_and_deleted(monkeypatch, demo_db):
     at = open_app(monkeypatch, demo_db, PAGE)
     log_win(at, "Cut p95 checkout latency")
     assert "**Impact metrics of “Cut p95 checkout latency”** (0)" in texts(at)
@@ -68,6 +68,12 @@ def test_a_metric_is_added_with_a_live_preview_then_edited(monkeypatch, demo_db)
     assert query(demo_db, """SELECT m.new_value, m.confidence, m.verified_by_contact_id FROM impact_metric m
                              JOIN accomplishment a ON a.id = m.accomplishment_id
                              WHERE a.title = 'Cut p95 checkout latency'""") == [(150.0, "measured", None)]
+
+    next(b for b in at.button if b.key and b.key.startswith("metric_delete_log_")).click().run()
+    assert not at.exception
+    assert query(demo_db, """SELECT count(*) FROM impact_metric m JOIN accomplishment a ON a.id = m.accomplishment_id
+                             WHERE a.title = 'Cut p95 checkout latency'""") == [(0,)]
+    assert "**Impact metrics of “Cut p95 checkout latency”** (0)" in texts(at)
 
 
 def test_every_problem_is_named_at_once_and_nothing_is_written(monkeypatch, demo_db):

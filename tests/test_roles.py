@@ -142,9 +142,32 @@ def test_roles_page_compares_the_demo_roles(monkeypatch, demo_db):
     assert "$136k" in [m.value for m in at.metric if m.label == "BLS median pay"]
     shown = texts(at)
     assert "Role fit 35, lowered from 70: People management is below M1's must-have level 4; you: none" in shown
+    # Market once said 73 for Computer and Information Systems Managers where Target roles said 0 for the
+    # Engineering Manager built on it: each card now names both figures, the occupation match as the Market has it
+    assert "Its occupation on the Market: 73/100 occupation match" in shown  # Engineering Manager (11-3021.00)
+    assert "Its occupation on the Market: 63/100 occupation match" in shown  # Staff and Principal (15-1252.00)
     # Staff and Principal: different, labelled estimates
     assert "Level estimate (L6): **$172k–$215k**" in shown and "Level estimate (L7): **$215k–$245k**" in shown
     assert "Estimate for L7: 90th–95th percentile of Software Developers" in shown
+
+
+def test_a_roles_occupation_match_is_the_markets(demo_db):
+    """The occupation match Target roles shows for a role's occupation is the Market's roles map figure."""
+    from careerdata.market import view as market_view
+    from careerdata.roles import view as roles_view
+
+    con = db.connect(demo_db)
+    try:
+        today = dt.date(2026, 11, 21)
+        details = roles_view.comparison(con, ("Engineering Manager", "O*NET: Software Developers (15-1252.00)"),
+                                        "self", today)
+        market = market_view.market(con, ("11-3021.00", "15-1252.00"), "self", today).roles_map
+    finally:
+        con.close()
+    by_code = dict(zip(market["onet_soc_code"], market["fit"], strict=True))
+    assert [d.occupation_match for d in details] == [by_code["11-3021.00"], by_code["15-1252.00"]]
+    # the bare occupation's role fit is drafted from its top skills and technologies: a different figure
+    assert round(details[1].occupation_match) == 63 and round(details[1].fit.fit) == 54
 
 
 def test_creating_a_role_from_onet_then_deleting_it(monkeypatch, empty_db):

@@ -183,8 +183,24 @@ def test_a_competencys_wins_are_its_linked_wins_on_the_value_proposition_and_com
     assert "People management: level 1 → 2" in " ".join(bars.y)
     shown = dict(zip(bars.y, bars.text, strict=True))
     assert shown["Gain: People management: level 1 → 2"] == evidence.linked_wins_label(0) == "0 linked wins"
+    # a bar of length 0 draws no text, so the chart writes it at the axis, and the title counts the same way
+    assert [a.text for a in value.needs_figure.layout.annotations] == ["0 linked wins"]
+    title = value.needs_figure.layout.title.text.replace("<br>", " ")
+    assert title.endswith("thinnest: People management: level 1 → 2 (0 linked wins)")
     radar = next(t for t in competitors.radar_figure.data if t.name == "You (from your evidence)")
     assert ["People management", "0 linked wins in the review cycle"] in [list(c) for c in radar.customdata]
+
+
+def test_the_value_propositions_hours_say_what_part_of_homes_hours_they_are(demo_con):
+    """Home said 19,326 h and the Value proposition 19,040 h/yr with nothing to tell them apart: the proof's
+    hours are the part of all your wins' hours (figures.impact.run_rate) that addresses this customer."""
+    from careerdata.figures import impact
+
+    target = next(t for t in views.customers(demo_con).choices if t.key == "role:1")
+    value = views.value(demo_con, target.key, TODAY)
+    assert impact.hours_run_rate_label(value.summary.hours) == "19,040 h/yr"
+    assert value.hours_of_all == "of 19,326 h/yr from all your wins"
+    assert value.all_hours == impact.run_rate(value_inputs(demo_con).metrics, "hours")
 
 
 def test_views_on_an_empty_file(empty_con):

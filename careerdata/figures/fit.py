@@ -15,7 +15,8 @@ Two honestly different figures share one core:
   `hard_gate` (the weakest must-have's coverage itself) is kept for comparison. Shown as "Role fit (0–100): 58".
 
 A role built on the same occupation can score lower than the occupation match because its
-must-haves and its own required levels are stricter; the two labels say which one is which.
+must-haves and its own required levels are stricter; the two labels say which one is which, and
+each Target roles card shows both ("Its occupation on the Market: 73/100 occupation match").
 """
 
 from __future__ import annotations
@@ -45,6 +46,24 @@ def met_share(yours: pd.Series, required: pd.Series) -> pd.Series:
     have = pd.to_numeric(yours, errors="coerce").fillna(0.0).astype(float).reset_index(drop=True)
     need = pd.to_numeric(required, errors="coerce").fillna(0.0).astype(float).reset_index(drop=True)
     return (have / need.where(need > 0)).clip(upper=1.0).fillna(1.0)
+
+
+def element_levels(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: pd.DataFrame | None = None,
+                   proficiency: str = "self") -> dict[str, float]:
+    """Your level (0–5) on each O*NET element, the `levels` of `occupation_match`: the best of your skills
+    mapped to it, by self-rating (proficiency "self") or evidence level ("evidence").
+
+    skills: id, self_level; mappings: skill_id, element_id (technology rows have none); evidence:
+    skill_id, evidence_level."""
+    if proficiency == "evidence" and evidence is not None:
+        level = dict(zip(evidence["skill_id"], evidence["evidence_level"], strict=True))
+    else:
+        level = dict(zip(skills["id"], skills["self_level"].fillna(0), strict=True))
+    out: dict[str, float] = {}
+    for skill_id, element in zip(mappings["skill_id"], mappings["element_id"], strict=True):
+        if isinstance(element, str) and element.strip():
+            out[element] = max(out.get(element, 0.0), float(level.get(skill_id, 0.0) or 0.0))
+    return out
 
 
 def occupation_match(levels: dict[str, float], ratings: pd.DataFrame) -> tuple[float | None, pd.DataFrame]:

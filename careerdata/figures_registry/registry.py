@@ -59,7 +59,7 @@ def home_figures(con, today: dt.date) -> list[Figure]:
         _fig("impact_delivered", "Impact delivered to date", round(t.money_delivered, 2), "USD",
              impact.money_delivered_label(t.money_delivered), "Impact delivered to date", ("home",)),
         _fig("hours_run_rate", "Hours saved run-rate", t.hours_run_rate, "h/yr",
-             impact.hours_run_rate_label(t.hours_run_rate), "Hours saved run-rate", ("home",)),
+             impact.hours_run_rate_label(t.hours_run_rate), "Hours saved run-rate", ("home", "value")),
         _fig("hours_delivered", "Hours saved to date", round(t.hours_delivered, 1), "h",
              impact.hours_delivered_label(t.hours_delivered), "Hours saved to date", ("home",)),
         _fig("share_with_metric", "Wins with a metric", None if v.share_with_metric is None
@@ -176,7 +176,7 @@ def market_figures(con, today: dt.date) -> list[Figure]:
         return []
     title, score = best
     return [_fig("occupation_match", f"Best occupation match among your targets: {title}", score, "/100",
-                 fit.occupation_match_label(score), "Occupation match", ("market",))]
+                 fit.occupation_match_label(score), "Occupation match", ("market", "roles"))]
 
 
 def skill_figures(con, today: dt.date) -> list[Figure]:

@@ -16,24 +16,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from careerdata.core.text import text_or_none
 from careerdata.figures import fit as ffit
 from careerdata.matrix.skill_value import rated_code
 
 
 def user_element_levels(skills: pd.DataFrame, mappings: pd.DataFrame, evidence: pd.DataFrame | None = None,
                         proficiency: str = "self") -> dict[str, float]:
-    """Your level (0–5) on each O*NET element: the best of your skills mapped to it."""
-    if proficiency == "evidence" and evidence is not None:
-        level = dict(zip(evidence["skill_id"], evidence["evidence_level"], strict=True))
-    else:
-        level = dict(zip(skills["id"], skills["self_level"].fillna(0), strict=True))
-    out: dict[str, float] = {}
-    for row in mappings.itertuples(index=False):
-        element = text_or_none(row.element_id)
-        if element:
-            out[element] = max(out.get(element, 0.0), float(level.get(row.skill_id, 0.0) or 0.0))
-    return out
+    """Your level (0–5) on each O*NET element: `careerdata.figures.fit.element_levels`."""
+    return ffit.element_levels(skills, mappings, evidence, proficiency)
 
 
 def occupation_fit(levels: dict[str, float], ratings: pd.DataFrame) -> tuple[float | None, pd.DataFrame]:

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from careerdata.core import vocab
-from careerdata.core.charts import BENCHMARK_COLOR, FUNNEL_SHADES, USER_COLOR, apply_theme
+from careerdata.core.charts import BENCHMARK_COLOR, FUNNEL_SHADES, USER_COLOR, apply_theme, wrap_label
 from careerdata.core.text import plural, shorten
 from careerdata.figures import network as fnetwork
 from careerdata.network import analytics as sa
@@ -142,9 +142,11 @@ def who_knows_heatmap(wk: sa.WhoKnows) -> go.Figure:
                  f"“{shorten(titles[0], 45)}”")
     else:
         title = "Who knows which win"
+    # win names on two lines leave the grid of contacts room at 1024 px
     fig.update_yaxes(autorange="reversed", title="Your top wins (by annualised value, your estimate)",
-                     automargin=True, showgrid=False)
-    fig.update_xaxes(title={"text": "Key contacts (grey: has not heard it from you)", "standoff": 14}, side="bottom",
+                     automargin=True, showgrid=False, tickmode="array", tickvals=y,
+                     ticktext=[wrap_label(t, 30) for t in y])
+    fig.update_xaxes(title={"text": "Key contacts (grey: not heard it from you)", "standoff": 14}, side="bottom",
                      tickangle=0, showgrid=False, tickfont={"size": 12})
     fig = apply_theme(fig, title=title, height=max(360, 210 + 42 * len(titles)))
     fig.update_layout(margin={"l": 20, "r": 20})

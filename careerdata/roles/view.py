@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from careerdata.figures import fit as ffit
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
+from careerdata.matrix.skill_value import rated_code
 from careerdata.roles import analytics as rl
 from careerdata.roles.pay import PayEstimate, where_pay_sits
 from careerdata.roles.posting import read_posting
@@ -61,10 +63,23 @@ class RoleDetail:
     pay_estimate: PayEstimate | None = None
     pay_estimate_note: str | None = None  # why there is no estimate
     pay_position: str | None = None  # where your current pay sits in the occupation's distribution
+    # the Market's occupation match of the role's O*NET occupation (figures.fit.occupation_match): the same
+    # occupation with no must-haves and O*NET's own levels, so it may differ from the role fit
+    occupation_match: float | None = None
+
+
+def _occupation_match(inputs, code: str | None, levels: dict[str, float]) -> float | None:
+    source, _ = rated_code(code, set(inputs.ratings["onet_soc_code"]), inputs.proxies) if code else (None, False)
+    if not source:
+        return None
+    return ffit.occupation_match(levels, inputs.ratings[inputs.ratings["onet_soc_code"] == source])[0]
 
 
 def comparison(con, labels: tuple[str, ...], basis: str, today: dt.date) -> list[RoleDetail]:
     inputs, data, roles = _specs_and_levels(con, labels, today)
+    mappings = sv.resolve_mappings(inputs.skills, inputs.default_map, inputs.user_map, inputs.elements,
+                                   inputs.technologies)
+    levels = ffit.element_levels(inputs.skills, mappings, sv.evidence_levels(inputs.evidence, today), basis)
     out = []
     for spec, req in roles:
         facts = rl.market_facts(spec.onet_soc_code, inputs)
@@ -73,7 +88,8 @@ def comparison(con, labels: tuple[str, ...], basis: str, today: dt.date) -> list
                     if inputs.current_pay and facts.occupation and facts.median_wage else None)
         out.append(RoleDetail(spec=spec, req=req, fit=rl.fit_score(req, basis, spec.level), facts=facts,
                               gaps=rl.gaps(req, basis), evidence=rl.supporting_evidence(req, data.evidence, today),
-                              pay_estimate=estimate, pay_estimate_note=note, pay_position=position))
+                              pay_estimate=estimate, pay_estimate_note=note, pay_position=position,
+                              occupation_match=_occupation_match(inputs, spec.onet_soc_code, levels)))
     return out
 
 

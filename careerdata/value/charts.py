@@ -41,7 +41,9 @@ def needs_chart(coverage: pd.DataFrame, target: str) -> go.Figure:
     title = f"You have proof for {covered} of {len(coverage)} needs of {target}"
     thin = coverage.sort_values(["wins", "money_usd"]).iloc[0] if not coverage.empty else None
     if thin is not None:
-        title += f"; thinnest: {thin['label']} ({int(thin['wins'])} win{'s' if thin['wins'] != 1 else ''})"
+        wins = int(thin["wins"])
+        count = linked_wins_label(wins) if not isinstance(thin["category"], str) else f"{wins} win{'s' * (wins != 1)}"
+        title += f"; thinnest: {thin['label']} ({count})"
     top = max(float(coverage["wins"].max()), 1.0)
     fig = go.Figure(
         # the count on a long bar sits inside it, on a short one after it: it stays in the chart at 1024 px
@@ -54,6 +56,11 @@ def needs_chart(coverage: pd.DataFrame, target: str) -> go.Figure:
                 # long need names on two lines leave the bars (and their labels) room at 1024 px
                 "yaxis": {"title": None, "automargin": True, "tickmode": "array", "tickvals": labels,
                           "ticktext": [_wrap(lbl, 26) for lbl in labels]}})
+    # a bar of length 0 draws no text: its count is written at the axis instead ("0 linked wins")
+    for lbl, w, t in zip(labels, data["wins"], text, strict=True):
+        if not w:
+            fig.add_annotation(x=0, y=lbl, text=t, showarrow=False, xanchor="left", xshift=4,
+                               font={"size": 12, "color": "#6B7280"})
     fig = apply_theme(fig, title=title, height=max(320, 110 + 34 * len(coverage)))
     fig.update_layout(margin={"l": 20, "r": 20})
     return fig

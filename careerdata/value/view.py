@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from careerdata.core import vocab
+from careerdata.figures import impact as fimpact
 from careerdata.journal.queries import impact_metrics
 from careerdata.matrix import skill_value as sv
 from careerdata.matrix.queries import matrix_inputs
@@ -73,6 +74,17 @@ class ValueView:
     drafts: dict[str, str]  # pitch kind -> the fresh draft
     has_wins: bool
     reference_year: int | None
+    # the same sums over all your wins (Home's "Impact of all your wins", figures.impact.run_rate): the proof's
+    # figures above are the part of them that addresses this customer's needs
+    all_money: float = 0.0
+    all_hours: float = 0.0
+
+    @property
+    def hours_of_all(self) -> str | None:
+        """"of 19,326 h/yr from all your wins", when the proof's hours are only part of them."""
+        if not self.all_hours or round(self.summary.hours) == round(self.all_hours):
+            return None
+        return f"of {fimpact.hours_run_rate_label(self.all_hours)} from all your wins"
 
 
 def _proofs(needs: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
@@ -120,7 +132,8 @@ def value(con, target_key: str, today: dt.date) -> ValueView:
         statement=vp.value_statement(profile, target, needs, strongest, summary),
         drafts={kind: vpitch.draft_pitch(kind, profile, target, needs, strongest, evidence, summary)
                 for kind in vocab.PITCH_KINDS},
-        has_wins=has_wins, reference_year=inputs.reference_year)
+        has_wins=has_wins, reference_year=inputs.reference_year,
+        all_money=fimpact.run_rate(metrics, "money_usd"), all_hours=fimpact.run_rate(metrics, "hours"))
 
 
 # --- the impact ledger ------------------------------------------------------------------------------

@@ -115,8 +115,9 @@ def wins_tab(status, now, view):
                        "touches mentioned the win; blank means they have not heard it from you. "
                        "Source: your career file.")
             st.markdown("**Who to tell next**")
-            st.dataframe(known.table, hide_index=True, width="stretch", column_config={
-                "win": st.column_config.TextColumn("Win", width="large"),
+            with layout.scrolling_table("who_to_tell"):
+                st.dataframe(known.table, hide_index=True, width="stretch", column_config={
+                "win": st.column_config.TextColumn("Win", width="medium", pinned=True),
                 "value": st.column_config.NumberColumn("Value / yr (your estimate)", format="compact"),
                 "heard": st.column_config.TextColumn("Key people who heard it"),
                 "tell": st.column_config.TextColumn("Not heard yet", width="large"),
@@ -125,55 +126,51 @@ def wins_tab(status, now, view):
 
 def visibility_tab(gap, vis_summary, now, visibility, view, expectations):
     """Visibility: the timeline, the balance inside and outside, the gap to the target level, and logging an item."""
-    v_left, v_right = st.columns([3, 2], gap="large")
-    with v_left:
-        if gap is None:
-            st.info("Your ladder has no influence expectation for the target level, so there is no bar to compare "
-                    "with. Pick a target level in the sidebar, or load a ladder with an influence competency.")
-        else:
-            st.plotly_chart(cs.visibility_gap_chart(gap), theme=None, key="visibility_gap")
-            st.caption(f"You: talks, posts, demos, docs and open-source work in the last 12 months (your career file). "
-                       f"Expected: your ladder asks for influence {gap.influence_target} of 5 at {gap.level}; this "
-                       "page's table below turns that into items a year (a default rule of thumb you can edit).")
-    with v_right:
-        if gap is not None:
-            with st.container(border=True):
-                st.markdown(f"**What {layout.escape_markdown(gap.level_title)} ({gap.level}) expects**: influence "
-                            f"{gap.influence_target} of 5")
-                st.markdown(f"> {layout.escape_markdown(gap.expectation_text)}")
-                met = (f"Your last 12 months meet the visibility bar of influence level {gap.level_met}."
-                       if gap.level_met else "Your last 12 months do not yet meet the influence-1 visibility bar.")
-                st.markdown(met)
-        share = vis_summary.external_share
-        st.metric("Outside the company, last 12 months", f"{share:.0%}" if share is not None else "—",
-                  delta=f"{vis_summary.external} of {vis_summary.items} items", delta_color="off", delta_arrow="off",
-                  help="Share of your visible items in the last 365 days that reached people outside your company.",
-                  border=True)
-        st.metric("Reach, last 12 months", f"{vis_summary.reach:,} people",
-                  delta=f"last external item {dates.when_label(vis_summary.last_external, now)}"
-                  if vis_summary.last_external else "no external item yet", delta_color="off", delta_arrow="off",
-                  help="Sum of the audience sizes you logged (your estimate).", border=True)
+    # the numbers first, then the gap chart and the history at full width (readable at 1024 px)
+    share = vis_summary.external_share
+    kpis = layout.kpi_row()
+    kpis.metric("Outside the company, last 12 months", f"{share:.0%}" if share is not None else "—",
+                delta=f"{vis_summary.external} of {vis_summary.items} items", delta_color="off", delta_arrow="off",
+                help="Share of your visible items in the last 365 days that reached people outside your company.",
+                border=True)
+    kpis.metric("Reach, last 12 months", f"{vis_summary.reach:,} people",
+                delta=f"last external item {dates.when_label(vis_summary.last_external, now)}"
+                if vis_summary.last_external else "no external item yet", delta_color="off", delta_arrow="off",
+                help="Sum of the audience sizes you logged (your estimate).", border=True)
+    if gap is None:
+        st.info("Your ladder has no influence expectation for the target level, so there is no bar to compare "
+                "with. Pick a target level in the sidebar, or load a ladder with an influence competency.")
+    else:
+        with st.container(border=True):
+            st.markdown(f"**What {layout.escape_markdown(gap.level_title)} ({gap.level}) expects**: influence "
+                        f"{gap.influence_target} of 5")
+            st.markdown(f"> {layout.escape_markdown(gap.expectation_text)}")
+            met = (f"Your last 12 months meet the visibility bar of influence level {gap.level_met}."
+                   if gap.level_met else "Your last 12 months do not yet meet the influence-1 visibility bar.")
+            st.markdown(met)
+        st.plotly_chart(cs.visibility_gap_chart(gap), theme=None, key="visibility_gap")
+        st.caption(f"You: talks, posts, demos, docs and open-source work in the last 12 months (your career file). "
+                   f"Expected: your ladder asks for influence {gap.influence_target} of 5 at {gap.level}; this "
+                   "page's table below turns that into items a year (a default rule of thumb you can edit).")
     if visibility.empty:
         with st.container(border=True):
             st.markdown("**No talks, posts, demos, docs or open-source work logged yet.** Log the first one below "
                         "(or in the Journal): value that is not seen is not rewarded.")
             layout.page_link("journal", label="Open People & visibility in the Journal", tab="people")
     else:
-        t_left, t_right = st.columns([3, 2], gap="large")
-        with t_left:
-            st.plotly_chart(view.timeline_chart, theme=None, key="visibility_timeline")
-            st.caption("One marker per item; shape: talk ●, post ■, open source ◆, internal demo ▲, doc ★. Reach is "
-                       "the audience you logged (your estimate). Source: your career file.")
-        with t_right:
-            st.plotly_chart(view.balance_chart, theme=None, key="visibility_balance")
-            st.caption("Items per calendar year, inside vs outside your company. Source: your career file.")
-        st.dataframe(
+        st.plotly_chart(view.timeline_chart, theme=None, key="visibility_timeline")
+        st.caption("One marker per item; shape: talk ●, post ■, open source ◆, internal demo ▲, doc ★. Reach is "
+                   "the audience you logged (your estimate). Source: your career file.")
+        st.plotly_chart(view.balance_chart, theme=None, key="visibility_balance")
+        st.caption("Items per calendar year, inside vs outside your company. Source: your career file.")
+        with layout.scrolling_table("visibility"):
+            st.dataframe(
             visibility.assign(kind=visibility["kind"].map(vocab.VISIBILITY_KIND_LABELS))[
                 ["date", "title", "kind", "venue", "audience", "reach", "is_external"]],
             hide_index=True, width="stretch", height=min(38 + 35 * len(visibility), 400),
             column_config={
                 "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                "title": st.column_config.TextColumn("Title", width="large"),
+                "title": st.column_config.TextColumn("Title", width="medium", pinned=True),
                 "kind": "Kind", "venue": "Venue", "audience": "Audience",
                 "reach": st.column_config.NumberColumn("Reach (people)"),
                 "is_external": st.column_config.CheckboxColumn("External"),
@@ -181,12 +178,12 @@ def visibility_tab(gap, vis_summary, now, visibility, view, expectations):
     gen = widgets.form_generation("net_vis")
     with st.form(f"net_vis_{gen}", border=True):
         st.markdown("**Log a talk, post, demo, doc or open-source work**")
-        c1, c2, c3 = st.columns([2.4, 1.3, 1.3])
+        c1, c2, c3 = st.columns([2, 1.4, 1.6])  # room for a whole date at 1024 px
         vtitle = c1.text_input("Title", key=f"net_vis_title_{gen}")
         vkind = c2.selectbox("Kind", vocab.VISIBILITY_KINDS, key=f"net_vis_kind_{gen}",
                              format_func=lambda k: vocab.VISIBILITY_KIND_LABELS.get(k, k))
         vdate = c3.date_input("Date", value=now, min_value=widgets.EARLIEST, key=f"net_vis_date_{gen}")
-        c1, c2, c3, c4 = st.columns([2, 2, 1, 1])
+        (c1, c2), (c3, c4) = st.columns(2), st.columns(2)
         venue = c1.text_input("Venue", key=f"net_vis_venue_{gen}", placeholder="Eng all-hands, meetup, blog")
         audience = c2.text_input("Audience", key=f"net_vis_audience_{gen}", placeholder="Who was there or reads it")
         reach = c3.number_input("Reach (people)", 0, 100_000_000, 0, key=f"net_vis_reach_{gen}")
@@ -228,11 +225,13 @@ def contacts_tab(status):
                         "max_days", "last_interaction", "status"]].assign(
             status=lambda f: f["status"].map(vocab.CADENCE_STATUS_LABELS),
             relationship=lambda f: f["relationship"].map(vocab.RELATIONSHIP_LABELS))
-        picked = st.dataframe(
+        with layout.scrolling_table("contacts"):
+            picked = st.dataframe(
             shown, hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 520), on_select="rerun",
             selection_mode="single-row", key="contacts_table",
             column_config={
-                "id": None, "name": "Contact", "relationship": "Relationship", "company": "Company",
+                "id": None, "name": st.column_config.TextColumn("Contact", pinned=True),
+                "relationship": "Relationship", "company": "Company",
                 "influence": st.column_config.ProgressColumn("Influence", min_value=0, max_value=5, format="%d / 5",
                                                              width="small"),
                 "advocacy_stage": "Advocacy stage",
@@ -285,8 +284,7 @@ def cadence_tab(status, view):
     st.markdown("How often to be in touch with each kind of relationship: the **ideal** gap between touches, and the "
                 "**maximum** before the relationship goes cold. A contact's own cadence (Contacts tab) is its ideal; "
                 "its maximum keeps the tier's stretch: ideal × tier maximum ÷ tier ideal, rounded up.")
-    c_left, c_right = st.columns([3, 2], gap="large")
-    with c_left:
+    with st.container():  # the editor, then the counts under it: each has the width for its columns
         edited_tiers = st.data_editor(
             tiers, hide_index=True, key="cadence_editor", width="stretch", disabled=["relationship"],
             column_config={
@@ -301,7 +299,7 @@ def cadence_tab(status, view):
             if table and widgets.save(lambda: state.write(rs.save_cadence_tiers, table.tiers),
                                       "Saved the cadence tiers"):
                 st.rerun()
-    with c_right:
+    with st.container():
         if status.empty:
             st.info("Once you have contacts, this shows how many in each tier are in touch.")
         else:

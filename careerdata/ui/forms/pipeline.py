@@ -66,16 +66,19 @@ def follow_ups_tab(due, now):
     if due.empty:
         st.success("No follow-up due in the next 14 days.")
     else:
-        st.dataframe(
-            due.assign(when=[dates.when_label(d, now) for d in due["follow_up_due"]],
-                       stage=due["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS))[
-                ["follow_up_due", "when", "title", "stage", "next_step", "contacts"]],
-            hide_index=True, width="stretch",
-            column_config={
-                "follow_up_due": st.column_config.DateColumn("Follow-up due", format="YYYY-MM-DD"),
-                "when": "When", "title": st.column_config.TextColumn("Opportunity", width="medium"), "stage": "Stage",
-                "next_step": st.column_config.TextColumn("Next step", width="large"), "contacts": "Contacts",
-            })
+        with layout.scrolling_table("follow_ups"):  # which opportunity and when first, the detail after
+            st.dataframe(
+                due.assign(when=[dates.when_label(d, now) for d in due["follow_up_due"]],
+                           stage=due["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS))[
+                    ["follow_up_due", "when", "title", "stage", "next_step", "contacts"]],
+                hide_index=True, width="stretch",
+                column_order=["title", "when", "follow_up_due", "stage", "next_step", "contacts"],
+                column_config={
+                    "follow_up_due": st.column_config.DateColumn("Follow-up due", format="YYYY-MM-DD"),
+                    "when": "When", "title": st.column_config.TextColumn("Opportunity", width="medium", pinned=True),
+                    "stage": "Stage", "next_step": st.column_config.TextColumn("Next step", width="large"),
+                    "contacts": "Contacts",
+                })
         st.caption("Open opportunities with a follow-up date up to 14 days ahead, most overdue first. Change a date "
                    "with Move stage (Open tab) or by editing the opportunity.")
 
@@ -87,13 +90,13 @@ def opportunity_form(key: str, initial: m.Opportunity | None, submit: str, *, ne
     now = today()
     o = initial
     with st.form(key, border=True):
-        c1, c2, c3 = st.columns([3, 1, 2])
+        c1, c2, c3 = st.columns([2.2, 1.6, 2.2])  # room for each field's whole value at 1024 px
         title = c1.text_input("Title", value=o.title if o else "", key=f"{key}_title",
                               placeholder="Staff Engineer at Cloudnova")
         kind = c2.selectbox("Kind", vocab.OPPORTUNITY_KINDS, index=vocab.OPPORTUNITY_KINDS.index(o.kind) if o else 0,
                             format_func=vocab.OPPORTUNITY_KIND_LABELS.get, key=f"{key}_kind")
         company = c3.text_input("Company", value=o.company if o else "", key=f"{key}_company")
-        c1, c2, c3, c4 = st.columns(4)
+        (c1, c2), (c3, c4) = st.columns(2), st.columns(2)
         roles = [""] + role_names
         role = c1.selectbox("Target role", roles, index=roles.index(o.target_role) if o and o.target_role in roles
                             else 0, format_func=lambda r: r or "—", key=f"{key}_role")
@@ -122,11 +125,13 @@ def all_tab(opps, stints):
     else:
         st.caption("Select a row to edit it, see its stage history, or delete it.")
         table = opps.assign(stage=opps["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS), kind=opps["kind"].map(vocab.OPPORTUNITY_KIND_LABELS))
-        picked = st.dataframe(
+        with layout.scrolling_table("opportunities"):
+            picked = st.dataframe(
             table[["id", "title", "kind", "company", "stage", "opened_on", "stage_since", "follow_up_due", "contacts"]],
             hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="opps_table",
             column_config={
-                "id": None, "title": st.column_config.TextColumn("Opportunity", width="large"), "kind": "Kind",
+                "id": None, "title": st.column_config.TextColumn("Opportunity", width="medium", pinned=True),
+                "kind": "Kind",
                 "company": "Company", "stage": "Stage",
                 "opened_on": st.column_config.DateColumn("Opened", format="YYYY-MM-DD"),
                 "stage_since": st.column_config.DateColumn("In stage since", format="YYYY-MM-DD"),
@@ -166,8 +171,7 @@ def time_in_stage_tab(opps, funnel, stage_time):
     if opps.empty:
         st.info("Stage numbers appear once you have opportunities.")
     else:
-        s1, s2 = st.columns(2, gap="large")
-        with s1:
+        with st.container():  # one table under the other: each has room for its columns at 1024 px
             st.markdown("**Stage conversion**")
             st.dataframe(funnel.assign(stage=funnel["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS)), hide_index=True, width="stretch",
                          column_config={
@@ -178,7 +182,7 @@ def time_in_stage_tab(opps, funnel, stage_time):
                                  "Moved on", format="percent",
                                  help="reached(next) ÷ (reached − still here): of those that left, the share that "
                                       "moved on")})
-        with s2:
+        with st.container():
             st.markdown("**Time in stage (days)**")
             st.dataframe(stage_time.assign(stage=stage_time["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS)), hide_index=True,
                          width="stretch", column_config={

@@ -56,6 +56,8 @@ def role_card(detail) -> None:
               help="Importance-weighted coverage of the requirements, discounted (never zeroed) by the "
                    f"weakest must-have. Coverage before the discount: {fit.coverage:.0f}.")
     st.caption(esc(fit.label))
+    if detail.occupation_match is not None:  # the Market's figure for the same occupation, named as such
+        st.caption(esc(f"Its occupation on the Market: {ffit.occupation_match_label(detail.occupation_match)}"))
     st.metric("BLS median pay", format_money(facts.median_wage), delta=f"May {facts.year}", delta_color="off",
               delta_arrow="off", help="BLS OEWS national median annual wage.")
     if facts.wage_reason:

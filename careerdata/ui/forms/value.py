@@ -64,8 +64,9 @@ def offer_tab(has_wins, strongest, view, stand_ins, target, esc):
         if strongest.empty:
             st.info("None of your skills is linked to an accomplishment yet: link skills when you log a win.")
         else:
-            st.dataframe(strongest, hide_index=True, width="stretch", column_config={
-                "name": "Skill", "kind": "Kind",
+            with layout.scrolling_table("strongest_skills"):
+                st.dataframe(strongest, hide_index=True, width="stretch", column_config={
+                "name": st.column_config.TextColumn("Skill", pinned=True), "kind": "Kind",
                 "evidence_level": st.column_config.NumberColumn("Evidence (0–5)", format="%.1f"),
                 "accomplishments": st.column_config.NumberColumn("Wins"),
                 "quantified": st.column_config.NumberColumn("With a metric"),
@@ -88,9 +89,11 @@ def offer_tab(has_wins, strongest, view, stand_ins, target, esc):
             st.info("None of your accomplishments addresses these needs yet.")
         else:
             best["money"] = [format_money(v) if v else "" for v in best["money_usd"]]
-            st.dataframe(best[["need", "title", "best_metric", "money", "hours", "confidence", "score"]],
+            with layout.scrolling_table("proofs"):
+                st.dataframe(best[["need", "title", "best_metric", "money", "hours", "confidence", "score"]],
                          hide_index=True, width="stretch", column_config={
-                             "need": "Need", "title": st.column_config.TextColumn("Accomplishment", width="large"),
+                             "need": st.column_config.TextColumn("Need", width="medium", pinned=True),
+                             "title": st.column_config.TextColumn("Accomplishment", width="large"),
                              "best_metric": st.column_config.TextColumn("Quantified impact", width="medium"),
                              "money": st.column_config.TextColumn("USD/yr"),
                              "hours": st.column_config.NumberColumn("Hours/yr", format="%.0f"),
@@ -125,8 +128,8 @@ def pitch_tab(has_wins, target, esc, view):
                 text = st.text_area(vocab.PITCH_KIND_LABELS[kind], value=start, key=key,
                                     height=200 if kind == "30s" else 420, label_visibility="collapsed")
                 st.caption(f"{vpitch.word_count(text)} words · about {vpitch.speaking_seconds(text)} s aloud")
-                b1, b2 = st.columns(2)
-                if b1.button(f"Save as version {version_key + 1}", key=f"save_{kind}", type="primary",
+                buttons = st.container(horizontal=True)  # side by side when they fit, else one under the other
+                if buttons.button(f"Save as version {version_key + 1}", key=f"save_{kind}", type="primary",
                              icon=":material/save:"):
                     pitch = widgets.validate(PitchVersion, {
                         "target_key": target.key, "target_label": target.label, "target_role_id": target.role_id,
@@ -135,7 +138,7 @@ def pitch_tab(has_wins, target, esc, view):
                                               f"Saved the {vocab.PITCH_KIND_LABELS[kind]} as version {version_key + 1}"):
                         st.session_state[f"_pitch_fresh_{kind}_{target.key}"] = False
                         st.rerun()
-                if b2.button("Start again from the draft", key=f"fresh_{kind}", icon=":material/restart_alt:"):
+                if buttons.button("Start again from the draft", key=f"fresh_{kind}", icon=":material/restart_alt:"):
                     st.session_state[f"_pitch_fresh_{kind}_{target.key}"] = True
                     widgets.reset_form(f"pitch_{kind}_{target.key}")
                     st.rerun()
