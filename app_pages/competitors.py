@@ -38,29 +38,29 @@ has_evidence, against, against_label, moat, rare = (view.has_evidence, view.agai
 
 # --- headline --------------------------------------------------------------------------------
 diffs, gap_rows, met, rated = view.diffs, view.gaps, view.met, view.rated
-k = st.columns(4)
-k[0].metric("Moat score", fmoat.moat_label(moat.score) if has_evidence or not moat.considered.empty else "—",
+kpis = layout.kpi_row()
+kpis.metric("Moat score", fmoat.moat_label(moat.score) if has_evidence or not moat.considered.empty else "—",
             help="How rare your proven combination of the skills this target needs is among "
                  f"{moat.pool_size} occupations' O*NET requirements: 100 × mean over your {cp.MOAT_SLOTS} best "
                  "of rarity × evidence / 5. See the Moat tab.", border=True)
 if view.readiness is not None:  # the one readiness for a level (careerdata.figures.readiness), as on Promotion case
-    k[1].metric(f"Readiness for {view.readiness.level}", view.readiness.score_label,
+    kpis.metric(f"Readiness for {view.readiness.level}", view.readiness.score_label,
                 delta=view.readiness.count_label, delta_color="off", delta_arrow="off",
                 help="Mean, over the level's competencies, of min(1, evidence level ÷ expected level), from this "
                      f"review cycle's wins ({fcycle.cycle_span_label(view.window)}); the Promotion case shows the "
                      "same.", border=True)
 else:
-    k[1].metric("Competencies at the bar", f"{met} of {rated}" if rated and has_evidence else "—",
+    kpis.metric("Competencies at the bar", f"{met} of {rated}" if rated and has_evidence else "—",
                 help=f"Competencies where your evidence level reaches {against_label or 'the benchmark'}.",
                 border=True)
-k[2].metric("Differentiators", f"{len(diffs) + len(rare)}" if has_evidence else "—",
+kpis.metric("Differentiators", f"{len(diffs) + len(rare)}" if has_evidence else "—",
             delta=f"{len(diffs)} competenc{'y' if len(diffs) == 1 else 'ies'} · {len(rare)} rare skill"
                   f"{'' if len(rare) == 1 else 's'}" if has_evidence else None,
             delta_color="off", delta_arrow="off",
             help=f"Competencies where you exceed the benchmark by ≥ {cp.DIFFERENTIATOR_MARGIN} with evidence, plus "
                  f"proven skills the target needs that at most {cp.RARE_SHARE:.0%} of occupations list.", border=True)
 top_gap = gap_rows.iloc[0] if not gap_rows.empty and has_evidence else None
-k[3].metric("Biggest gap", f"{top_gap['gap']:.1f} levels" if top_gap is not None else "—",
+kpis.metric("Biggest gap", f"{top_gap['gap']:.1f} levels" if top_gap is not None else "—",
             delta=f"{top_gap['name']}: {top_gap['you']:.1f} vs {top_gap[against]:.0f}" if top_gap is not None
             else None, delta_color="off", delta_arrow="off",
             help="The competency where the benchmark expects most beyond your evidence (expected − yours).",

@@ -25,7 +25,7 @@ if inputs.skills.empty:
 
 choices = sv.role_choices(inputs)
 default = sv.ALL_TARGETS if sv.ALL_TARGETS in choices else "O*NET: Software Developers (15-1252.00)"
-controls = st.columns([3, 2, 3])
+controls = st.columns([3, 2])
 role_label = controls[0].selectbox("Value the skills for", list(choices), index=list(choices).index(default),
                                    key="matrix_role",
                                    help="Your target roles (from their O*NET occupation) or any occupation in the "
@@ -36,15 +36,15 @@ basis = controls[1].segmented_control("Proficiency", ["Self-assessed", "Evidence
                                            "accomplishments show, recency-weighted.")
 proficiency = "evidence" if basis == "Evidence" else "self"
 if sv.ALL_TARGETS not in choices:
-    controls[2].info("No target role has an O*NET occupation yet, so this shows Software Developers.")
+    st.info("No target role has an O*NET occupation yet, so this shows Software Developers.")
 
 result = state.read(views.skill_matrix, tuple(choices[role_label]), proficiency, today())
 frame = result.frame
 no_value = result.quadrant_count(sv.NO_VALUE)
-k = st.columns(5)
-for col, quad in zip(k[:4], sv.QUADRANTS, strict=True):
-    col.metric(quad, result.quadrant_count(quad), help=sv.QUADRANT_MEANING[quad], border=True)
-k[4].metric("Claimed but unproven", result.unproven,
+kpis = layout.kpi_row()
+for quad in sv.QUADRANTS:
+    kpis.metric(quad, result.quadrant_count(quad), help=sv.QUADRANT_MEANING[quad], border=True)
+kpis.metric("Claimed but unproven", result.unproven,
             help=f"Self-rating at least {sv.GAP_UNPROVEN} above the evidence level of your accomplishments.",
             border=True)
 if no_value:

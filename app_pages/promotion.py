@@ -75,19 +75,19 @@ if current is None:
                          tab="profile")
 
 # --- headline: readiness and coverage ------------------------------------------------------------
-k = st.columns(4)
-k[0].metric(f"Readiness for {target}", pready.readiness_label(r),
+kpis = layout.kpi_row()
+kpis.metric(f"Readiness for {target}", pready.readiness_label(r),
             delta=freadiness.count_label(r.at_bar, r.total), delta_color="off", delta_arrow="off",
             help="Mean, over the target level's competencies, of min(1, evidence strength ÷ expected level). "
                  "100% means this cycle's evidence meets every expectation of the level.", border=True)
-k[1].metric("Wins in the cycle", fcycle.wins_label(t.wins), delta=f"{t.quantified_wins} with a metric", delta_color="off",
+kpis.metric("Wins in the cycle", fcycle.wins_label(t.wins), delta=f"{t.quantified_wins} with a metric", delta_color="off",
             delta_arrow="off", help=f"Accomplishments whose dates overlap the cycle {span}.", border=True)
-k[2].metric("Quantified impact in the cycle", fimpact.money_run_rate_label(t.money) if t.money else "—",
+kpis.metric("Quantified impact in the cycle", fimpact.money_run_rate_label(t.money) if t.money else "—",
             delta=f"{fimpact.hours_run_rate_label(t.hours)} saved", delta_color="off", delta_arrow="off",
             help="Sum of the annualised money and hours of the impact metrics on this cycle's wins: your "
                  "own estimates.", border=True)
 days_left = pplan.days_until(review_date, now)
-k[3].metric("Days to the review", f"{days_left}" if days_left >= 0 else "passed",
+kpis.metric("Days to the review", f"{days_left}" if days_left >= 0 else "passed",
             delta=f"review on {dates.format_day(review_date)}", delta_color="off", delta_arrow="off",
             help="Set the review (calibration) date on the Cultivating the lead tab; it defaults to the cycle end.",
             border=True)
@@ -159,4 +159,4 @@ with tab_versions:
     prf.versions_tab(versions, text, target_label, target, a, cycle_end)
 
 with tab_plan:
-    prf.plan_tab(view, case, now, review_date, cycle_start, case_key, a, k)
+    prf.plan_tab(view, case, now, review_date, cycle_start, case_key, a)

@@ -7,6 +7,7 @@ traceback); 3 database unusable (locked by another process, newer schema, not Du
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime as dt
 import importlib
 import importlib.util
@@ -103,7 +104,30 @@ def feature_cli_modules() -> list[str]:
             if info.ispkg and importlib.util.find_spec(f"careerdata.{info.name}.cli") is not None]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_modules() -> dict[str, str]:
+    """Each feature command's name (and alias) -> the `cli` module that registers it, read from the
+    modules' source without importing them: `sub.add_parser("name", aliases=[...])` calls in `register`."""
+    found: dict[str, str] = {}
+    for module in feature_cli_modules():
+        tree = ast.parse(Path(importlib.util.find_spec(module).origin).read_text(encoding="utf-8"))
+        for fn in tree.body:
+            if not (isinstance(fn, ast.FunctionDef) and fn.name == "register" and fn.args.args):
+                continue
+            sub = fn.args.args[0].arg
+            for node in ast.walk(fn):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr == "add_parser" and isinstance(node.func.value, ast.Name)
+                        and node.func.value.id == sub and node.args and isinstance(node.args[0], ast.Constant)):
+                    aliases = [k.value for k in node.keywords if k.arg == "aliases"]
+                    names = [node.args[0].value] + [e.value for a in aliases if isinstance(a, ast.List | ast.Tuple)
+                                                    for e in a.elts if isinstance(e, ast.Constant)]
+                    found.update(dict.fromkeys(names, module))
+    return found
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `argv` naming a feature command, only that feature's part (see
+    `command_modules`): the others would import pandas and more on every start."""
     parser = _Parser(prog="careerdata", description="Your career as a product: the data behind the dashboard.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -127,13 +151,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ladder)
 
     # Feature commands: every feature package with a `cli` module registers its own subcommands.
-    for name in feature_cli_modules():
+    wanted = next((a for a in argv or [] if not a.startswith("-")), None)
+    owner = command_modules().get(wanted) if wanted else None
+    for name in [owner] if owner else feature_cli_modules():
         importlib.import_module(name).register(sub, _add_db)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     try:
         return args.func(args)
     except errors.CareerDataError as err:

@@ -265,7 +265,7 @@ def test_cli_matrix_json_lists_every_skill_with_a_quadrant(demo_db):
 
 def test_demo_chart_shows_every_skill_and_names_what_to_invest_in_without_a_collision(demo_con):
     from careerdata.core import placement
-    from careerdata.matrix.charts import HEIGHT, LABEL_FONT, MARGIN, skill_matrix_chart
+    from careerdata.matrix.charts import LABEL_FONT, PLOT_HEIGHT, skill_matrix_chart
 
     inputs = matrix_inputs(demo_con)
     for basis in ("self", "evidence"):
@@ -275,7 +275,7 @@ def test_demo_chart_shows_every_skill_and_names_what_to_invest_in_without_a_coll
         named = [a for a in fig.layout.annotations if a.xref != "paper"]
         invest = set(result.frame.loc[result.frame["quadrant"] == "Invest", "name"])
         assert invest <= {a.text for a in named}
-        plot = placement.Plot(HEIGHT - MARGIN["t"] - MARGIN["b"], tuple(fig.layout.xaxis.range),
+        plot = placement.Plot(PLOT_HEIGHT, tuple(fig.layout.xaxis.range),
                               tuple(fig.layout.yaxis.range))
         for width in placement.WIDTHS:
             boxes = []

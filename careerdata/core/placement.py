@@ -14,7 +14,10 @@ the width.
   point on its preferred side, then shifted, further out or on the other side, joined to its point
   by a leader line once it is not right next to it) whose text box
   stays inside the plot and overlaps no placed label, no fixed box (corner texts) and no marker at
-  any of the widths; a label that fits nowhere is left off (the hover still names the point).
+  any of the widths, and inside its region when it has one (a quadrant); a label that fits nowhere is
+  left off (the hover still names the point). When keeping clear of markers makes a label stray from
+  its region or drop off, the layout that lets labels (on their white background) cover markers is
+  tried and kept if fewer stray.
 
 Text size is estimated, not measured: `CHAR_EM` em a character (wide enough for DejaVu/Liberation
 Sans, the fonts Chromium falls back on here) plus padding.
@@ -121,17 +124,55 @@ def _candidates(r: float, tw: float, th: float, prefer: int) -> list[Placement]:
             for dy in (0.0, *(s * k * 16.0 for k in range(1, 7) for s in (-1, 1))):
                 cost = d + 0.8 * abs(dy) + (30 if side != prefer else 0)
                 found.append((cost, Placement(side * (r + d + tw / 2), dy, d > 4 or abs(dy) > th)))
-        for uy in (-1, 1):
+        for uy in (-1, 1):  # above or below: centred, or running off to the preferred side
             found.append((1.5 * d + 8, Placement(0.0, uy * (r + d + th / 2), d > 4)))
+            found.append((1.5 * d + 12, Placement(prefer * (tw / 2 - r), uy * (r + d + th / 2), d > 4)))
     return [p for _, p in sorted(found, key=lambda c: c[0])]
+
+
+@dataclass
+class _Layout:
+    """What is already on the chart, at each width checked: text boxes, leader lines, markers."""
+
+    plot: Plot
+    widths: tuple[float, ...]
+    taken: dict
+    leaders: dict
+    markers: dict
+
+
+def _fits(state: _Layout, point: tuple, spot: Placement, avoid_markers: bool, region) -> bool:
+    """Does a label at `spot` off `point` ((x, y, radius, text width, text height)) stay inside the plot
+    (and its region), clear of other text, leader lines and (if asked) markers, at every width?"""
+    x, y, r, tw, th = point
+    dx, dy = spot.dx, spot.dy
+    for w in state.widths:
+        px, py = state.plot.px(x, y, w)
+        box = Box(px + dx - tw / 2, py + dy - th / 2, px + dx + tw / 2, py + dy + th / 2)
+        if region and (box.left < state.plot.px(region[0], y, w)[0] or box.right > state.plot.px(region[1], y, w)[0]):
+            return False
+        own = Box(px - r, py - r, px + r, py + r)
+        seg = (px, py, px + dx, py + dy)
+        if (box.left < 0 or box.right > w or box.top < 0 or box.bottom > state.plot.height
+                or any(box.overlaps(b) for b in state.taken[w])
+                or any(_through(line, box) for line in state.leaders[w])
+                or (spot.leader and (any(_crosses(seg, line) for line in state.leaders[w])
+                                     or any(_through(seg, b) for b in state.taken[w])))
+                or (avoid_markers and any(box.overlaps(b, -2) for b in state.markers[w] if b != own))):
+            return False
+    return True
 
 
 def place_labels(points: list[tuple[float, float, float, str, int]], plot: Plot, *,
                  font_px: float | list[float] = 11,
                  fixed: list[tuple[float, float, float, float, str]] = (), markers=(),
-                 widths: tuple[float, ...] = WIDTHS) -> list[Placement | None]:
+                 widths: tuple[float, ...] = WIDTHS,
+                 regions: list[tuple[float, float]] | None = None) -> list[Placement | None]:
     """Offsets for labels of `points` ((x, y, marker radius px, text, preferred side -1 left / 1 right),
     most important first). `font_px`: one size for all, or one a point.
+
+    `regions`: for each point, the x range (data units) its label should stay in, such as its quadrant;
+    a label that fits nowhere inside it may go outside rather than be left off.
 
     `fixed`: boxes already drawn, as (paper x 0..1, paper y 0..1, width px, height px, anchor) where
     anchor is two letters: l/r/c then t/b/m (e.g. "lt" = its left-top corner at that paper point).
@@ -147,40 +188,42 @@ def place_labels(points: list[tuple[float, float, float, str, int]], plot: Plot,
 
     marker_boxes = {w: [Box(px - r, py - r, px + r, py + r)
                         for x, y, r in markers for px, py in [plot.px(x, y, w)]] for w in widths}
-    taken = {w: fixed_boxes(w) for w in widths}
-    leaders: dict[float, list[tuple[float, float, float, float]]] = {w: [] for w in widths}
-
-    def fits(x, y, r, tw, th, spot: Placement, avoid_markers: bool) -> bool:
-        dx, dy = spot.dx, spot.dy
-        for w in widths:
-            px, py = plot.px(x, y, w)
-            box = Box(px + dx - tw / 2, py + dy - th / 2, px + dx + tw / 2, py + dy + th / 2)
-            own = Box(px - r, py - r, px + r, py + r)
-            seg = (px, py, px + dx, py + dy)
-            if (box.left < 0 or box.right > w or box.top < 0 or box.bottom > plot.height
-                    or any(box.overlaps(b) for b in taken[w])
-                    or any(_through(line, box) for line in leaders[w])
-                    or (spot.leader and (any(_crosses(seg, line) for line in leaders[w])
-                                         or any(_through(seg, b) for b in taken[w])))
-                    or (avoid_markers and any(box.overlaps(b, -2) for b in marker_boxes[w] if b != own))):
-                return False
-        return True
-
-    out: list[Placement | None] = []
     fonts = font_px if isinstance(font_px, list) else [font_px] * len(points)
-    for (x, y, r, text, prefer), font in zip(points, fonts, strict=True):
+    areas = regions or [None] * len(points)
+    # Greedy, most important first. Keeping clear of markers can push an early label where it blocks a
+    # later one; then the layout that ignores markers (labels have a background) is taken if it strays less.
+    best = None
+    for clear_of_markers in (True, False):
+        state = _Layout(plot, widths, {w: fixed_boxes(w) for w in widths}, {w: [] for w in widths}, marker_boxes)
+        spots, strays = _place_all(state, points, fonts, areas, clear_of_markers)
+        if best is None or strays < best[1]:
+            best = (spots, strays)
+        if strays == 0:
+            break
+    return best[0]
+
+
+def _place_all(state: _Layout, points, fonts, areas, clear_of_markers: bool) -> tuple[list[Placement | None], int]:
+    """Place every label in turn; returns the placements and how many strayed (left off or out of region)."""
+    out: list[Placement | None] = []
+    strays = 0
+    for (x, y, r, text, prefer), font, area in zip(points, fonts, areas, strict=True):
         tw, th = text_size(text, font)
         candidates = _candidates(r, tw, th, prefer)
-        # first clear of markers too; in a crowd, clear of other text only (it is drawn over the markers)
-        chosen = next((c for avoid in (True, False) for c in candidates
-                       if fits(x, y, r, tw, th, c, avoid)), None)
+        # in its region (clear of markers first, when asked), then anywhere clear of other text
+        passes = [(area, True), (area, False), (None, True), (None, False)] if area else [(None, True), (None, False)]
+        passes = [p for p in passes if clear_of_markers or not p[1]]
+        found = next(((c, region) for region, avoid in passes for c in candidates
+                      if _fits(state, (x, y, r, tw, th), c, avoid, region)), (None, None))
+        chosen = found[0]
+        strays += chosen is None or (area is not None and found[1] is None)
         out.append(chosen)
         if chosen is None:
             continue
-        for w in widths:
-            px, py = plot.px(x, y, w)
-            taken[w].append(Box(px + chosen.dx - tw / 2, py + chosen.dy - th / 2,
-                                px + chosen.dx + tw / 2, py + chosen.dy + th / 2))
+        for w in state.widths:
+            px, py = state.plot.px(x, y, w)
+            state.taken[w].append(Box(px + chosen.dx - tw / 2, py + chosen.dy - th / 2,
+                                      px + chosen.dx + tw / 2, py + chosen.dy + th / 2))
             if chosen.leader:
-                leaders[w].append((px, py, px + chosen.dx, py + chosen.dy))
-    return out
+                state.leaders[w].append((px, py, px + chosen.dx, py + chosen.dy))
+    return out, strays

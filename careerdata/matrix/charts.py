@@ -13,7 +13,9 @@ SOURCE_SYMBOL = {"market": "circle", "your estimate": "diamond", "no market data
 
 
 HEIGHT = 620
-MARGIN = {"l": 70, "r": 20, "t": 60, "b": 130}  # the bottom holds the x ticks, the axis title and the legend
+MARGIN = {"l": 70, "r": 20, "b": 130}  # the bottom holds the x ticks, the axis title and the legend
+TITLE_SPACE = 80  # px above the plot for a title of up to two lines (the theme sizes the top margin to it)
+PLOT_HEIGHT = HEIGHT - TITLE_SPACE - MARGIN["b"]
 LABEL_FONT = 11
 LEVERAGE_LABELS = 3  # the highest-valued skills you can lead with, named on the chart
 CORNERS = [("Invest", 0.01, 0.99, "lt"), ("Leverage", 0.99, 0.99, "rt"),
@@ -39,7 +41,7 @@ def matrix_layout(frame: pd.DataFrame, x_range, y_range) -> tuple[pd.Series, dic
     Returns (plotted x by row, {row: Placement}) from `careerdata.core.placement`; a name that fits
     nowhere is left to the hover.
     """
-    plot = placement.Plot(HEIGHT - MARGIN["t"] - MARGIN["b"], x_range, y_range)
+    plot = placement.Plot(PLOT_HEIGHT, x_range, y_range)
     radii = (marker_size(frame["accomplishments"]) / 2 + 1).tolist()
     xs = placement.dodge(frame["proficiency"].astype(float).tolist(), frame["plot_value"].tolist(), radii, plot,
                          max_shift=0.3)
@@ -50,6 +52,8 @@ def matrix_layout(frame: pd.DataFrame, x_range, y_range) -> tuple[pd.Series, dic
         [(x[i], frame.at[i, "plot_value"], radii[frame.index.get_loc(i)], frame.at[i, "name"],
           1 if frame.at[i, "proficiency"] >= HIGH_PROFICIENCY else -1) for i in named.index],
         plot, font_px=LABEL_FONT, fixed=fixed,
+        regions=[(HIGH_PROFICIENCY, x_range[1]) if frame.at[i, "proficiency"] >= HIGH_PROFICIENCY
+                 else (x_range[0], HIGH_PROFICIENCY) for i in named.index],  # a name stays in its quadrant
         markers=[(x[i], frame.at[i, "plot_value"], r) for i, r in zip(frame.index, radii, strict=True)])
     return x, {i: spot for i, spot in zip(named.index, spots, strict=True) if spot is not None}
 

@@ -41,7 +41,10 @@ def prepared_download(label: str, build: Callable[[Progress], bytes | str], *, f
     than the data it shows.
     """
     slot = f"{state.PREPARED}{key}"
-    if slot not in st.session_state and st.button(f"Prepare {label}", key=f"{key}_prepare", icon=icon, width=width):
+    button = st.empty()
+    if slot not in st.session_state and button.button(f"Prepare {label}", key=f"{key}_prepare", icon=icon,
+                                                      width=width):
+        button.empty()  # built once: the download takes its place
         with st.status(f"Building {file_name}…", expanded=True) as status:
             data = build(progress_bar("Building", unit))
             status.update(label=f"{file_name} is ready ({_size(data)})", state="complete", expanded=False)

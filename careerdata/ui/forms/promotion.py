@@ -204,7 +204,7 @@ def export_tab(text, target, a, cycle_end):
         st.caption(f"`careerdata promotion --private --target {target} -o plan.md` writes it from the command line.")
 
 
-def plan_tab(view, case, now, review_date, cycle_start, case_key, a, k):
+def plan_tab(view, case, now, review_date, cycle_start, case_key, a):
     """The plan that cultivates the lead before the review: dated steps and their status."""
     steps = view.steps
     states = state.read(pq.plan_states, int(case["id"])) if case else pd.DataFrame()
