@@ -118,7 +118,8 @@ with tab_unproven:
                          tab="log")
 with tab_all:
     st.caption("Every skill, most value to gain first; scroll sideways for the sources (the skill stays in view).")
-    st.dataframe(table, hide_index=True, width="stretch", column_config=value_cols, height=420)
+    with layout.scrolling_table("all_skills"):
+        st.dataframe(table, hide_index=True, width="stretch", column_config=value_cols, height=420)
     st.download_button("Download as CSV", frame_csv(table).encode("utf-8"),
                        file_name="skill-value-matrix.csv", mime="text/csv", icon=":material/download:")
 with tab_own:

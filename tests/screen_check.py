@@ -139,25 +139,27 @@ def height_before_tabs(page) -> float:
 
 
 def tab_problems(page) -> list[str]:
-    """Open each tab of the page's first tab bar in turn and check what it shows (`--tabs`)."""
-    from test_browser import _settle
-
+    """Open each tab of the page's first tab bar in turn and check what it shows."""
     found = []
-    tabs = page.locator('[data-testid="stMain"] [data-testid="stTabs"]').first.get_by_role("tab")
-    for i in range(tabs.count()):
-        tab = tabs.nth(i)
-        name = tab.inner_text().strip()
-        tab.click()
-        _settle(page)
+    bar = page.locator('[data-testid="stMain"] [data-testid="stTabs"] [role="tablist"]').first
+    names = [t.strip() for t in bar.locator('[role="tab"]').all_inner_texts()]  # its own tabs, not nested ones
+    for i, name in enumerate(names):
+        tab = bar.locator('[role="tab"]').nth(i)
+        if not tab.count():  # a tab that opened another view changed the bar
+            break
+        tab.click()  # a tab's content is already on the page: only its charts lay out again when shown
+        page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
+        page.wait_for_timeout(600)
         found += [f"[tab {name}] {problem}" for problem in screen_problems(page)]
     return found
 
 
-def check_pages(url: str, browser, keys, widths, shots, screen_height: int = 1000, tabs: bool = False) -> dict:
+def check_pages(url: str, browser, keys, widths, shots, screen_height: int = 1000, tabs_at=()) -> dict:
     """Visit each page at each width; return {(width, key): (problems, height_before_tabs)}.
 
     A full-page screenshot of each visit is written to `shots/<width>/<key>.png` for a person to look at.
-    With `tabs`, every tab of the first tab bar is opened and checked too (the test checks the first tab).
+    At the widths in `tabs_at`, every tab of the first tab bar is opened and checked too (its problems
+    start "[tab NAME]").
     """
     from test_browser import _settle
 
@@ -179,7 +181,7 @@ def check_pages(url: str, browser, keys, widths, shots, screen_height: int = 100
             page.wait_for_timeout(500)
             page.screenshot(path=str(shots / str(width) / f"{key}.png"), full_page=True)
             page.set_viewport_size({"width": width, "height": screen_height})
-            if tabs and page.locator('[data-testid="stMain"] [data-testid="stTabs"]').count():
+            if width in tabs_at and page.locator('[data-testid="stMain"] [data-testid="stTabs"]').count():
                 found[(width, key)] = (found[(width, key)][0] + tab_problems(page), found[(width, key)][1])
         page.close()
     return found
@@ -219,7 +221,8 @@ def main(argv: list[str]) -> int:
             create_database(path, demo=True)
         with running_app(path, Path(tmp) / "streamlit.log") as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            found = check_pages(url, browser, keys, args.width or [1440, 1024], SHOTS, tabs=args.tabs)
+            widths = args.width or [1440, 1024]
+            found = check_pages(url, browser, keys, widths, SHOTS, tabs_at=widths if args.tabs else ())
             browser.close()
     bad = 0
     for (width, key), (problems, height) in found.items():
