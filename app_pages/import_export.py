@@ -30,8 +30,7 @@ with tab_export:
     ief.export_tab(counts)
 
 with tab_restore:
-    left, right = st.columns(2, gap="large")
-    with left, st.container(border=True):
+    with st.container(border=True):  # one under the other: each upload box has the width for its limits
         own_files.ladder_upload()
-    with right, st.container(border=True):
+    with st.container(border=True):
         own_files.backup_restore_upload()

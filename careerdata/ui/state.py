@@ -23,6 +23,7 @@ from typing import TypeVar
 import duckdb
 import streamlit as st
 
+from careerdata.core.progress import Progress
 from careerdata.market.loader import load_missing
 from careerdata.store import db
 
@@ -159,7 +160,7 @@ def start_empty_file() -> None:
     create_database(path, demo=False, force=True)
 
 
-def restore_backup(folder: Path) -> dict[str, int]:
+def restore_backup(folder: Path, progress: Progress | None = None) -> dict[str, int]:
     """Replace the open file with a checked backup folder, through the app itself: the app's own
     connection is closed first (DuckDB lets one process hold a file), the restore is built beside
     the file and moved into place only when every table's rows match, then the app reopens it."""
@@ -169,6 +170,6 @@ def restore_backup(folder: Path) -> dict[str, int]:
     _connection.clear()
     clear_reads()
     try:
-        return restore(folder, path, force=True)
+        return restore(folder, path, force=True, progress=progress)
     finally:
         connection()  # reopen (the old file if the restore was refused)

@@ -19,6 +19,7 @@ from careerdata.import_export.common import MAX_UPLOAD_BYTES
 from careerdata.import_export.yaml_files import parse_ladder
 from careerdata.journal import repo
 from careerdata.ui import layout, state, widgets
+from careerdata.ui.progress import progress_bar
 
 MAX_MB = MAX_UPLOAD_BYTES // 2**20
 
@@ -71,5 +72,6 @@ def backup_restore_upload() -> None:
         st.markdown("This replaces **everything** in your career file with the backup. Download a backup of the "
                     "current file first if you may want it back.")
         apply = st.button("Replace my file with the backup", type="primary", key="restore_apply")
-        if apply and widgets.save(lambda: state.restore_backup(folder), "Restored the backup"):
+        if apply and widgets.save(lambda: state.restore_backup(folder, progress_bar("Restoring", "tables")),
+                                  "Restored the backup"):
             st.rerun()

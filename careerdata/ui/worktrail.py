@@ -149,9 +149,10 @@ def _decide(rows: list) -> None:
 def calendar_download(what: tuple[str, ...], key: str, today: dt.date,
                       case: tuple[str, dt.date, dt.date] | None = None) -> None:
     """A download of this page's dates as an .ics calendar (re-importing it updates, not duplicates)."""
-    data, events = state.read(io_view.calendar, what, today, case)
+    events = state.read(io_view.calendar_events, what, today, case)
     names = " and ".join(ics.KIND_LABELS[w] for w in what)
-    st.download_button(f"Add to calendar (.ics, {events} event{'s' if events != 1 else ''})", data,
+    st.download_button(f"Add to calendar (.ics, {events} event{'s' if events != 1 else ''})",
+                       lambda: state.read(io_view.calendar, what, today, case)[0],  # built when clicked
                        file_name=ics.file_name(what), mime="text/calendar", key=key, icon=":material/event:",
                        disabled=not events,
                        help=f"Your {names} as all-day events. Importing the file again updates the same events "

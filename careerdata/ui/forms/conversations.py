@@ -17,7 +17,7 @@ def plan_form(key: str, initial: m.Conversation | None, submit: str) -> m.Conver
     contact_names = state.read(queries.names, "contact")
     c = initial
     with st.form(key, border=True):
-        c1, c2, c3, c4 = st.columns([3, 1, 2, 1])
+        (c1, c2), (c3, c4) = st.columns([2, 1]), st.columns(2)  # every value whole at 1024 px
         title = c1.text_input("Title", value=c.title if c else "", key=f"{key}_title",
                               placeholder="Ask Dana to nominate me for Staff")
         kind = c2.selectbox("Kind", vocab.CONVERSATION_KINDS, index=vocab.CONVERSATION_KINDS.index(c.kind) if c else 0,
@@ -32,7 +32,7 @@ def plan_form(key: str, initial: m.Conversation | None, submit: str) -> m.Conver
                             key=f"{key}_goal", height=80)
         status, outcome = "planned", ""
         if c:
-            s1, s2 = st.columns([1, 4])
+            s1, s2 = st.columns([1.3, 3])
             status = s1.selectbox("Status", vocab.CONVERSATION_STATUSES, index=vocab.CONVERSATION_STATUSES.index(c.status),
                                   format_func=vocab.CONVERSATION_STATUS_LABELS.get, key=f"{key}_status")
             outcome = s2.text_area("Outcome: what was agreed, what happens next", value=c.outcome, key=f"{key}_outcome",
@@ -122,31 +122,31 @@ def numbers_tab(cid, own, suggestion, my_points):
         else:
             st.info("Add your current pay in your profile to get suggested numbers.")
             layout.page_link("journal", label="Add your current pay", icon=":material/payments:", tab="profile")
-        if my_points.empty:
-            st.caption("No pay data points of your own for this occupation yet: offers, posted ranges, what peers or "
-                       "recruiters told you. They are kept with your target roles.")
-        else:
-            st.markdown("**Pay data points you collected** (your own, for target roles in this occupation)")
+    if my_points.empty:
+        st.caption("No pay data points of your own for this occupation yet: offers, posted ranges, what peers or "
+                   "recruiters told you. They are kept with your target roles.")
+    else:
+        st.markdown("**Pay data points you collected** (your own, for target roles in this occupation)")
+        with layout.scrolling_table("pay_points"):
             st.dataframe(my_points[["amount", "kind", "role", "as_of", "note"]], hide_index=True, width="stretch",
-                         column_config={
-                             "amount": st.column_config.NumberColumn("Amount (USD/yr)", format="dollar"),
-                             "kind": "Kind", "role": "Target role",
-                             "as_of": st.column_config.DateColumn("As of", format="MMM YYYY"),
-                             "note": st.column_config.TextColumn("Note", width="large")})
-        if "roles" in layout.PAGES:
-            layout.page_link("roles", label="Add pay data points to a target role", icon=":material/add_circle:")
+                     column_config={
+                         "amount": st.column_config.NumberColumn("Amount (USD/yr)", format="dollar", pinned=True),
+                         "kind": "Kind", "role": "Target role",
+                         "as_of": st.column_config.DateColumn("As of", format="MMM YYYY"),
+                         "note": st.column_config.TextColumn("Note", width="large")})
+    if "roles" in layout.PAGES:
+        layout.page_link("roles", label="Add pay data points to a target role", icon=":material/add_circle:")
 
 
 def objection_card(card) -> None:
     """One objection card, with its answer (or a warning that it has none), to edit or delete."""
     with st.container(border=True):
-        c1, c2 = st.columns([6, 1], vertical_alignment="top")
-        c1.markdown(f"**“{layout.escape_markdown(card.objection)}”**")
+        st.markdown(f"**“{layout.escape_markdown(card.objection)}”**")
         if card.answer and card.answer.strip():
-            c1.markdown(f":material/reply: {layout.escape_markdown(card.answer)}")
+            st.markdown(f":material/reply: {layout.escape_markdown(card.answer)}")
         else:
-            c1.markdown(":orange[:material/warning: No answer prepared yet]")
-        with c2.popover("Edit", icon=":material/edit:"), st.form(f"obj_{card.id}", border=False):
+            st.markdown(":orange[:material/warning: No answer prepared yet]")
+        with st.popover("Edit", icon=":material/edit:"), st.form(f"obj_{card.id}", border=False):
             text = st.text_area("Objection", value=card.objection, key=f"obj_text_{card.id}", height=80)
             answer = st.text_area("Your answer", value=card.answer, key=f"obj_answer_{card.id}", height=140)
             save_col, delete_col = st.columns(2)
@@ -193,18 +193,19 @@ def objections_tab(conv, objections, cid):
 
 def rehearsals_tab(rehearsals, is_money, cid, now):
     """Rehearsals: confidence before and after each run-through."""
-    r_left, r_right = st.columns([3, 2], gap="large")
-    with r_left:
+    with st.container():  # the history, then the form under it: the table has room for its notes at 1024 px
         if rehearsals.empty:
-            st.info("No rehearsals logged yet. Rehearse it out loud, then log it on the right.")
+            st.info("No rehearsals logged yet. Rehearse it out loud, then log it below.")
         else:
             if is_money:
                 st.plotly_chart(cvc.rehearsal_chart(rehearsals), theme=None, key="rehearsal_chart")
                 st.caption("Your own confidence rating before and after each rehearsal. Source: your career file.")
-            picked = st.dataframe(
+            with layout.scrolling_table("rehearsals"):
+                picked = st.dataframe(
                 rehearsals, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
                 key=f"reh_table_{cid}",
-                column_config={"id": None, "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+                column_config={"id": None, "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD",
+                                                                              pinned=True),
                                "confidence_before": st.column_config.NumberColumn("Before (1–5)"),
                                "confidence_after": st.column_config.NumberColumn("After (1–5)"),
                                "notes": st.column_config.TextColumn("Notes", width="large")})
@@ -213,7 +214,7 @@ def rehearsals_tab(rehearsals, is_money, cid, now):
                 state.write(cvr.delete_rehearsal, int(rehearsals.iloc[rows[0]]["id"]))
                 st.session_state["flash"] = "Deleted the rehearsal"
                 st.rerun()
-    with r_right:
+    with st.container():
         gen = widgets.form_generation(f"reh_{cid}")
         with st.form(f"reh_{cid}_{gen}", border=True):
             st.markdown("**Log a rehearsal**")

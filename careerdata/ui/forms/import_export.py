@@ -235,7 +235,7 @@ def export_tab(counts: dict[str, int]) -> None:
     with st.container(border=True):
         st.markdown("**Brag document** (Markdown): your wins in a period, grouped by ladder competency, with impact")
         default_start, default_end = state.run(export.brag_period)
-        b1, b2, b3 = st.columns([1, 1, 2], vertical_alignment="bottom")
+        b1, b2, b3 = st.columns([1.2, 1.2, 1.8], vertical_alignment="bottom")  # whole dates at 1024 px
         start = b1.date_input("From", value=default_start, min_value=widgets.EARLIEST, key="ie_brag_from")
         end = b2.date_input("To", value=default_end, min_value=widgets.EARLIEST, key="ie_brag_to")
         if start and end and end >= start:
@@ -254,10 +254,10 @@ def export_tab(counts: dict[str, int]) -> None:
     with st.container(border=True):
         st.markdown("**CSV per entity**: the same columns as the import templates, so you can edit in a "
                     "spreadsheet and import the file back")
-        cols = st.columns(4)
+        cols = st.columns(2)  # two a row: each label ("Skill assessments (160)") whole at 1024 px
         for n, (name, spec) in enumerate(CSV_ENTITIES.items()):
             label = f"{ENTITY_LABELS[spec.entity]} ({counts[name]:,})"
-            with cols[n % 4]:
+            with cols[n % 2]:
                 if counts[name] < WORTH_A_BAR:  # built in a blink: one click
                     st.download_button(label, lambda name=name: state.run(export.export_csv, name),
                                        file_name=f"{name}.csv", mime="text/csv", icon=":material/table_view:",

@@ -50,13 +50,14 @@ def wins_tab(accs, skill_names, competencies, employers, contact_names):
                            "Open the Journal")
     else:
         st.caption("Select a row to add what the win was worth, edit it or delete it.")
-        picked = st.dataframe(
+        with layout.scrolling_table("accomplishments"):
+            picked = st.dataframe(
             accs[["id", "title", "done_on", "employer", "scope", "metrics", "money_usd", "skills"]],
             hide_index=True, width="stretch", height=320, on_select="rerun", selection_mode="single-row",
             key="acc_table",
             column_config={
                 "id": None,
-                "title": st.column_config.TextColumn("Accomplishment", width="large"),
+                "title": st.column_config.TextColumn("Accomplishment", width="medium", pinned=True),
                 "done_on": st.column_config.DateColumn("Done", format="YYYY-MM-DD"),
                 "employer": "Employer",
                 "scope": "Scope",
@@ -99,10 +100,10 @@ def _start_level(self_level) -> int:
 
 def skills_tab(skills, skill_names):
     """Skills: their assessment history, a new assessment, editing one, adding one."""
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.container(), st.container()  # the table, then its detail under it (room for both at 1024 px)
     with left:
         if skills.empty:
-            st.info("No skills yet. Add the first one on the right: technical, domain, soft and leadership skills "
+            st.info("No skills yet. Add the first one below: technical, domain, soft and leadership skills "
                     "all count.")
         else:
             st.dataframe(
@@ -177,7 +178,7 @@ def skills_tab(skills, skill_names):
 def people_tab(contact_names, accs):
     """People: log a touch, add a contact, log a visibility item."""
     contacts = state.read(queries.contacts)
-    left, right = st.columns(2, gap="large")
+    left, right = st.container(), st.container()  # one under the other: whole dates and labels at 1024 px
     with left:
         if contact_names:
             gen = widgets.form_generation("touch")

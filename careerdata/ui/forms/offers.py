@@ -44,7 +44,7 @@ def offer_form(key: str, initial: Offer | None, opportunities: list[str], submit
         owner = st.selectbox(
             "Belongs to", belongs, index=belongs.index(start) if start in belongs else 0, key=f"{key}_owner",
             help="An opportunity at the offer stage in your Pipeline, or your current job (what you would leave).")
-        b1, b2, b3, b4 = st.columns(4)
+        (b1, b2), (b3, b4) = st.columns(2), st.columns(2)  # every value and date whole at 1024 px
         base = b1.number_input("Base salary a year", min_value=0.0, max_value=1e9, step=1000.0, format="%.2f",
                                value=_num(o.base) if o else None, key=f"{key}_base")
         bonus_kind = b2.radio("Bonus target as", list(BONUS_KINDS), format_func=BONUS_KINDS.get, horizontal=True,
@@ -54,7 +54,7 @@ def offer_form(key: str, initial: Offer | None, opportunities: list[str], submit
                                            (o.bonus_pct if o else None)), key=f"{key}_bonus")
         benefits = b4.number_input("Benefits a year (your estimate)", min_value=0.0, max_value=1e9, step=500.0,
                                    format="%.2f", value=_num(o.benefits_value) if o else 0.0, key=f"{key}_benefits")
-        c1, c2, c3, c4 = st.columns(4)
+        (c1, c2), (c3, c4) = st.columns(2), st.columns(2)
         sign_on = c1.number_input("Sign-on (year 1)", min_value=0.0, max_value=1e9, step=1000.0, format="%.2f",
                                   value=_num(o.sign_on) if o else 0.0, key=f"{key}_sign_on")
         clawback = c2.number_input("Clawback months", min_value=0, max_value=60, step=1,
@@ -64,7 +64,7 @@ def offer_form(key: str, initial: Offer | None, opportunities: list[str], submit
                                    min_value=widgets.EARLIEST, key=f"{key}_start")
         refresh = c4.number_input("Refresher grant a year", min_value=0.0, max_value=1e9, step=1000.0, format="%.2f",
                                   value=_num(o.refresh_per_year) if o else 0.0, key=f"{key}_refresh")
-        d1, d2, d3, d4, d5, d6 = st.columns([2, 2, 2, 2, 2, 2])
+        (d1, d2, d3), (d4, d5, d6) = st.columns(3), st.columns(3)
         kind = d1.selectbox("Equity", vocab.EQUITY_KINDS, format_func=vocab.EQUITY_KIND_LABELS.get, key=f"{key}_ekind",
                             index=vocab.EQUITY_KINDS.index(o.equity_kind) if o else 1)
         value = d2.number_input("RSU grant value", min_value=0.0, max_value=1e9, step=1000.0, format="%.2f",
