@@ -146,11 +146,10 @@ def _evidence_tab(details) -> None:
 def compare_tab(roles_base, profile: dict) -> None:
     """Pick 2–4 roles; their cards, fit against pay, then the detail in tabs."""
     saved = [s.name for s in roles_base.saved]
-    c1, c2 = st.columns([3, 2])
-    picked = c1.multiselect("Compare 2 to 4 roles", saved + list(roles_base.occupations),
+    picked = st.multiselect("Compare 2 to 4 roles", saved + list(roles_base.occupations),
                             default=compare.default_picks(saved, list(roles_base.occupations)), max_selections=4,
                             key="compare_roles", help="Your target roles, or any O*NET occupation in the shipped data.")
-    basis_label = c2.segmented_control("Your level", ["Self-assessed", "Evidence"], default="Self-assessed",
+    basis_label = st.segmented_control("Your level", ["Self-assessed", "Evidence"], default="Self-assessed",
                                        key="roles_basis")
     basis = "evidence" if basis_label == "Evidence" else "self"
     if not saved:
