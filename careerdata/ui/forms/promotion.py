@@ -183,24 +183,26 @@ def export_tab(text, target, a, cycle_end):
     formats = (("md", ":material/description:"), ("docx", ":material/article:"), ("html", ":material/print:"))
     st.markdown("**Export the packet** for your manager and the committee: the draft in the editor (saved or "
                 "not) without its private plan, so no influence rating, advocate or gap leaves the app.")
-    for col, (fmt, icon) in zip(st.columns(3), formats, strict=True):
-        col.download_button(
+    packet_row = st.container(horizontal=True)  # wraps at 1024 px rather than cutting a label
+    for fmt, icon in formats:
+        packet_row.download_button(
             f"Packet: {promo_export.FORMATS[fmt][0]}",
             data=lambda fmt=fmt: promo_export.export_packet(text, fmt, title, author),
             file_name=promo_export.file_name(target, cycle_end, fmt), mime=promo_export.FORMATS[fmt][1],
-            key=f"download_{fmt}", icon=icon, width="stretch", on_click="ignore")
+            key=f"download_{fmt}", icon=icon, on_click="ignore")
     st.caption(f"The HTML prints cleanly (print it to PDF from the browser). The same from the command line: "
                f"`careerdata promotion --target {target} --format docx -o case.docx`.")
     with st.container(border=True):
         st.markdown(f"**{promo_export.PRIVATE_HEADING}**: your advocates with their influence, who has heard "
                     "about which win, and the gaps you are closing. For you only; a separate file, marked private.")
-        for col, (fmt, _icon) in zip(st.columns(3), formats, strict=True):
-            col.download_button(
+        private_row = st.container(horizontal=True)
+        for fmt, _icon in formats:
+            private_row.download_button(
                 f"Private plan: {promo_export.FORMATS[fmt][0]}",
                 data=lambda fmt=fmt: promo_export.export_private(text, fmt, author),
                 file_name=promo_export.file_name(target, cycle_end, fmt, private=True),
                 mime=promo_export.FORMATS[fmt][1], key=f"download_private_{fmt}", icon=":material/lock:",
-                width="stretch", on_click="ignore")
+                on_click="ignore")
         st.caption(f"`careerdata promotion --private --target {target} -o plan.md` writes it from the command line.")
 
 
@@ -249,13 +251,14 @@ def plan_tab(view, case, now, review_date, cycle_start, case_key, a):
         open_first = sorted(steps, key=lambda s: (table.set_index("key").loc[s.key, "status"] in ("Done", "Skipped"),
                                                   s.due))
         step_key = st.selectbox("Plan step", [s.key for s in open_first], key="plan_step",
-                                format_func=lambda k: f"{dates.format_day(by_key[k].due)} · {by_key[k].title}")
+                                format_func=lambda k: pplan.step_choice_label(by_key[k].due, by_key[k].title))
         step = by_key[step_key]
+        st.markdown(f"**{layout.escape_markdown(step.title)}**")
         st.caption(layout.escape_markdown(step.why))
         gen = widgets.form_generation("plan_log")
         with st.form(f"plan_log_{step_key}_{gen}", border=True):
             st.markdown("**Log the conversation**: it is saved as a touch with the contact and marks the step done.")
-            f1, f2, f3 = st.columns([2, 1, 1])
+            f1, f2, f3 = st.columns(3)
             who = f1.selectbox("With", contact_names, key=f"plan_who_{step_key}_{gen}",
                                index=contact_names.index(step.contact) if step.contact in contact_names else 0)
             when = f2.date_input("Date", value=now, min_value=widgets.EARLIEST, key=f"plan_date_{step_key}_{gen}")

@@ -31,14 +31,14 @@ SOURCES = ("Fit: your file's skill levels against each role's requirements (form
            "demand: BLS OEWS May 2025 and BLS Employment Projections 2024–34 (public domain); O\\*NET® 29.3 "
            "(CC BY 4.0) for occupations' requirements. Role pay ranges and data points are your own figures.")
 LEVEL_COLUMNS = {  # widths in px: a table fits the 562 px column of a 1024 px screen
-    "skill": st.column_config.TextColumn("Requirement", width=150, pinned=True),
-    "must_have": st.column_config.CheckboxColumn("★", width=40, help="Must-have: gates the fit"),
-    "importance": st.column_config.NumberColumn("Importance", width=80),
-    "required_level": st.column_config.NumberColumn("Required", width=70),
-    "current_self": st.column_config.NumberColumn("You (self)", format="%.0f", width=75),
+    "skill": st.column_config.TextColumn("Requirement", width=140, pinned=True),
+    "must_have": st.column_config.CheckboxColumn("★", width=35, help="Must-have: gates the fit"),
+    "importance": st.column_config.NumberColumn("Importance", width=75),
+    "required_level": st.column_config.NumberColumn("Required", width=65),
+    "current_self": st.column_config.NumberColumn("You (self)", format="%.0f", width=70),
     "current_evidence": st.column_config.NumberColumn("Evidence", format="%.1f", width=70,
                                                       help="Your evidence level from your wins"),
-    "your_skill": st.column_config.TextColumn("Matched your skill", width=160),
+    "your_skill": st.column_config.TextColumn("Your skill", width=100, help="Your skill matched to it"),
     "role": st.column_config.TextColumn("Role", width=150, pinned=True),
     "current": st.column_config.NumberColumn("You", format="%.1f", width=50),
     "shortfall": st.column_config.NumberColumn("Short by", format="%.1f", width=70), "weight": None,
