@@ -449,3 +449,15 @@ def test_plan_status_and_table():
     row = table.set_index("key").loc["ask_bar"]
     assert row["status"] == "Done" and row["conversation"] == "1 Oct 2026 · Dana Boss · 1:1: Asked about L6"
     assert pplan.plan_progress(table) == {"Done": 1, "Overdue": 2, "Due soon": 0, "Upcoming": 7, "Skipped": 0}
+
+
+def test_a_long_plan_step_is_cut_at_a_word_to_fit_the_picker():
+    from careerdata.promotion.plan import STEP_CHOICE_CHARS, step_choice_label
+
+    due = dt.date(2026, 9, 30)
+    assert step_choice_label(due, "Review the draft") == "30 Sep 2026 · Review the draft"
+    long = "Ask Dana Whitfield what “keeps someone at L6” looks like on this team, and which wins count"
+    label = step_choice_label(due, long)
+    assert label.startswith("30 Sep 2026 · Ask Dana Whitfield what") and label.endswith("…")
+    assert len(label.removeprefix("30 Sep 2026 · ")) <= STEP_CHOICE_CHARS + 1
+    assert long.startswith(label.removeprefix("30 Sep 2026 · ").removesuffix("…"))

@@ -2,9 +2,9 @@
 
 For each page of the navigation, in the real server and headless Chromium: nothing is clipped or
 overlaps, on the page and (at 1024 px) in each of its tabs (see tests/screen_check.py for what is
-measured), and
-the part of the page before its tabs is at most about two and a half screens. Screenshots of every page at both widths are kept
-in test-artifacts/screenshots/<width>/ for a person to look at.
+measured), and the part of the page before its tabs is at most about two and a half screens.
+Screenshots of every page at both widths are kept in test-artifacts/screenshots/<width>/ for a
+person to look at.
 
 To work on one page: `python tests/screen_check.py --tabs matrix` prints what this test would find.
 """

@@ -117,3 +117,13 @@ def plan_progress(table: pd.DataFrame) -> dict[str, int]:
 
 def days_until(day: dt.date, today: dt.date) -> int:
     return (day - today).days
+
+
+STEP_CHOICE_CHARS = 52  # a step's title as a choice: what fits the picker at 1024 px; the full title shows under it
+
+
+def step_choice_label(due: dt.date, title: str) -> str:
+    """"30 Sep 2026 · Ask Dana Whitfield what…": the due day and the title cut at a word to fit the picker."""
+    if len(title) > STEP_CHOICE_CHARS:
+        title = title[:STEP_CHOICE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"{format_day(due)} · {title}"

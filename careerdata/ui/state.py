@@ -69,9 +69,15 @@ def _read(path: str, module: str, query: str, args: tuple):
     return getattr(importlib.import_module(module), query)(_connection(path), *args)
 
 
+PREPARED = "prepared_download:"  # session keys of files built for download (careerdata.ui.progress)
+
+
 def clear_reads() -> None:
-    """Forget every cached read (after a write, or when the open file is replaced)."""
+    """Forget every cached read, and the files this session prepared for download from them (after a
+    write, or when the open file is replaced): nothing shown or downloaded is older than the data."""
     _read.clear()
+    for key in [k for k in st.session_state if str(k).startswith(PREPARED)]:
+        del st.session_state[key]
 
 
 CACHEABLE_MODULES = ("queries", "view")
@@ -128,11 +134,7 @@ def write(action: Callable[..., T], *args, **kwargs) -> T:
         return action(connection(), *args, **kwargs)
     finally:
         clear_reads()
-        for key in [k for k in st.session_state if str(k).startswith(PREPARED)]:  # files built from older data
-            del st.session_state[key]
 
-
-PREPARED = "prepared_download:"  # session keys of files built for download (careerdata.ui.progress)
 
 
 def run(action: Callable[..., T], *args, **kwargs) -> T:

@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from careerdata.core import dates, vocab
-from careerdata.core.text import shorten
 from careerdata.models.promotion import CaseVersion, LinkDecision, PlanStepLog, PlanStepStatus, ReviewDate
 from careerdata.promotion import draft as pdraft
 from careerdata.promotion import export as promo_export
@@ -184,9 +183,9 @@ def export_tab(text, target, a, cycle_end):
     formats = (("md", ":material/description:"), ("docx", ":material/article:"), ("html", ":material/print:"))
     st.markdown("**Export the packet** for your manager and the committee: the draft in the editor (saved or "
                 "not) without its private plan, so no influence rating, advocate or gap leaves the app.")
-    packet = st.container(horizontal=True)  # each button as wide as its label; they wrap on a narrow window
+    packet_row = st.container(horizontal=True)  # wraps at 1024 px rather than cutting a label
     for fmt, icon in formats:
-        packet.download_button(
+        packet_row.download_button(
             f"Packet: {promo_export.FORMATS[fmt][0]}",
             data=lambda fmt=fmt: promo_export.export_packet(text, fmt, title, author),
             file_name=promo_export.file_name(target, cycle_end, fmt), mime=promo_export.FORMATS[fmt][1],
@@ -196,9 +195,9 @@ def export_tab(text, target, a, cycle_end):
     with st.container(border=True):
         st.markdown(f"**{promo_export.PRIVATE_HEADING}**: your advocates with their influence, who has heard "
                     "about which win, and the gaps you are closing. For you only; a separate file, marked private.")
-        private = st.container(horizontal=True)
+        private_row = st.container(horizontal=True)
         for fmt, _icon in formats:
-            private.download_button(
+            private_row.download_button(
                 f"Private plan: {promo_export.FORMATS[fmt][0]}",
                 data=lambda fmt=fmt: promo_export.export_private(text, fmt, author),
                 file_name=promo_export.file_name(target, cycle_end, fmt, private=True),
@@ -252,13 +251,14 @@ def plan_tab(view, case, now, review_date, cycle_start, case_key, a):
         open_first = sorted(steps, key=lambda s: (table.set_index("key").loc[s.key, "status"] in ("Done", "Skipped"),
                                                   s.due))
         step_key = st.selectbox("Plan step", [s.key for s in open_first], key="plan_step",
-                                format_func=lambda k: f"{dates.format_day(by_key[k].due)} · {shorten(by_key[k].title, 60)}")
+                                format_func=lambda k: pplan.step_choice_label(by_key[k].due, by_key[k].title))
         step = by_key[step_key]
+        st.markdown(f"**{layout.escape_markdown(step.title)}**")
         st.caption(layout.escape_markdown(step.why))
         gen = widgets.form_generation("plan_log")
         with st.form(f"plan_log_{step_key}_{gen}", border=True):
             st.markdown("**Log the conversation**: it is saved as a touch with the contact and marks the step done.")
-            f1, f2, f3 = st.columns([1.6, 1.2, 1.2])  # a whole date at 1024 px
+            f1, f2, f3 = st.columns(3)
             who = f1.selectbox("With", contact_names, key=f"plan_who_{step_key}_{gen}",
                                index=contact_names.index(step.contact) if step.contact in contact_names else 0)
             when = f2.date_input("Date", value=now, min_value=widgets.EARLIEST, key=f"plan_date_{step_key}_{gen}")

@@ -31,14 +31,14 @@ SOURCES = ("Fit: your file's skill levels against each role's requirements (form
            "demand: BLS OEWS May 2025 and BLS Employment Projections 2024–34 (public domain); O\\*NET® 29.3 "
            "(CC BY 4.0) for occupations' requirements. Role pay ranges and data points are your own figures.")
 LEVEL_COLUMNS = {  # widths in px: a table fits the 562 px column of a 1024 px screen
-    "skill": st.column_config.TextColumn("Requirement", width=150, pinned=True),
-    "must_have": st.column_config.CheckboxColumn("★", width=40, help="Must-have: gates the fit"),
-    "importance": st.column_config.NumberColumn("Importance", width=80),
-    "required_level": st.column_config.NumberColumn("Required", width=70),
-    "current_self": st.column_config.NumberColumn("You (self)", format="%.0f", width=75),
+    "skill": st.column_config.TextColumn("Requirement", width=140, pinned=True),
+    "must_have": st.column_config.CheckboxColumn("★", width=35, help="Must-have: gates the fit"),
+    "importance": st.column_config.NumberColumn("Importance", width=75),
+    "required_level": st.column_config.NumberColumn("Required", width=65),
+    "current_self": st.column_config.NumberColumn("You (self)", format="%.0f", width=70),
     "current_evidence": st.column_config.NumberColumn("Evidence", format="%.1f", width=70,
                                                       help="Your evidence level from your wins"),
-    "your_skill": st.column_config.TextColumn("Matched your skill", width=160),
+    "your_skill": st.column_config.TextColumn("Your skill", width=100, help="Your skill matched to it"),
     "role": st.column_config.TextColumn("Role", width=150, pinned=True),
     "current": st.column_config.NumberColumn("You", format="%.1f", width=50),
     "shortfall": st.column_config.NumberColumn("Short by", format="%.1f", width=70), "weight": None,
@@ -146,11 +146,10 @@ def _evidence_tab(details) -> None:
 def compare_tab(roles_base, profile: dict) -> None:
     """Pick 2–4 roles; their cards, fit against pay, then the detail in tabs."""
     saved = [s.name for s in roles_base.saved]
-    c1, c2 = st.columns([3, 2])
-    picked = c1.multiselect("Compare 2 to 4 roles", saved + list(roles_base.occupations),
+    picked = st.multiselect("Compare 2 to 4 roles", saved + list(roles_base.occupations),
                             default=compare.default_picks(saved, list(roles_base.occupations)), max_selections=4,
                             key="compare_roles", help="Your target roles, or any O*NET occupation in the shipped data.")
-    basis_label = c2.segmented_control("Your level", ["Self-assessed", "Evidence"], default="Self-assessed",
+    basis_label = st.segmented_control("Your level", ["Self-assessed", "Evidence"], default="Self-assessed",
                                        key="roles_basis")
     basis = "evidence" if basis_label == "Evidence" else "self"
     if not saved:
