@@ -46,34 +46,32 @@ kpis.metric("Visible items, last 12 months", f"{vis_summary.items:,}",
           delta=f"{vis_summary.external:,} outside the company", delta_color="off", delta_arrow="off",
           help="Talks, posts, demos, docs and open-source work dated in the last 365 days.", border=True)
 
-left, right = st.columns([3, 2], gap="large")
-with left:
-    if status.empty:
-        with st.container(border=True):
-            st.markdown("**No contacts yet.** Add your manager, a sponsor and a mentor first: the advocacy funnel, "
-                        "cadence and sponsor coverage are built from them.")
-            layout.page_link("journal", label="Add a contact in the Journal", icon=":material/person_add:",
-                             tab="people")
-    else:
-        st.plotly_chart(view.funnel_chart, theme=None, key="advocacy_funnel")
-        st.caption("Each bar counts contacts at that advocacy stage or further along "
-                   "(unknown → aware → supporter → advocate → sponsor). Stages are your own judgement. "
-                   "Source: your career file.")
-with right:
-    st.markdown(f"**Sponsor coverage for {layout.escape_markdown(target_label)}**"
-                + (f" at {layout.escape_markdown(employer)}" if employer else ""))
-    if not profile.get("current_level"):
-        layout.page_link("journal", label="Set your current level, so the target is the level above it",
-                         icon=":material/person:", tab="profile")
-    icons = {"met": ":material/check_circle:", "partial": ":material/error:", "missing": ":material/cancel:"}
-    colours = {"met": "green", "partial": "orange", "missing": "red"}
-    for check in coverage:
-        with st.container(border=True):
-            st.markdown(f":{colours[check.status]}[{icons[check.status]} **{layout.escape_markdown(check.label)}**]  \n"
-                        f"{layout.escape_markdown(check.detail)}")
-    st.caption("Counts contacts at your current employer (from your positions). Peers and reports count as your "
-               "own team; the number of outside advocates asked for grows with the level (rank − 4, at least 1), a "
-               "rule of thumb. Source: your career file and ladder.")
+# the funnel at full width, then the coverage checks as a row of cards that wraps on a narrow window
+if status.empty:
+    with st.container(border=True):
+        st.markdown("**No contacts yet.** Add your manager, a sponsor and a mentor first: the advocacy funnel, "
+                    "cadence and sponsor coverage are built from them.")
+        layout.page_link("journal", label="Add a contact in the Journal", icon=":material/person_add:", tab="people")
+else:
+    st.plotly_chart(view.funnel_chart, theme=None, key="advocacy_funnel")
+    st.caption("Each bar counts contacts at that advocacy stage or further along "
+               "(unknown → aware → supporter → advocate → sponsor). Stages are your own judgement. "
+               "Source: your career file.")
+st.markdown(f"**Sponsor coverage for {layout.escape_markdown(target_label)}**"
+            + (f" at {layout.escape_markdown(employer)}" if employer else ""))
+if not profile.get("current_level"):
+    layout.page_link("journal", label="Set your current level, so the target is the level above it",
+                     icon=":material/person:", tab="profile")
+icons = {"met": ":material/check_circle:", "partial": ":material/error:", "missing": ":material/cancel:"}
+colours = {"met": "green", "partial": "orange", "missing": "red"}
+checks = st.container(horizontal=True)
+for check in coverage:
+    with checks.container(border=True, width=270):
+        st.markdown(f":{colours[check.status]}[{icons[check.status]} **{layout.escape_markdown(check.label)}**]  \n"
+                    f"{layout.escape_markdown(check.detail)}")
+st.caption("Counts contacts at your current employer (from your positions). Peers and reports count as your "
+           "own team; the number of outside advocates asked for grows with the level (rank − 4, at least 1), a "
+           "rule of thumb. Source: your career file and ladder.")
 
 tab_labels = {
     "touch": f"Losing touch ({len(losing):,})",

@@ -58,7 +58,7 @@ def advocacy_funnel_chart(funnel: pd.DataFrame) -> go.Figure:
     title = f"{speak:,} of {total:,} contacts would speak up for you"
     title += f"; {fnetwork.sponsor_label(sponsors)}"
     fig.update_yaxes(title=None)
-    fig = apply_theme(fig, title=title, height=360, share=2)  # the left of two columns (3:2)
+    fig = apply_theme(fig, title=title, height=360)
     fig.update_layout(margin={"l": 70, "r": 20})
     return fig
 
