@@ -202,13 +202,13 @@ def rehearsals_tab(rehearsals, is_money, cid, now):
                 st.caption("Your own confidence rating before and after each rehearsal. Source: your career file.")
             with layout.scrolling_table("rehearsals"):
                 picked = st.dataframe(
-                rehearsals, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-                key=f"reh_table_{cid}",
-                column_config={"id": None, "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD",
-                                                                              pinned=True),
-                               "confidence_before": st.column_config.NumberColumn("Before (1–5)"),
-                               "confidence_after": st.column_config.NumberColumn("After (1–5)"),
-                               "notes": st.column_config.TextColumn("Notes", width="large")})
+                    rehearsals, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+                    key=f"reh_table_{cid}",
+                    column_config={"id": None, "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD",
+                                                                                  pinned=True),
+                                   "confidence_before": st.column_config.NumberColumn("Before (1–5)"),
+                                   "confidence_after": st.column_config.NumberColumn("After (1–5)"),
+                                   "notes": st.column_config.TextColumn("Notes", width="large")})
             rows = picked.selection.rows if picked else []
             if rows and st.button("Delete the selected rehearsal", key=f"del_reh_{cid}", icon=":material/delete:"):
                 state.write(cvr.delete_rehearsal, int(rehearsals.iloc[rows[0]]["id"]))

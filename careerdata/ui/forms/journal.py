@@ -52,20 +52,20 @@ def wins_tab(accs, skill_names, competencies, employers, contact_names):
         st.caption("Select a row to add what the win was worth, edit it or delete it.")
         with layout.scrolling_table("accomplishments"):
             picked = st.dataframe(
-            accs[["id", "title", "done_on", "employer", "scope", "metrics", "money_usd", "skills"]],
-            hide_index=True, width="stretch", height=320, on_select="rerun", selection_mode="single-row",
-            key="acc_table",
-            column_config={
-                "id": None,
-                "title": st.column_config.TextColumn("Accomplishment", width="medium", pinned=True),
-                "done_on": st.column_config.DateColumn("Done", format="YYYY-MM-DD"),
-                "employer": "Employer",
-                "scope": "Scope",
-                "metrics": st.column_config.NumberColumn("Metrics"),
-                "money_usd": st.column_config.NumberColumn("Value / yr (USD)", format="compact"),
-                "skills": st.column_config.TextColumn("Skills", width="medium"),
-            },
-        )
+                accs[["id", "title", "done_on", "employer", "scope", "metrics", "money_usd", "skills"]],
+                hide_index=True, width="stretch", height=320, on_select="rerun", selection_mode="single-row",
+                key="acc_table",
+                column_config={
+                    "id": None,
+                    "title": st.column_config.TextColumn("Accomplishment", width="medium", pinned=True),
+                    "done_on": st.column_config.DateColumn("Done", format="YYYY-MM-DD"),
+                    "employer": "Employer",
+                    "scope": "Scope",
+                    "metrics": st.column_config.NumberColumn("Metrics"),
+                    "money_usd": st.column_config.NumberColumn("Value / yr (USD)", format="compact"),
+                    "skills": st.column_config.TextColumn("Skills", width="medium"),
+                },
+            )
         rows = picked.selection.rows if picked else []
         if rows:
             acc_id = int(accs.iloc[rows[0]]["id"])

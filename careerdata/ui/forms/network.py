@@ -227,19 +227,19 @@ def contacts_tab(status):
             relationship=lambda f: f["relationship"].map(vocab.RELATIONSHIP_LABELS))
         with layout.scrolling_table("contacts"):
             picked = st.dataframe(
-            shown, hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 520), on_select="rerun",
-            selection_mode="single-row", key="contacts_table",
-            column_config={
-                "id": None, "name": st.column_config.TextColumn("Contact", pinned=True),
-                "relationship": "Relationship", "company": "Company",
-                "influence": st.column_config.ProgressColumn("Influence", min_value=0, max_value=5, format="%d / 5",
-                                                             width="small"),
-                "advocacy_stage": "Advocacy stage",
-                "ideal_days": st.column_config.NumberColumn("Ideal gap (days)"),
-                "max_days": st.column_config.NumberColumn("Max gap (days)"),
-                "last_interaction": st.column_config.DateColumn("Last touch", format="YYYY-MM-DD"),
-                "status": "Cadence",
-            })
+                shown, hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 520), on_select="rerun",
+                selection_mode="single-row", key="contacts_table",
+                column_config={
+                    "id": None, "name": st.column_config.TextColumn("Contact", pinned=True),
+                    "relationship": "Relationship", "company": "Company",
+                    "influence": st.column_config.ProgressColumn("Influence", min_value=0, max_value=5, format="%d / 5",
+                                                                 width="small"),
+                    "advocacy_stage": "Advocacy stage",
+                    "ideal_days": st.column_config.NumberColumn("Ideal gap (days)"),
+                    "max_days": st.column_config.NumberColumn("Max gap (days)"),
+                    "last_interaction": st.column_config.DateColumn("Last touch", format="YYYY-MM-DD"),
+                    "status": "Cadence",
+                })
         layout.page_link("journal", label="Add a contact in the Journal", icon=":material/person_add:", tab="people")
         rows = picked.selection.rows if picked else []
         if rows:

@@ -127,17 +127,17 @@ def all_tab(opps, stints):
         table = opps.assign(stage=opps["stage"].map(vocab.OPPORTUNITY_STAGE_LABELS), kind=opps["kind"].map(vocab.OPPORTUNITY_KIND_LABELS))
         with layout.scrolling_table("opportunities"):
             picked = st.dataframe(
-            table[["id", "title", "kind", "company", "stage", "opened_on", "stage_since", "follow_up_due", "contacts"]],
-            hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="opps_table",
-            column_config={
-                "id": None, "title": st.column_config.TextColumn("Opportunity", width="medium", pinned=True),
-                "kind": "Kind",
-                "company": "Company", "stage": "Stage",
-                "opened_on": st.column_config.DateColumn("Opened", format="YYYY-MM-DD"),
-                "stage_since": st.column_config.DateColumn("In stage since", format="YYYY-MM-DD"),
-                "follow_up_due": st.column_config.DateColumn("Follow-up", format="YYYY-MM-DD"),
-                "contacts": "Contacts",
-            })
+                table[["id", "title", "kind", "company", "stage", "opened_on", "stage_since", "follow_up_due", "contacts"]],
+                hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="opps_table",
+                column_config={
+                    "id": None, "title": st.column_config.TextColumn("Opportunity", width="medium", pinned=True),
+                    "kind": "Kind",
+                    "company": "Company", "stage": "Stage",
+                    "opened_on": st.column_config.DateColumn("Opened", format="YYYY-MM-DD"),
+                    "stage_since": st.column_config.DateColumn("In stage since", format="YYYY-MM-DD"),
+                    "follow_up_due": st.column_config.DateColumn("Follow-up", format="YYYY-MM-DD"),
+                    "contacts": "Contacts",
+                })
         rows = picked.selection.rows if picked else []
         if rows:
             oid = int(opps.iloc[rows[0]]["id"])
