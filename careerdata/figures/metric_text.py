@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from careerdata.core.money import format_money
+from careerdata.core.text import format_number
 
 
 def _missing(value) -> bool:
@@ -42,13 +43,9 @@ def _text(value) -> str:
 
 
 def format_metric_number(value) -> str:
-    """9800 -> '9,800'; 0.5 -> '0.5'; 1.25 -> '1.25'; 2.0 -> '2'; missing -> ''."""
-    if _missing(value):
-        return ""
-    value = float(value)
-    if value.is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    """9800 -> '9,800'; 0.5 -> '0.5'; 1.25 -> '1.25'; 2.0 -> '2'; missing -> '' (core.text.format_number's "?"
+    would read as part of the sentence)."""
+    return "" if _missing(value) else format_number(value)
 
 
 def change_text(baseline, new_value, unit) -> str:
