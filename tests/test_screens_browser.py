@@ -12,8 +12,9 @@ To work on one page: `python tests/screen_check.py --tabs matrix` prints what th
 from __future__ import annotations
 
 import pytest
+import test_browser
 from screen_check import check_pages
-from test_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS, running_app
+from test_browser import SHOTS, launch, running_app
 
 from careerdata.ui.layout import PAGES
 
@@ -32,7 +33,8 @@ NOT_YET_READABLE: set[str] = set()
 
 @pytest.fixture(scope="module")
 def screens(_demo_master, tmp_path_factory):
-    """Visit every page at both widths once; the tests below read what was measured."""
+    """Visit every page at both widths once; the tests below read what was measured, and the requests
+    that left the machine meanwhile (a module fixture runs before conftest's per-test check clears them)."""
     import shutil
 
     from playwright.sync_api import sync_playwright
@@ -40,9 +42,11 @@ def screens(_demo_master, tmp_path_factory):
     path = tmp_path_factory.mktemp("screens") / "career.duckdb"
     shutil.copy(_demo_master, path)
     with running_app(path, path.with_suffix(".log")) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch(p)  # records requests off the machine (read below: a module fixture runs outside a test)
         try:
-            return check_pages(url, browser, list(PAGES), WIDTHS, SHOTS, SCREEN_HEIGHT, tabs_at=TABS_AT)
+            test_browser.OFFSITE.clear()
+            found = check_pages(url, browser, list(PAGES), WIDTHS, SHOTS, SCREEN_HEIGHT, tabs_at=TABS_AT)
+            return found, list(test_browser.OFFSITE)
         finally:
             browser.close()
 
@@ -54,11 +58,15 @@ def test_page_is_readable_at_both_widths(screens, key):
     limit = MAX_SCREENS_BEFORE_TABS * SCREEN_HEIGHT
     found = []
     for width in WIDTHS:
-        problems, height = screens[(width, key)]
+        problems, height = screens[0][(width, key)]
         found += [f"{width}px: {p}" for p in problems]
         if height > limit:
             found.append(f"{width}px: {height:.0f}px before the tabs (at most {limit:.0f}px)")
     assert not found, "\n".join(found)
+
+
+def test_no_page_asks_another_host_for_anything(screens):
+    assert not screens[1], f"requests left the machine: {screens[1][:5]}"
 
 
 def test_the_known_list_names_real_pages():

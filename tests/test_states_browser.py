@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 from states import STATES
-from test_browser import CHROMIUM, CHROMIUM_ARGS, running_app
 from test_browser import PAGE_SIGNATURE as SIGNATURE
+from test_browser import launch, running_app
 
 from careerdata.ui.layout import PAGES
 
@@ -21,7 +21,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        instance = launch(p)  # records any request off the machine; conftest fails the test on it
         yield instance
         instance.close()
 
